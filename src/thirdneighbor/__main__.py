@@ -1,0 +1,3 @@
+from thirdneighbor.cli import main
+
+main()

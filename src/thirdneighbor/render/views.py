@@ -1,0 +1,190 @@
+"""Rich renderables for a terminal. Imported only when stdout is a terminal.
+
+Every piece of dataset text goes in through `_text`, a rich.text.Text built from
+cleaned text: never parsed as markup, so "[bold]" in a name prints as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..model import Dataset, Event, Level, Partner
+from ..query import ComparedField, TierGroup
+from .safe import clean, display_value, joined
+
+LEVEL_STYLES = {
+    "comprehensive-strategic": "magenta",
+    "strategic": "bold green",
+    "comprehensive": "cyan",
+    "expanded": "yellow",
+}
+
+
+def _text(value: object, style: str = "") -> Text:
+    return Text(clean("" if value is None else str(value)), style=style)
+
+
+def _parts(*parts: tuple[object, str]) -> Text:
+    """One line from (text, style) pieces; each style applies to its piece only."""
+    line = Text()
+    for value, style in parts:
+        line.append(clean("" if value is None else str(value)), style=style or None)
+    return line
+
+
+def _level_style(level_id: str) -> str:
+    return LEVEL_STYLES.get(level_id, "")
+
+
+def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
+    if dataset.policy.asterisk_note and any(partner.asterisk for partner in partners):
+        return _text("* " + dataset.policy.asterisk_note, "dim")
+    return None
+
+
+def partners_table(dataset: Dataset, partners: Sequence[Partner],
+                   notes_count: bool = True) -> RenderableType:
+    levels = {level.id: level for level in dataset.levels}
+    table = Table(title="Mongolia's third neighbors", title_justify="left", expand=False)
+    table.add_column("Partner", overflow="fold")
+    table.add_column("ISO", no_wrap=True)
+    table.add_column("Level", overflow="fold")
+    table.add_column("Designation", overflow="fold")
+    table.add_column("Since", no_wrap=True)
+    if notes_count:
+        table.add_column("Notes", justify="right", no_wrap=True)
+    for partner in partners:
+        style = _level_style(partner.level)
+        cells = [
+            _text(partner.name, "bold"),
+            _text(partner.iso3),
+            _text(levels[partner.level].name, style),
+            _text(partner.marked_designation),
+            _text(partner.since),
+        ]
+        if notes_count:
+            cells.append(_text(len(partner.notes) or ""))
+        table.add_row(*cells)
+    lines: list[RenderableType] = [table]
+    footnote = _footnote(dataset, partners)
+    if footnote is not None:
+        lines.append(footnote)
+    if notes_count and any(partner.notes for partner in partners):
+        lines.append(_text("Notes: caveats on the record; see `thirdneighbor show ID`.", "dim"))
+    lines.append(_text(f"{len(partners)} partners · dataset as of {dataset.as_of}", "dim"))
+    return Group(*lines)
+
+
+def partner_panel(dataset: Dataset, partner: Partner, level: Level,
+                  events: Sequence[Event]) -> RenderableType:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")
+    rows: list[tuple[str, object, str]] = [
+        ("Official name", partner.official_name, ""),
+        ("ISO codes", f"{partner.iso2} / {partner.iso3}", ""),
+        ("Also known as", joined(partner.aliases) or None, ""),
+        ("Level", f"{level.name} ({level.id})", _level_style(level.id)),
+        ("Designation", partner.marked_designation, ""),
+        ("Since", partner.since, ""),
+        ("Occasion", partner.occasion, ""),
+        ("Instrument", partner.instrument, ""),
+        ("Leaders", joined(partner.leaders) or None, ""),
+    ]
+    if partner.neighbor:
+        rows.append(("Neighbour", "yes: one of Mongolia's two neighbours, not a third neighbor", "magenta"))
+    for label, value, style in rows:
+        if value is not None:
+            facts.add_row(label, _text(value, style))
+
+    tree = Tree(_text("Record", "bold"), guide_style="dim")
+    if partner.history:
+        history = tree.add(_text("Earlier levels", "bold"))
+        for entry in partner.history:
+            extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
+            history.add(_parts((f"{entry.when}  ", ""),
+                               (entry.designation, _level_style(entry.level or "")),
+                               (f" ({extra})" if extra else "", "dim")))
+    if events:
+        branch = tree.add(_text(f"Events ({len(events)})", "bold"))
+        for event in events:
+            branch.add(_text(f"{event.date}  {clean(event.title)}"))
+    if partner.notes:
+        branch = tree.add(_text("Notes", "bold yellow"))
+        for note in partner.notes:
+            branch.add(_text(note))
+    if partner.asterisk and dataset.policy.asterisk_note:
+        tree.add(_text("* " + dataset.policy.asterisk_note, "dim"))
+    sources = tree.add(_text("Sources", "bold"))
+    for source in partner.sources:
+        sources.add(_text(source, "blue"))
+    title = _parts((partner.name, "bold"), (f"  [{partner.id}]", "dim"))
+    return Panel(Group(facts, Text(""), tree), title=title, title_align="left", expand=False)
+
+
+def timeline_tree(events: Sequence[Event], names: dict[str, str]) -> RenderableType:
+    root = Tree(_text("Third Neighbor Policy timeline", "bold"), guide_style="dim")
+    year_node: Tree | None = None
+    current_year: int | None = None
+    for event in events:
+        if event.date.year != current_year:
+            current_year = event.date.year
+            year_node = root.add(_text(current_year, "bold"))
+        assert year_node is not None
+        involved = f" ({', '.join(names[p] for p in event.partners)})" if event.partners else ""
+        year_node.add(_parts((f"{event.date}  ", "dim"), (event.title, ""), (involved, "cyan")))
+    if not events:
+        root.add(_text("no events match", "dim"))
+    return root
+
+
+def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup]) -> RenderableType:
+    root = Tree(_text("Partnership levels, closest first", "bold"), guide_style="dim")
+    shown: list[Partner] = []
+    for group in groups:
+        style = _level_style(group.level.id)
+        level_node = root.add(_parts((f"{group.level.rank}. {group.level.name}", f"bold {style}"),
+                                     (f"  [{group.level.id}]  {group.level.description}", "dim")))
+        if not group.designations:
+            level_node.add(_text("no partners", "dim"))
+        for designation in group.designations:
+            designation_node = level_node.add(_text(designation.designation, "bold"))
+            for partner in designation.partners:
+                designation_node.add(_parts((f"{partner.since}  ", "dim"), (partner.name, "")))
+                shown.append(partner)
+    footnote = _footnote(dataset, shown)
+    return root if footnote is None else Group(root, footnote)
+
+
+FIELD_LABELS = {
+    "tier": "Level", "designation": "Designation", "since": "Since", "occasion": "Occasion",
+    "instrument": "Instrument", "leaders": "Leaders", "earlier_levels": "Earlier levels",
+    "events": "Events", "neighbor": "Neighbour", "notes": "Notes", "sources": "Sources",
+}
+
+
+def compare_table(dataset: Dataset, partners: Sequence[Partner],
+                  fields: Sequence[ComparedField]) -> RenderableType:
+    table = Table(title="Side by side (differences in bold)", title_justify="left")
+    table.add_column("Field", style="bold", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for partner in partners:
+        table.add_column(_text(partner.name), overflow="fold")
+    for field in fields:
+        style = "" if field.same else "bold yellow"
+        table.add_row(
+            FIELD_LABELS.get(field.field, field.field),
+            _text("=" if field.same else "≠", style),
+            # display_value cleans each item; the newline only stacks list items in the cell.
+            *(Text(display_value(value, separator="\n", empty="—"), style=style)
+              for value in field.values),
+        )
+    footnote = _footnote(dataset, partners)
+    return table if footnote is None else Group(table, footnote)
+

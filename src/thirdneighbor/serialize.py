@@ -1,0 +1,100 @@
+"""Records as JSON-ready dicts: the public --json contract (schema/output.schema.json).
+
+Every key is always present; a value the dataset lacks is null, so scripts can
+rely on the shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Event, HistoryEntry, Level, Partner
+from .query import ComparedField, TierGroup
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def partner_json(partner: Partner) -> dict[str, Any]:
+    return {
+        "id": partner.id,
+        "name": partner.name,
+        "official_name": partner.official_name,
+        "iso2": partner.iso2,
+        "iso3": partner.iso3,
+        "aliases": list(partner.aliases),
+        "neighbor": partner.neighbor,
+        "tier": partner.level,
+        "designation": partner.designation,
+        "asterisk": partner.asterisk,
+        "since": str(partner.since),
+        "occasion": partner.occasion,
+        "instrument": partner.instrument,
+        "leaders": list(partner.leaders),
+        "notes": list(partner.notes),
+        "sources": list(partner.sources),
+    }
+
+
+def history_json(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "designation": entry.designation,
+        "tier": entry.level,
+        "since": _text_or_none(entry.since),
+        "in_force_by": _text_or_none(entry.in_force_by),
+        "occasion": entry.occasion,
+        "note": entry.note,
+    }
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    return {
+        "date": str(event.date),
+        "title": event.title,
+        "partners": list(event.partners),
+        "notes": list(event.notes),
+        "sources": list(event.sources),
+    }
+
+
+def partner_detail_json(partner: Partner, events: Sequence[Event]) -> dict[str, Any]:
+    """`show`: the partner, its earlier levels and its events."""
+    return {
+        **partner_json(partner),
+        "history": [history_json(entry) for entry in partner.history],
+        "events": [event_json(event) for event in events],
+    }
+
+
+def level_json(level: Level) -> dict[str, Any]:
+    return {"id": level.id, "name": level.name, "rank": level.rank, "description": level.description}
+
+
+def tiers_json(groups: Sequence[TierGroup]) -> list[dict[str, Any]]:
+    return [
+        {
+            **level_json(group.level),
+            "partners": [partner.id for partner in group.partners],
+            "designations": [
+                {"designation": designation.designation,
+                 "partners": [partner.id for partner in designation.partners]}
+                for designation in group.designations
+            ],
+        }
+        for group in groups
+    ]
+
+
+def compare_json(partners: Sequence[Partner], fields: Sequence[ComparedField]) -> dict[str, Any]:
+    return {
+        "partners": [partner_json(partner) for partner in partners],
+        "fields": [{"field": f.field, "values": list(f.values), "same": f.same} for f in fields],
+    }
+
+
+def dumps(payload: Any) -> str:
+    """The one JSON encoding every command uses: UTF-8 text, indented, newline-terminated."""
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

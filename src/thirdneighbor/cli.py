@@ -246,7 +246,7 @@ def tiers_command(
 ))
 @_reporting_errors
 def compare_command(
-    countries: Annotated[list[str], typer.Argument(metavar="COUNTRY COUNTRY...", help="Two or more partners.")],
+    countries: Annotated[list[str], typer.Argument(metavar="COUNTRY...", help="Two or more partners.")],
     json_output: JsonFlag = False,
     data: DataOption = None,
 ) -> None:

@@ -11,7 +11,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# [0-9], not \d: \d also matches other scripts' digits, such as "２０１９".
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class PartialDateError(ValueError):
@@ -56,6 +57,11 @@ class PartialDate:
         if match is None:
             raise PartialDateError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else 0 for part in match.groups())
+        # 0 means "not given" inside the dataclass, so a written "00" is rejected here.
+        if match.group(2) is not None and month == 0:
+            raise PartialDateError(f"month 00 is not between 01 and 12 in {text!r}")
+        if match.group(3) is not None and day == 0:
+            raise PartialDateError(f"day 00 does not exist in {text!r}")
         return cls(year, month, day)
 
     @property

@@ -1,0 +1,269 @@
+"""The CLI through Typer's CliRunner: exit code, stdout and stderr, each asserted."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from thirdneighbor import __version__
+
+from .conftest import run_cli
+
+COMMANDS = ["list", "show", "timeline", "tiers", "compare"]
+
+
+def test_no_arguments_shows_help() -> None:
+    result = run_cli()
+    assert result.exit_code == 2
+    assert "Usage: thirdneighbor" in result.stdout + result.stderr
+    for command in COMMANDS:
+        assert command in result.stdout + result.stderr
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"thirdneighbor {__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Examples:" in result.stdout
+    assert f"$ thirdneighbor {command}" in result.stdout
+    assert "--json" in result.stdout
+
+
+def test_root_help_documents_exit_codes() -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    assert "3 broken dataset" in " ".join(result.stdout.split())
+
+
+# --- list -----------------------------------------------------------------------------
+
+def test_list_piped_is_plain_tab_separated() -> None:
+    result = run_cli("list", "--tier", "strategic")
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) == 9
+    assert lines[0] == "india\tIndia\tIN\tIND\tstrategic\tStrategic partnership\t2015-05-17"
+    assert "france\tFrance\tFR\tFRA\tstrategic\tStrategic partnership*\t2023-10-13" in lines
+    assert "\x1b" not in result.stdout
+
+
+def test_list_json_leaves_out_neighbours() -> None:
+    result = run_cli("list", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    partners = json.loads(result.stdout)
+    assert len(partners) == 16
+    assert not any(p["neighbor"] for p in partners)
+
+
+def test_list_with_neighbours() -> None:
+    result = run_cli("list", "--neighbors", "--tier", "comprehensive-strategic", "--json")
+    assert result.exit_code == 0
+    assert [p["id"] for p in json.loads(result.stdout)] == ["china", "russia"]
+
+
+def test_list_repeatable_tier_and_years() -> None:
+    result = run_cli("list", "-t", "comprehensive", "-t", "expanded", "--since", "2005", "--until", "2025", "--json")
+    assert result.exit_code == 0
+    assert [p["id"] for p in json.loads(result.stdout)] == ["vietnam", "czechia", "poland", "uzbekistan", "kyrgyzstan", "australia"]
+
+
+def test_list_sort_by_name() -> None:
+    result = run_cli("list", "--sort", "name")
+    assert result.exit_code == 0
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()][:3] == ["australia", "canada", "czechia"]
+
+
+def test_empty_result_is_exit_zero() -> None:
+    result = run_cli("list", "--since", "2090", "--json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "")
+    plain = run_cli("list", "--since", "2090")
+    assert (plain.exit_code, plain.stdout, plain.stderr) == (0, "", "")
+
+
+def test_invalid_tier_exits_2_naming_valid_levels() -> None:
+    result = run_cli("list", "--tier", "best")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == ("thirdneighbor: unknown tier 'best'; valid levels: comprehensive-strategic, "
+                             "strategic, comprehensive, expanded\n")
+
+
+def test_since_after_until_exits_2() -> None:
+    result = run_cli("list", "--since", "2025", "--until", "2020")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: --since 2025 is later than --until 2020\n"
+
+
+@pytest.mark.parametrize("year", ["twenty", "2019-07", "0", "10000", ""])
+def test_a_year_that_is_not_a_year_exits_2(year: str) -> None:
+    result = run_cli("list", "--since", year)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--since" in result.stderr
+
+
+def test_unknown_sort_exits_2() -> None:
+    result = run_cli("list", "--sort", "size")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "choose from tier, name, date" in result.stderr
+
+
+# --- show -----------------------------------------------------------------------------
+
+def test_show_json_is_one_object() -> None:
+    result = run_cli("show", "korea", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    korea = json.loads(result.stdout)
+    assert korea["id"] == "south-korea" and korea["since"] == "2021-09-10"
+    assert [h["since"] for h in korea["history"]] == ["1999", "2006", "2011"]
+    assert [e["date"] for e in korea["events"]] == ["2011", "2011-02-10", "2021-09-10"]
+
+
+def test_show_several_is_an_array_in_the_order_asked() -> None:
+    result = run_cli("show", "turkiye", "IND", "--json")
+    assert result.exit_code == 0
+    assert [p["id"] for p in json.loads(result.stdout)] == ["turkiye", "india"]
+
+
+def test_show_plain_carries_notes_and_sources() -> None:
+    result = run_cli("show", "czechia")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith("Czechia (CZ, CZE) [czechia]\n")
+    assert "  designation: Comprehensive partnership*\n" in result.stdout
+    assert "country is inferred" in result.stdout
+    assert "    - https://czechleaders.com/?p=57098\n" in result.stdout
+
+
+def test_show_unknown_exits_1_with_suggestion_on_stderr() -> None:
+    result = run_cli("show", "Germny")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "thirdneighbor: no partner matches 'Germny'; did you mean: Germany?\n"
+
+
+def test_show_ambiguous_exits_1_listing_candidates() -> None:
+    result = run_cli("show", "stan", "--json")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "kazakhstan (Kazakhstan), uzbekistan (Uzbekistan), kyrgyzstan (Kyrgyzstan)" in result.stderr
+
+
+def test_show_needs_a_country() -> None:
+    result = run_cli("show")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Missing argument" in result.stderr
+
+
+def test_show_neighbour_works() -> None:
+    result = run_cli("show", "Russian Federation", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["neighbor"] is True
+
+
+# --- timeline -------------------------------------------------------------------------
+
+def test_timeline_plain() -> None:
+    result = run_cli("timeline", "--until", "1994")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "1987-01-27\tUnited States and Mongolia establish diplomatic relations\tunited-states",
+        "1990-08-02\tUS Secretary of State James Baker visits Ulaanbaatar\tunited-states",
+        "1994-06-30\tMongolia adopts a National Security Concept and a Foreign Policy Concept\t",
+    ]
+
+
+def test_timeline_json_filters_by_country() -> None:
+    result = run_cli("timeline", "--country", "japan", "-c", "usa", "--since", "2019", "--json")
+    assert result.exit_code == 0
+    events = json.loads(result.stdout)
+    assert [e["date"] for e in events] == ["2019-04-11", "2019-07-31", "2022-11-29", "2023-08-02", "2023-11-30", "2024-07-23"]
+
+
+def test_timeline_unknown_country_exits_1() -> None:
+    result = run_cli("timeline", "--country", "Atlantis", "--json")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "no partner matches 'Atlantis'" in result.stderr
+
+
+# --- tiers ----------------------------------------------------------------------------
+
+def test_tiers_plain() -> None:
+    result = run_cli("tiers")
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) == 16
+    assert lines[0] == "strategic\tStrategic partnership\tindia\t2015-05-17"
+    assert lines[-1] == "expanded\tExpanded partnership\taustralia\t2007"
+
+
+def test_tiers_json_with_neighbours() -> None:
+    result = run_cli("tiers", "--neighbors", "--json")
+    assert result.exit_code == 0
+    levels = json.loads(result.stdout)
+    assert [(lvl["id"], lvl["rank"], len(lvl["partners"])) for lvl in levels] == [
+        ("comprehensive-strategic", 1, 2), ("strategic", 2, 9), ("comprehensive", 3, 5), ("expanded", 4, 2)]
+
+
+# --- compare --------------------------------------------------------------------------
+
+def test_compare_plain() -> None:
+    result = run_cli("compare", "japan", "united states")
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "tier\tsame\tstrategic\tstrategic"
+    assert "since\tdiffers\t2022-11-29\t2019-07-31" in lines
+
+
+def test_compare_json_keeps_the_order_asked() -> None:
+    result = run_cli("compare", "usa", "japan", "germany", "--json")
+    assert result.exit_code == 0
+    payload: dict[str, Any] = json.loads(result.stdout)
+    assert [p["id"] for p in payload["partners"]] == ["united-states", "japan", "germany"]
+    since = next(f for f in payload["fields"] if f["field"] == "since")
+    assert since == {"field": "since", "values": ["2019-07-31", "2022-11-29", "2024-02-07"], "same": False}
+
+
+def test_compare_one_country_is_a_usage_error() -> None:
+    result = run_cli("compare", "japan")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: compare needs at least two partners\n"
+
+
+def test_compare_same_country_twice() -> None:
+    result = run_cli("compare", "japan", "JP")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: compare needs different partners; japan was named twice\n"
+
+
+# --- datasets -------------------------------------------------------------------------
+
+def test_broken_dataset_exits_3_listing_problems(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        document["partners"][0]["since"] = "2019-13"
+        document["events"][0]["partners"] = ["atlantis"]
+    path = write_dataset(change)
+    result = run_cli("list", "--json", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr.splitlines() == [
+        f"thirdneighbor: {path}: the dataset is broken (2 problems)",
+        "  - partners[0] (united-states): field 'since' is invalid: month 13 is not between 01 and 12",
+        "  - events[0] (United States and Mongolia establish diplomatic relations): names unknown partner 'atlantis'",
+    ]
+
+
+def test_dataset_from_environment(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d["partners"][1].update(name="Nihon"))
+    result = run_cli("show", "nihon", "--json", env={"THIRDNEIGHBOR_DATA": str(path)})
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["id"] == "japan"
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "japan"], ["timeline"], ["tiers"], ["compare", "japan", "usa"]])
+def test_every_command_reports_a_missing_dataset(command: list[str], tmp_path: Any) -> None:
+    result = run_cli(*command, "--data", str(tmp_path / "missing.toml"))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert "missing.toml: the dataset is broken (1 problem)" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,177 @@
+"""Dataset validation: the bundled file passes; each kind of breakage is reported
+with its file and record, all problems together, as a DatasetError (exit 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thirdneighbor.dataset import bundled_dataset_path, dataset_path, load_dataset
+from thirdneighbor.errors import DatasetError, ExitCode
+
+from .conftest import BUNDLED
+
+
+def test_bundled_dataset_validates(dataset: Any) -> None:
+    assert len(dataset.partners) == 18
+    assert len(dataset.events) == 37
+    assert [level.id for level in dataset.levels] == [
+        "comprehensive-strategic", "strategic", "comprehensive", "expanded"]
+
+
+def test_the_tool_finds_the_repository_dataset_in_a_checkout() -> None:
+    assert bundled_dataset_path().read_bytes() == BUNDLED.read_bytes()
+
+
+def test_environment_variable_points_at_another_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("THIRDNEIGHBOR_DATA", str(tmp_path / "mine.toml"))
+    assert dataset_path() == tmp_path / "mine.toml"
+    assert dataset_path(tmp_path / "explicit.toml") == tmp_path / "explicit.toml"
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(path)
+    assert caught.value.exit_code == ExitCode.BROKEN_DATASET
+    assert caught.value.path == str(path)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def _partner(document: dict[str, Any], partner_id: str) -> dict[str, Any]:
+    return next(p for p in document["partners"] if p["id"] == partner_id)
+
+
+def test_missing_required_field(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").pop("since"))
+    assert _problems(path) == ["partners[1] (japan): missing required field 'since'"]
+
+
+def test_wrong_type(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        _partner(document, "india")["neighbor"] = "no"
+        document["levels"][0]["rank"] = "1"
+    problems = _problems(write_dataset(change))
+    assert "partners[6] (india): field 'neighbor' must be true or false, not a string" in problems
+    assert "levels[0] (comprehensive-strategic): field 'rank' must be an integer, not a string" in problems
+
+
+def test_unknown_field_is_named(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "canada").update(capital="Ottawa"))
+    [problem] = _problems(path)
+    assert problem.startswith("partners[14] (canada): unknown field 'capital'")
+
+
+def test_duplicate_ids(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "poland").update(id="czechia"))
+    problems = _problems(path)
+    assert "partners[13] (czechia): duplicate partner id 'czechia'" in problems
+
+
+def test_colliding_aliases(write_dataset: Any) -> None:
+    # "Korea" already belongs to South Korea; accents and case do not make it different.
+    path = write_dataset(lambda d: _partner(d, "japan")["aliases"].append("KORÉA"))
+    assert _problems(path) == ["partners[3] (south-korea): name 'Korea' is also a name of partner 'japan'"]
+
+
+def test_unknown_tier_level(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "vietnam").update(level="friendly"))
+    [problem] = _problems(path)
+    assert problem.startswith("partners[9] (vietnam): unknown level 'friendly' (levels: ")
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ("2019-13", "month 13 is not between 01 and 12"),
+    ("2019-02-30", "day 30 does not exist in 2019-02"),
+    ("July 2019", "is not a date of the form"),
+])
+def test_impossible_partial_dates(write_dataset: Any, bad: str, message: str) -> None:
+    path = write_dataset(lambda d: _partner(d, "germany").update(since=bad))
+    [problem] = _problems(path)
+    assert problem.startswith("partners[2] (germany): field 'since' is invalid: ")
+    assert message in problem
+
+
+def test_event_naming_unknown_partner(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d["events"][0].update(partners=["united-states", "atlantis"]))
+    [problem] = _problems(path)
+    assert problem == ("events[0] (United States and Mongolia establish diplomatic relations): "
+                       "names unknown partner 'atlantis'")
+
+
+def test_all_problems_are_reported_together(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        _partner(document, "japan").pop("since")
+        _partner(document, "italy")["since"] = "2025-13"
+        document["events"][3]["partners"] = ["nowhere"]
+        document["policy"].pop("summary")
+    problems = _problems(write_dataset(change))
+    assert len(problems) == 4
+    assert any(p.startswith("policy: missing required field 'summary'") for p in problems)
+
+
+def test_one_broken_partner_does_not_make_its_events_unknown(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").pop("occasion"))
+    assert _problems(path) == ["partners[1] (japan): missing required field 'occasion'"]
+
+
+def test_history_needs_a_date(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "germany")["history"][0].pop("since"))
+    assert _problems(path) == ["partners[2] (germany) history[0]: needs 'since' or 'in_force_by'"]
+
+
+def test_sources_must_not_be_empty(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d["events"][5].update(sources=[]))
+    [problem] = _problems(path)
+    assert problem.endswith("field 'sources' must name at least one source")
+
+
+def test_unsupported_schema_version(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d.update(schema_version=2))
+    assert _problems(path) == ["schema_version 2 is not supported (expected 1)"]
+
+
+def test_toml_syntax_error_reports_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text('schema_version = 1\nas_of = "2026"\n[policy\nname = "x"\n', encoding="utf-8")
+    [problem] = _problems(path)
+    assert problem.startswith("TOML syntax error: ")
+    assert "line 3, column" in problem
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "is empty"),
+    (b"  \n\n", "is empty"),
+    (b'name = "Khu\xfcrels\xfckh"\n', "is not UTF-8 text (byte 0xfc at offset 11)"),
+])
+def test_unreadable_content(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "data.toml"
+    path.write_bytes(content)
+    assert _problems(path) == [message]
+
+
+def test_directory_instead_of_file(tmp_path: Path) -> None:
+    assert _problems(tmp_path) == ["is a directory, not a dataset file"]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert _problems(tmp_path / "nope.toml") == ["no such file"]
+
+
+def test_a_valid_document_with_no_partners_is_allowed(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        document["partners"] = []
+        document["events"] = []
+    loaded = load_dataset(write_dataset(change))
+    assert loaded.partners == () and loaded.events == ()
+
+
+def test_error_message_names_file_and_count(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").pop("since"))
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(path)
+    assert caught.value.message.splitlines() == [
+        f"{path}: the dataset is broken (1 problem)",
+        "  - partners[1] (japan): missing required field 'since'",
+    ]

@@ -89,10 +89,13 @@ def write_rich(renderable: RenderableType) -> None:
     from rich.console import Console
 
     buffer = _Capture(_encoding(sys.stdout))
+    # Both dimensions are given: with only a width, Rich assumes 80 columns under TERM=dumb.
+    size = shutil.get_terminal_size()
     console = Console(
         file=buffer,
         force_terminal=True,
-        width=shutil.get_terminal_size().columns,
+        width=size.columns,
+        height=size.lines,
         highlight=False,
         emoji=False,
         markup=False,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -36,6 +36,26 @@ def _parts(*parts: tuple[object, str]) -> Text:
     for value, style in parts:
         line.append(clean("" if value is None else str(value)), style=style or None)
     return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f" · {number} {noun}{'' if number == 1 else 's'}"
+
+
+class _ByWidth:
+    """Draw `wide` where it fits, else `narrow`: a table squeezed below its
+    minimum width collapses into unreadable slivers, so it becomes a list."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType, min_width: int) -> None:
+        self.wide, self.narrow, self.min_width = wide, narrow, min_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide if options.max_width >= self.min_width else self.narrow
+
+
+# Below these widths a table's columns no longer fit their shortest words.
+LIST_TABLE_MIN_WIDTH = 72
+COMPARE_TABLE_MIN_WIDTH = 60
 
 
 def _level_style(level_id: str) -> str:
@@ -71,7 +91,14 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         if notes_count:
             cells.append(_text(len(partner.notes) or ""))
         table.add_row(*cells)
-    lines: list[RenderableType] = [table]
+    stacked = Group(*(
+        _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
+               (levels[partner.level].name, _level_style(partner.level)), (" · ", ""),
+               (partner.marked_designation, ""), (" · ", ""), (partner.since, ""),
+               (_count(len(partner.notes), "note") if notes_count and partner.notes else "", "dim"))
+        for partner in partners
+    ))
+    lines: list[RenderableType] = [_ByWidth(table, stacked, LIST_TABLE_MIN_WIDTH)]
     footnote = _footnote(dataset, partners)
     if footnote is not None:
         lines.append(footnote)
@@ -185,6 +212,13 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
             *(Text(display_value(value, separator="\n", empty="—"), style=style)
               for value in field.values),
         )
+    stacked = Group(*(
+        _parts((f"{FIELD_LABELS.get(field.field, field.field)}: ", "bold"),
+               (" | ".join(display_value(value, empty="—") for value in field.values),
+                "" if field.same else "bold yellow"))
+        for field in fields
+    ))
+    shown = _ByWidth(table, stacked, COMPARE_TABLE_MIN_WIDTH)
     footnote = _footnote(dataset, partners)
-    return table if footnote is None else Group(table, footnote)
+    return shown if footnote is None else Group(shown, footnote)
 

@@ -1,0 +1,88 @@
+"""Every command's --json output against schema/output.schema.json, the public contract."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+
+from .conftest import REPO, run_cli
+
+SCHEMA = json.loads((REPO / "schema" / "output.schema.json").read_text(encoding="utf-8"))
+jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def validate(payload: Any, definition: str) -> None:
+    schema = {"$ref": f"#/$defs/{definition}", "$defs": SCHEMA["$defs"]}
+    jsonschema.Draft202012Validator(schema).validate(payload)
+
+
+def json_of(*args: str) -> Any:
+    result = run_cli(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("args", "definition"), [
+    (["list"], "list"),
+    (["list", "--neighbors"], "list"),
+    (["list", "--since", "2090"], "list"),
+    (["show", "korea"], "show"),
+    (["show", "usa", "china", "canada"], "show"),
+    (["timeline"], "timeline"),
+    (["timeline", "--since", "2090"], "timeline"),
+    (["tiers"], "tiers"),
+    (["tiers", "--neighbors"], "tiers"),
+    (["compare", "japan", "united states"], "compare"),
+    (["compare", "russia", "china", "italy"], "compare"),
+])
+def test_output_matches_schema(args: list[str], definition: str) -> None:
+    validate(json_of(*args), definition)
+
+
+def test_show_one_partner_is_a_detail_object() -> None:
+    payload = json_of("show", "usa")
+    validate(payload, "partnerDetail")
+    assert payload["history"] == [{
+        "designation": "Comprehensive partnership", "tier": "comprehensive", "since": None,
+        "in_force_by": "2011-06-16", "occasion": "Reaffirmed in the Obama–Elbegdorj joint statement",
+        "note": "Start year unconfirmed.",
+    }]
+
+
+@pytest.mark.parametrize("payload", [
+    [{"id": "x"}],                                            # required keys missing
+    [{**{"id": "japan"}, "since": "2019-7"}],                   # malformed date
+])
+def test_schema_rejects_broken_lists(payload: Any) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        validate(payload, "list")
+
+
+def test_schema_rejects_an_unexpected_key() -> None:
+    partner = json_of("list")[0]
+    validate([partner], "list")
+    with pytest.raises(jsonschema.ValidationError):
+        validate([{**partner, "capital": "Tokyo"}], "list")
+    with pytest.raises(jsonschema.ValidationError):
+        validate([{**partner, "since": "July 2019"}], "list")
+
+
+def test_json_is_utf8_without_escapes() -> None:
+    result = run_cli("show", "turkiye", "--json")
+    assert '"name": "Türkiye"' in result.stdout
+    assert "\\u" not in result.stdout
+
+
+def test_partner_json_in_list_and_show_agree() -> None:
+    listed = {p["id"]: p for p in json_of("list")}
+    shown = json_of("show", "japan")
+    assert {k: v for k, v in shown.items() if k not in ("history", "events")} == listed["japan"]
+
+
+def test_schema_file_is_referenced_by_the_readme() -> None:
+    assert "schema/output.schema.json" in (REPO / "README.md").read_text(encoding="utf-8")
+

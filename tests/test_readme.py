@@ -1,0 +1,67 @@
+"""The README's examples are real output: each ```console block is run and compared.
+
+A block is one `$ thirdneighbor ...` line followed by its output. Commands run as
+on a 100-column terminal without colour, unless piped into `cat`, `head -n N` or
+`jq .FIELD`, which run as in a pipe. To refresh the outputs after an intended
+change, run `UPDATE_README=1 pytest tests/test_readme.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+
+import pytest
+
+from .conftest import REPO, run_cli
+
+README = REPO / "README.md"
+BLOCK = re.compile(r"```console\n\$ (thirdneighbor[^\n]*)\n(.*?)```", re.DOTALL)
+TERMINAL = {"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": "100"}
+
+
+def example_output(command: str) -> str:
+    # Rich pads lines to the full width; the README keeps them without trailing spaces.
+    return "".join(line.rstrip() + "\n" for line in _raw_output(command).splitlines())
+
+
+def _raw_output(command: str) -> str:
+    words, _, pipe = command.partition(" | ")
+    args = shlex.split(words)[1:]
+    if not pipe:
+        result = run_cli(*args, env=TERMINAL)
+        return result.stdout + result.stderr
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    if pipe == "cat":
+        return result.stdout
+    if head := re.fullmatch(r"head -n (\d+)", pipe):
+        return "".join(result.stdout.splitlines(keepends=True)[: int(head.group(1))])
+    if jq := re.fullmatch(r"jq \.(\w+)", pipe):
+        return json.dumps(json.loads(result.stdout)[jq.group(1)], ensure_ascii=False) + "\n"
+    raise AssertionError(f"the README test cannot run the pipe {pipe!r}")
+
+
+def examples() -> list[tuple[str, str]]:
+    return BLOCK.findall(README.read_text(encoding="utf-8"))
+
+
+def test_readme_has_examples_of_every_command() -> None:
+    commands = " ".join(command for command, _ in examples())
+    for name in ("list", "show", "timeline", "tiers", "compare"):
+        assert f"thirdneighbor {name}" in commands
+
+
+@pytest.mark.skipif(not os.environ.get("UPDATE_README"), reason="set UPDATE_README=1 to rewrite the README")
+def test_update_readme() -> None:
+    text = README.read_text(encoding="utf-8")
+    text = BLOCK.sub(lambda m: f"```console\n$ {m.group(1)}\n{example_output(m.group(1))}```", text)
+    README.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("command", "shown"), examples() or [("", "")])
+def test_readme_output_is_real(command: str, shown: str) -> None:
+    assert command, "README has no examples"
+    assert shown == example_output(command)

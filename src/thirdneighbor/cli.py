@@ -273,6 +273,9 @@ def compare_command(
         output.write_lines(compare_rows(fields))
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="thirdneighbor")
+def run() -> None:
+    """Run the app; see thirdneighbor.__main__ for the entry point around it."""
+    try:
+        app(prog_name="thirdneighbor")
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))

@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1  # an unknown or ambiguous country
     USAGE = 2  # bad options or arguments (Typer's own code too)
     BROKEN_DATASET = 3  # the dataset cannot be read or does not validate
+    CANNOT_WRITE = 4  # an output file could not be written (nothing was changed)
     BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell tool killed by SIGPIPE reports
     INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT
 
@@ -27,13 +28,18 @@ class ThirdNeighborError(Exception):
         self.message = message
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """A user's input for an error message: quoted, escaped, and cut if very long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 class NotFoundError(ThirdNeighborError):
     """No partner matches the input. `suggestions` are the closest names."""
 
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(self, query: str, suggestions: list[str]) -> None:
-        message = f"no partner matches {query!r}"
+        message = f"no partner matches {quoted(query)}"
         if suggestions:
             message += "; did you mean: " + ", ".join(suggestions) + "?"
         super().__init__(message)
@@ -48,7 +54,7 @@ class AmbiguousError(ThirdNeighborError):
 
     def __init__(self, query: str, candidates: list[str]) -> None:
         super().__init__(
-            f"{query!r} matches several partners: " + ", ".join(candidates)
+            f"{quoted(query)} matches several partners: " + ", ".join(candidates)
             + "; be more specific or use an id"
         )
         self.query = query
@@ -59,6 +65,12 @@ class UsageError(ThirdNeighborError):
     """Options that parse but do not make sense together."""
 
     exit_code = ExitCode.USAGE
+
+
+class CannotWriteError(ThirdNeighborError):
+    """The operating system refused a write; the target was left untouched."""
+
+    exit_code = ExitCode.CANNOT_WRITE
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,19 @@ def _date(value: Any) -> PartialDate:
     return PartialDate.parse(value)
 
 
+def _tables(value: Any) -> list[Any]:
+    # Each item is checked as a table by the caller, which names it by index.
+    if not isinstance(value, list):
+        raise TypeError(f"must be an array of tables, not {_type_name(value)}")
+    return value
+
+
+def _table(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"must be a table, not {_type_name(value)}")
+    return value
+
+
 def _type_name(value: Any) -> str:
     names = {str: "a string", int: "an integer", float: "a float", bool: "a boolean",
              list: "an array", dict: "a table"}
@@ -89,15 +102,15 @@ PARTNER_FIELDS: FieldSpec = {
     "neighbor": (_boolean, True), "level": (_text, True), "designation": (_text, True),
     "asterisk": (_boolean, False), "since": (_date, True), "occasion": (_text, True),
     "instrument": (_text, False), "leaders": (_texts, False), "notes": (_texts, False),
-    "sources": (_texts, True), "history": (list, False),
+    "sources": (_texts, True), "history": (_tables, False),
 }
 EVENT_FIELDS: FieldSpec = {
     "date": (_date, True), "title": (_text, True), "partners": (_texts, False),
     "notes": (_texts, False), "sources": (_texts, True),
 }
 TOP_FIELDS: FieldSpec = {
-    "schema_version": (_integer, True), "as_of": (_date, True), "policy": (dict, True),
-    "levels": (list, True), "partners": (list, True), "events": (list, True),
+    "schema_version": (_integer, True), "as_of": (_date, True), "policy": (_table, True),
+    "levels": (_tables, True), "partners": (_tables, True), "events": (_tables, True),
 }
 
 
@@ -125,9 +138,6 @@ class _Collector:
             try:
                 converted[key] = convert(raw[key])
             except (TypeError, ValueError, PartialDateError) as error:
-                if convert in (list, dict):
-                    error = TypeError(f"must be {'an array of tables' if convert is list else 'a table'}, "
-                                      f"not {_type_name(raw[key])}")
                 self.add(record, f"field {key!r} {_phrase(error)}")
         return converted if len(self.problems) == before else None
 
@@ -156,10 +166,13 @@ def build_dataset(document: dict[str, Any]) -> tuple[Dataset | None, list[Proble
 
     # Cross-references are checked against every id the file declares, valid record
     # or not, so that one broken partner does not also make its events "unknown".
+    # Where a whole array is missing or of the wrong type, references into it go
+    # unchecked (None) rather than each being reported as unknown.
     levels = _build_levels(check, top.get("levels", []))
-    level_ids = _declared_ids(top.get("levels", []))
+    level_ids = _declared_ids(top["levels"]) if "levels" in top else None
     partners = _build_partners(check, top.get("partners", []), level_ids)
-    events = _build_events(check, top.get("events", []), _declared_ids(top.get("partners", [])))
+    partner_ids = _declared_ids(top["partners"]) if "partners" in top else None
+    events = _build_events(check, top.get("events", []), partner_ids)
 
     if check.problems or policy is None:
         return None, check.problems
@@ -197,7 +210,7 @@ def _build_levels(check: _Collector, raw_levels: list[Any]) -> list[Level]:
     return levels
 
 
-def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[str]) -> list[Partner]:
+def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[str] | None) -> list[Partner]:
     partners: list[Partner] = []
     seen_ids: set[str] = set()
     owner_of_name: dict[str, str] = {}
@@ -218,7 +231,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[s
             check.add(record, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
         if not _ISO3.fullmatch(fields["iso3"]):
             check.add(record, f"field 'iso3' must be three capital letters, not {fields['iso3']!r}")
-        if fields["level"] not in level_ids:
+        if level_ids is not None and fields["level"] not in level_ids:
             check.add(record, f"unknown level {fields['level']!r} (levels: {', '.join(sorted(level_ids))})")
         if not fields["sources"]:
             check.add(record, "field 'sources' must name at least one source")
@@ -235,7 +248,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[s
 
 
 def _build_history(check: _Collector, owner: str, raw_entries: list[Any],
-                   level_ids: set[str]) -> list[HistoryEntry]:
+                   level_ids: set[str] | None) -> list[HistoryEntry]:
     entries: list[HistoryEntry] = []
     for index, raw in enumerate(raw_entries):
         record = f"{owner} history[{index}]"
@@ -245,21 +258,21 @@ def _build_history(check: _Collector, owner: str, raw_entries: list[Any],
         if "since" not in fields and "in_force_by" not in fields:
             check.add(record, "needs 'since' or 'in_force_by'")
             continue
-        if "level" in fields and fields["level"] not in level_ids:
+        if "level" in fields and level_ids is not None and fields["level"] not in level_ids:
             check.add(record, f"unknown level {fields['level']!r} (levels: {', '.join(sorted(level_ids))})")
             continue
         entries.append(HistoryEntry(**fields))
     return sorted(entries, key=lambda entry: entry.start)
 
 
-def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str]) -> list[Event]:
+def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str] | None) -> list[Event]:
     events: list[Event] = []
     for index, raw in enumerate(raw_events):
         record = _label("events", index, raw, "title")
         fields = check.fields(raw, record, EVENT_FIELDS)
         if fields is None:
             continue
-        unknown = [pid for pid in fields.get("partners", ()) if pid not in partner_ids]
+        unknown = [pid for pid in fields.get("partners", ()) if partner_ids is not None and pid not in partner_ids]
         if unknown:
             check.add(record, f"names unknown partner{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
             continue

@@ -1,0 +1,47 @@
+"""Writing files so that nothing is ever left half-written.
+
+The data goes to a temporary file in the target's own directory and is renamed
+over the target only once it is complete and flushed to disk. A failure at any
+point removes the temporary file and leaves an existing target as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import CannotWriteError, UsageError
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` in one step. Refuses to replace a file unless `force`."""
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{target} is a directory")
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists already; add --force to replace it")
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            # Keep the replaced file's permissions rather than mkstemp's private 0600.
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
+        raise
+    return target

@@ -1,0 +1,319 @@
+"""A catalogue of hostile input, one case per test: what a user, a script or an
+odd terminal may throw at the tool. Every case asserts the exit code, stdout and
+stderr, and that no traceback escapes.
+
+The cases that need a real process (closed pipes, signals, locales) are in
+test_process.py; atomic file writing is in test_files.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import run_cli
+
+ANSI_OR_CONTROL = ("\x1b", "\x07", "\x9b", "\u202e", "\x00")
+
+
+def assert_clean(text: str) -> None:
+    assert "Traceback" not in text
+    for char in ANSI_OR_CONTROL:
+        assert char not in text, repr(char)
+
+
+# --- bad command-line input -------------------------------------------------------
+
+HOSTILE_NAMES = {
+    "empty": "",
+    "whitespace only": "   \t ",
+    "10,000 characters": "x" * 10_000,
+    "ANSI escape": "\x1b[31mjapan",
+    "OSC title sequence": "\x1b]0;pwned\x07",
+    "NUL and bell": "ja\x00pan\x07",
+    "right-to-left override": "\u202enapaj",
+    "right-to-left script": "منغوليا",
+    "emoji": "🇯🇵🗾",
+    "Rich markup": "[bold red]japan[/]",
+    "only punctuation": "...---",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES.values(), ids=HOSTILE_NAMES.keys())
+@pytest.mark.parametrize("command", [["show"], ["show", "--json"], ["compare", "japan"], ["timeline", "--json", "--country"]])
+def test_hostile_country_names_exit_1_cleanly(command: list[str], name: str) -> None:
+    result = run_cli(*command, name)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("thirdneighbor: no partner matches ")
+    assert result.stderr.count("\n") == 1
+    assert_clean(result.stderr)
+
+
+def test_a_10000_character_name_is_not_echoed_back_in_full() -> None:
+    result = run_cli("show", "y" * 10_000)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert len(result.stderr) < 400
+
+
+def test_unknown_country_suggests_matches() -> None:
+    result = run_cli("show", "mongolia japann")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "did you mean" not in result.stderr or "Japan" in result.stderr
+
+
+def test_a_typo_gets_a_suggestion() -> None:
+    result = run_cli("compare", "japan", "Kazakstan")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("thirdneighbor: no partner matches 'Kazakstan'; did you mean: Kazakhstan")
+
+
+@pytest.mark.parametrize("query", ["stan", "republic", "land"])
+def test_ambiguous_input_lists_the_candidates(query: str) -> None:
+    result = run_cli("show", query)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"thirdneighbor: '{query}' matches several partners: ")
+    assert result.stderr.count("(") >= 2
+
+
+@pytest.mark.parametrize("command", [["list"], ["timeline"], ["list", "--json"]])
+@pytest.mark.parametrize("tier", ["best", "STRATEGIC", "", "strategic;rm -rf"])
+def test_invalid_tier_exits_2_naming_valid_levels(command: list[str], tier: str) -> None:
+    result = run_cli(*command, "--tier", tier)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "valid levels: comprehensive-strategic, strategic, comprehensive, expanded" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["list", "timeline"])
+def test_since_later_than_until_exits_2(command: str) -> None:
+    result = run_cli(command, "--since", "2024", "--until", "2004")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: --since 2024 is later than --until 2004\n"
+
+
+@pytest.mark.parametrize("command", ["list", "timeline"])
+@pytest.mark.parametrize("year", ["nineteen", "2019-07", "-5", "0", "99999", "1e3", "", "2019.0"])
+def test_a_year_that_is_not_a_year_exits_2(command: str, year: str) -> None:
+    result = run_cli(command, "--until", year)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "--until" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_compare_with_one_country() -> None:
+    result = run_cli("compare", "mongolia's friend japan"[-5:])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: compare needs at least two partners\n"
+
+
+def test_compare_with_the_same_country_twice_under_two_names() -> None:
+    result = run_cli("compare", "Republic of Korea", "ROK", "--json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: compare needs different partners; south-korea was named twice\n"
+
+
+def test_compare_with_no_country() -> None:
+    result = run_cli("compare")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Missing argument" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["lst"], ["list", "--frobnicate"], ["tiers", "extra"], ["list", "--sort"]])
+def test_usage_errors_from_typer_exit_2(args: list[str]) -> None:
+    result = run_cli(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert ("Usage:" in result.stderr or "Error" in result.stderr) and "Traceback" not in result.stderr
+
+
+# --- broken datasets, through the CLI -------------------------------------------------
+
+def _partner(document: dict[str, Any], partner_id: str) -> dict[str, Any]:
+    return next(p for p in document["partners"] if p["id"] == partner_id)
+
+
+BREAKAGES = {
+    "missing required field": (lambda d: _partner(d, "japan").pop("designation"),
+                               "partners[1] (japan): missing required field 'designation'"),
+    "wrong type": (lambda d: _partner(d, "india").update(since=2015),
+                   "partners[6] (india): field 'since' must be a date string"),
+    "duplicate id": (lambda d: _partner(d, "canada").update(id="australia"),
+                     "duplicate partner id 'australia'"),
+    "colliding alias": (lambda d: _partner(d, "austral" "ia")["aliases"].append("Canada"),
+                        "partners[15] (australia): name 'Canada' is also a name of partner 'canada'"),
+    "unknown tier level": (lambda d: _partner(d, "poland").update(level="excellent"),
+                           "partners[10] (poland): unknown level 'excellent'"),
+    "impossible month": (lambda d: _partner(d, "italy").update(since="2019-13"),
+                         "partners[7] (italy): field 'since' is invalid: month 13"),
+    "impossible day": (lambda d: d["events"][2].update(date="2019-02-30"),
+                       "field 'date' is invalid: day 30 does not exist in 2019-02"),
+    "event names unknown partner": (lambda d: d["events"][4].update(partners=["narnia"]),
+                                    "names unknown partner 'narnia'"),
+    "levels not a list": (lambda d: d.update(levels="strategic"),
+                          "field 'levels' must be an array of tables, not a string"),
+    "partner not a table": (lambda d: d["partners"].append("germany"),
+                            "partners[18]: must be a table, not a string"),
+}
+
+
+@pytest.mark.parametrize(("change", "expected"), BREAKAGES.values(), ids=BREAKAGES.keys())
+def test_broken_dataset_exits_3_naming_file_and_record(write_dataset: Any, change: Any, expected: str) -> None:
+    path = write_dataset(change)
+    result = run_cli("list", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    first, *problems = result.stderr.splitlines()
+    assert first.startswith(f"thirdneighbor: {path}: the dataset is broken (")
+    assert any(expected in problem for problem in problems), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+RAW_FILES = {
+    "TOML syntax error": (b'schema_version = 1\nas_of = "2026"\npolicy = {name = \n', "TOML syntax error: "),
+    "empty file": (b"", "is empty"),
+    "not UTF-8": ("name = 'Khürelsükh'\n".encode("latin-1"), "is not UTF-8 text"),
+    "UTF-16": ("schema_version = 1\n".encode("utf-16"), "is not UTF-8 text"),
+    "binary noise": (bytes(range(256)), "is not UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize(("content", "expected"), RAW_FILES.values(), ids=RAW_FILES.keys())
+def test_unreadable_dataset_files_exit_3(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_bytes(content)
+    result = run_cli("tiers", "--json", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_toml_syntax_error_gives_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('schema_version = 1\n\n[policy]\nname = "x\n', encoding="utf-8")
+    result = run_cli("list", "--data", str(path))
+    assert result.exit_code == 3
+    assert "(at line 4, column" in result.stderr
+
+
+def test_a_directory_instead_of_a_file(tmp_path: Path) -> None:
+    result = run_cli("list", "--data", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"thirdneighbor: {tmp_path}: the dataset is broken (1 problem)\n  - is a directory, not a dataset file\n"
+
+
+def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Simulated: the tests may run as root, for whom file permissions do not apply.
+    path = tmp_path / "secret.toml"
+    path.write_text("x = 1\n", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = run_cli("list", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (f"thirdneighbor: {path}: the dataset is broken (1 problem)\n"
+                             "  - cannot be read: Permission denied\n")
+
+
+# --- terminal safety: dataset text is data ---------------------------------------------
+
+EVIL = {
+    "name": "[bold red]Evil[/] \x1b[31mRed\x1b[0m",
+    "occasion": "\x1b]0;pwned title\x07 visit [link=https://example.invalid]click[/link]",
+    "notes": ["CSI \x9b31m and bidi \u202etxet desrever\u202c and bell\x07", "[/] unbalanced [ markup"],
+}
+
+
+@pytest.fixture
+def evil_dataset(write_dataset: Any) -> Path:
+    return write_dataset(lambda d: _partner(d, "japan").update(EVIL))
+
+
+@pytest.mark.parametrize("args", [["list"], ["show", "japan"], ["timeline", "-c", "japan"], ["tiers"],
+                                  ["compare", "japan", "usa"]])
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+def test_markup_and_escapes_print_literally_and_harmlessly(evil_dataset: Path, args: list[str], terminal: bool) -> None:
+    env = {"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"} if terminal else {}
+    result = run_cli(*args, "--data", str(evil_dataset), env=env)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert_clean(result.stdout)
+    if args[0] in ("list", "show") or terminal and args[0] != "timeline":
+        assert "[bold red]Evil[/]" in result.stdout
+    if args[0] == "show":
+        assert "[link=https://example.invalid]click[/link]" in result.stdout
+        assert "[/] unbalanced [ markup" in result.stdout
+
+
+def test_colour_output_carries_only_our_own_styles(evil_dataset: Path) -> None:
+    result = run_cli("show", "japan", "--data", str(evil_dataset), env={"FORCE_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout  # our own styling is there
+    for forbidden in ("\x1b]", "\x07", "\x1b[31mRed", "\x9b", "\u202e"):
+        assert forbidden not in result.stdout
+
+
+def test_json_keeps_hostile_text_exact(evil_dataset: Path) -> None:
+    result = run_cli("show", "japan", "--json", "--data", str(evil_dataset))
+    assert result.exit_code == 0
+    japan = json.loads(result.stdout)
+    assert (japan["name"], japan["occasion"], japan["notes"]) == (EVIL["name"], EVIL["occasion"], EVIL["notes"])
+    assert "\x1b" not in result.stdout  # escaped inside the JSON strings, not raw
+
+
+def test_a_tab_or_newline_in_data_cannot_break_a_plain_record(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(name="Ja\tpan\nNew line"))
+    result = run_cli("list", "--data", str(path))
+    assert result.exit_code == 0
+    japan = [line for line in result.stdout.splitlines() if line.startswith("japan\t")]
+    assert japan == ["japan\tJa pan New line\tJP\tJPN\tstrategic\tSpecial Strategic Partnership for Peace and Prosperity\t2022-11-29"]
+    assert all(line.count("\t") == 6 for line in result.stdout.splitlines())
+
+
+# --- terminals ---------------------------------------------------------------------------
+
+COLOUR_CODE = re.compile(r"\x1b\[(?:[0-9]+;)*(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]")
+
+
+def test_no_color_removes_colour() -> None:
+    coloured = run_cli("list", env={"FORCE_COLOR": "1"})
+    assert COLOUR_CODE.search(coloured.stdout)
+    result = run_cli("list", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "Mongolia's third neighbors" in result.stdout
+    assert not COLOUR_CODE.search(result.stdout)
+
+
+def test_force_color_gives_the_terminal_layout_with_colour() -> None:
+    result = run_cli("tiers", env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout and "Partnership levels" in result.stdout
+
+
+def test_dumb_terminal_gets_no_escape_codes() -> None:
+    result = run_cli("tiers", env={"FORCE_COLOR": "1", "TERM": "dumb"})
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "Partnership levels" in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["20", "21", "33", "59", "60", "71", "72", "80", "150", "300"])
+@pytest.mark.parametrize("args", [["list", "--neighbors"], ["show", "france", "korea"], ["timeline"],
+                                  ["tiers", "--neighbors"], ["compare", "japan", "usa", "france"]])
+def test_any_width_renders_on_a_terminal(columns: str, args: list[str]) -> None:
+    result = run_cli(*args, env={"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": columns})
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "…" not in result.stdout
+    widest = max(len(line) for line in result.stdout.splitlines())
+    assert widest <= int(columns)
+
+
+@pytest.mark.parametrize("args", [["list", "--neighbors"], ["show", "france"], ["timeline"], ["tiers"],
+                                  ["compare", "japan", "usa"]])
+def test_piped_output_ignores_the_width_and_loses_nothing(args: list[str]) -> None:
+    outputs = {run_cli(*args, env={"COLUMNS": columns}).stdout for columns in ("20", "80", "300")}
+    assert len(outputs) == 1
+    [text] = outputs
+    if args[0] == "show":
+        assert "The article marks this designation with an asterisk that the project's copy does not explain." in text

@@ -1,0 +1,175 @@
+"""Property-based tests (hypothesis): random command lines, random valid datasets,
+and random corruptions of the bundled dataset."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thirdneighbor.model import Dataset, Event, HistoryEntry, Level, Partner, Policy
+from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.toml_out import dumps_dataset
+from thirdneighbor.validate import EVENT_FIELDS, LEVEL_FIELDS, PARTNER_FIELDS, build_dataset
+
+from .conftest import BUNDLED, run_cli
+
+# --- random command lines never crash -------------------------------------------------
+
+COMMANDS = ["list", "show", "timeline", "tiers", "compare"]
+OPTIONS = ["--tier", "-t", "--since", "--until", "--neighbors", "--sort", "--json", "--country", "-c",
+           "--help", "-h", "--version", "--", "-", "--since=2019", "--tier=strategic"]
+VALUES = ["strategic", "comprehensive", "expanded", "comprehensive-strategic", "korea", "japan", "usa",
+          "united states", "2019", "1990", "9999", "0", "-1", "name", "date", "tier", "türkiye", "stan", ""]
+
+tokens = st.one_of(st.sampled_from(OPTIONS), st.sampled_from(VALUES), st.sampled_from(COMMANDS),
+                   st.text(max_size=30), st.integers(-10**6, 10**6).map(str))
+command_lines = st.tuples(st.sampled_from(COMMANDS + ["", "--json"]), st.lists(tokens, max_size=8)).map(
+    lambda parts: ([parts[0]] if parts[0] else []) + parts[1])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(command_lines)
+def test_random_command_lines_exit_0_1_or_2_without_traceback(args: list[str]) -> None:
+    result = run_cli(*args)
+    assert result.exit_code in (0, 1, 2), (args, result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr
+    if result.exit_code != 0:
+        assert result.stderr or result.stdout.startswith("\n Usage:") or "Usage:" in result.stdout, args
+
+
+# --- random valid datasets survive model -> tomli_w -> tomllib -> model ----------------
+
+words = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20).filter(str.strip)
+optional_words = st.none() | words
+word_tuples = st.lists(words, max_size=3).map(tuple)
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    year = draw(st.integers(1, 9999))
+    month = draw(st.integers(0, 12))
+    if month == 0:
+        return PartialDate(year)
+    import calendar
+    day = draw(st.integers(0, calendar.monthrange(year, month)[1]))
+    return PartialDate(year, month, day)
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> Dataset:
+    level_count = draw(st.integers(1, 4))
+    ranks = draw(st.lists(st.integers(-5, 50), min_size=level_count, max_size=level_count, unique=True))
+    levels = tuple(sorted(
+        (Level(id=f"level-{i}", name=draw(words), rank=rank, description=draw(words)) for i, rank in enumerate(ranks)),
+        key=lambda level: level.rank))
+    level_ids = [level.id for level in levels]
+    level_choice = st.sampled_from(level_ids)
+
+    partners = []
+    for i in range(draw(st.integers(0, 5))):
+        # Suffixes keep every partner's names distinct from every other's, as validation requires.
+        history = sorted(
+            (HistoryEntry(designation=draw(words), level=draw(st.none() | level_choice),
+                          since=since, in_force_by=draw(st.none() | partial_dates()) if since else draw(partial_dates()),
+                          occasion=draw(optional_words), note=draw(optional_words))
+             for since in draw(st.lists(st.none() | partial_dates(), max_size=3))),
+            key=lambda entry: entry.start)
+        partners.append(Partner(
+            id=f"p{i}-{draw(st.sampled_from(['a', 'bb', 'c-d']))}", name=f"{draw(words)} #{i}",
+            iso2=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}", iso3=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}Q",
+            neighbor=draw(st.booleans()), level=draw(level_choice), designation=draw(words),
+            since=draw(partial_dates()), occasion=draw(words),
+            official_name=draw(st.none() | words.map(lambda w, i=i: f"{w} ~{i}")),
+            aliases=tuple(f"{alias} ^{i}" for alias in draw(st.lists(words, max_size=2, unique=True))),
+            asterisk=draw(st.booleans()), instrument=draw(optional_words), leaders=draw(word_tuples),
+            notes=draw(word_tuples), sources=tuple(draw(st.lists(words, min_size=1, max_size=3))),
+            history=tuple(history)))
+    partner_ids = [p.id for p in partners]
+    events = sorted(
+        (Event(date=draw(partial_dates()), title=draw(words),
+               partners=tuple(draw(st.lists(st.sampled_from(partner_ids), max_size=2, unique=True))) if partner_ids else (),
+               notes=draw(word_tuples), sources=tuple(draw(st.lists(words, min_size=1, max_size=2))))
+         for _ in range(draw(st.integers(0, 5)))),
+        key=lambda event: event.date)
+    policy = Policy(name=draw(words), summary=draw(words), table_source=draw(words), aims=draw(word_tuples),
+                    asterisk_note=draw(optional_words), notes=draw(word_tuples), sources=draw(word_tuples))
+    return Dataset(schema_version=1, as_of=draw(partial_dates()), policy=policy, levels=levels,
+                   partners=tuple(partners), events=tuple(events))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_valid_datasets_round_trip_unchanged(dataset: Dataset) -> None:
+    text = dumps_dataset(dataset).decode("utf-8")
+    loaded, problems = build_dataset(tomllib.loads(text))
+    assert problems == []
+    assert loaded == dataset
+
+
+def test_the_bundled_dataset_round_trips() -> None:
+    loaded, problems = build_dataset(tomllib.loads(BUNDLED.read_text(encoding="utf-8")))
+    assert problems == [] and loaded is not None
+    again, _ = build_dataset(tomllib.loads(dumps_dataset(loaded).decode("utf-8")))
+    assert again == loaded
+
+
+# --- random corruptions always exit 3, naming the record ----------------------------------
+
+DOCUMENT = tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
+WRONG_VALUE = {"text": 7, "texts": "not a list", "bool": "yes", "int": "1", "date": 20190731, "tables": "x"}
+KINDS = {"partners": PARTNER_FIELDS, "events": EVENT_FIELDS, "levels": LEVEL_FIELDS}
+
+
+def _kind(converter: Any) -> str:
+    return converter.__name__.strip("_").replace("integer", "int").replace("boolean", "bool")
+
+
+corruptions = st.sampled_from(sorted(KINDS)).flatmap(lambda kind: st.tuples(
+    st.just(kind),
+    st.integers(0, len(DOCUMENT[kind]) - 1),
+    st.sampled_from(sorted(KINDS[kind])),
+    st.sampled_from(["drop", "wrong type", "bad date", "empty"]),
+))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corruptions)
+def test_random_corruptions_exit_3_naming_the_record(tmp_path: Path, corruption: tuple[str, int, str, str]) -> None:
+    kind, index, field, how = corruption
+    converter, required = KINDS[kind][field]
+    field_kind = _kind(converter)
+    document = copy.deepcopy(DOCUMENT)
+    record = document[kind][index]
+    if how == "drop" and required:
+        record.pop(field)
+    elif how == "bad date" and field_kind == "date":
+        record[field] = "2019-02-30"
+    elif how == "empty" and field_kind == "text":
+        record[field] = "  "
+    else:
+        record[field] = WRONG_VALUE[field_kind]
+    path = tmp_path / "corrupt.toml"
+    path.write_bytes(tomli_w.dumps(document).encode("utf-8"))
+
+    result = run_cli("list", "--json", "--data", str(path))
+    assert result.exit_code == 3, (corruption, result.stderr)
+    assert result.stdout == ""
+    assert f"{kind}[{index}]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_corruption_strategy_covers_every_field_kind() -> None:
+    kinds = {_kind(converter) for spec in KINDS.values() for converter, _ in spec.values()}
+    assert kinds <= set(WRONG_VALUE), kinds - set(WRONG_VALUE)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_bundled_records_have_something_to_corrupt(kind: str) -> None:
+    assert DOCUMENT[kind]

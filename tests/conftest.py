@@ -25,10 +25,17 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 CLEARED_ENV = ("THIRDNEIGHBOR_DATA", "FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES")
 
 
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache-home")
+
+
 @pytest.fixture(autouse=True)
-def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _stable_environment(monkeypatch: pytest.MonkeyPatch, _cache_home: Path) -> None:
     for name in CLEARED_ENV:
         monkeypatch.delenv(name, raising=False)
+    # The tool caches datasets; the tests' entries go to a directory of their own.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
     monkeypatch.setenv("TERMINAL_WIDTH", "100")
     monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
 

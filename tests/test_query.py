@@ -7,14 +7,8 @@ import pytest
 from thirdneighbor.errors import AmbiguousError, NotFoundError, UsageError
 from thirdneighbor.model import Dataset
 from thirdneighbor.partialdate import PartialDate
-from thirdneighbor.query import (
-    compare_partners,
-    events_by_partner,
-    resolve_partner,
-    select_events,
-    select_partners,
-    tier_groups,
-)
+from thirdneighbor.groupings import compare_partners, tier_groups
+from thirdneighbor.query import events_by_partner, resolve_partner, select_events, select_partners
 
 NINE_STRATEGIC = {"united-states", "japan", "germany", "south-korea", "kazakhstan",
                   "turkiye", "india", "italy", "france"}

@@ -16,15 +16,8 @@ import pytest
 from rich.console import Console, RenderableType
 
 from thirdneighbor.model import Dataset
-from thirdneighbor.query import (
-    compare_partners,
-    events_by_partner,
-    levels_by_id,
-    resolve_partner,
-    select_events,
-    select_partners,
-    tier_groups,
-)
+from thirdneighbor.groupings import compare_partners, tier_groups
+from thirdneighbor.query import events_by_partner, levels_by_id, resolve_partner, select_events, select_partners
 from thirdneighbor.render import views
 
 from .conftest import GOLDEN, run_cli

@@ -5,17 +5,20 @@ the lower layers are turned into a message on stderr and an exit code in one
 place, `_reporting_errors`.
 """
 
-from __future__ import annotations
+
 
 import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
 from .errors import ExitCode, ThirdNeighborError
+
+if TYPE_CHECKING:
+    from .model import Dataset
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +48,9 @@ DataOption = Annotated[
         help="Read this dataset file instead of the bundled one (default: $THIRDNEIGHBOR_DATA if set).",
     ),
 ]
+NoCacheFlag = Annotated[
+    bool, typer.Option("--no-cache", help="Read and check the dataset file afresh; neither use nor write the cache."),
+]
 TierOption = Annotated[
     Optional[list[str]],
     typer.Option("--tier", "-t", metavar="LEVEL",
@@ -53,6 +59,12 @@ TierOption = Annotated[
 SinceOption = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", min=1, max=9999, help="From this year on.")]
 UntilOption = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", min=1, max=9999, help="Up to this year.")]
 NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbours.")]
+
+
+def _load(data: str | None, no_cache: bool) -> "Dataset":
+    from .dataset import load_dataset
+
+    return load_dataset(data, use_cache=not no_cache)
 
 
 def _examples(*lines: str) -> str:
@@ -111,12 +123,12 @@ def list_command(
     sort: Annotated[str, typer.Option("--sort", metavar="ORDER", help="tier (default), name or date.")] = "tier",
     json_output: JsonFlag = False,
     data: DataOption = None,
+    no_cache: NoCacheFlag = False,
 ) -> None:
     """List the third neighbors: level, designation and the date it began."""
-    from .dataset import load_dataset
     from .query import select_partners
 
-    dataset = load_dataset(data)
+    dataset = _load(data, no_cache)
     partners = select_partners(dataset, tiers=tier or (), since=since, until=until,
                                include_neighbors=neighbors, sort=sort)
     from . import output
@@ -145,12 +157,12 @@ def show_command(
     countries: Annotated[list[str], typer.Argument(metavar="COUNTRY...", help="Name, alias, ISO code or id; accents and case are ignored.")],
     json_output: JsonFlag = False,
     data: DataOption = None,
+    no_cache: NoCacheFlag = False,
 ) -> None:
     """Everything about one or more partners: level, history, events, notes and sources."""
-    from .dataset import load_dataset
     from .query import events_by_partner, levels_by_id, resolve_partners
 
-    dataset = load_dataset(data)
+    dataset = _load(data, no_cache)
     partners = resolve_partners(dataset, countries)
     events = events_by_partner(dataset)
     from . import output
@@ -187,12 +199,12 @@ def timeline_command(
     tier: TierOption = None,
     json_output: JsonFlag = False,
     data: DataOption = None,
+    no_cache: NoCacheFlag = False,
 ) -> None:
     """Dated milestones of the policy, oldest first, grouped by year."""
-    from .dataset import load_dataset
     from .query import resolve_partners, select_events
 
-    dataset = load_dataset(data)
+    dataset = _load(data, no_cache)
     partner_ids = [partner.id for partner in resolve_partners(dataset, country or [])]
     events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
     from . import output
@@ -217,12 +229,12 @@ def tiers_command(
     neighbors: NeighborsFlag = False,
     json_output: JsonFlag = False,
     data: DataOption = None,
+    no_cache: NoCacheFlag = False,
 ) -> None:
     """The levels in rank order, each with its designations and partners."""
-    from .dataset import load_dataset
-    from .query import tier_groups
+    from .groupings import tier_groups
 
-    dataset = load_dataset(data)
+    dataset = _load(data, no_cache)
     groups = tier_groups(dataset, include_neighbors=neighbors)
     from . import output
 
@@ -249,12 +261,13 @@ def compare_command(
     countries: Annotated[list[str], typer.Argument(metavar="COUNTRY...", help="Two or more partners.")],
     json_output: JsonFlag = False,
     data: DataOption = None,
+    no_cache: NoCacheFlag = False,
 ) -> None:
     """Two or more partners side by side, one row per field, differences marked."""
-    from .dataset import load_dataset
-    from .query import compare_partners, resolve_partners
+    from .groupings import compare_partners
+    from .query import resolve_partners
 
-    dataset = load_dataset(data)
+    dataset = _load(data, no_cache)
     partners = resolve_partners(dataset, countries)
     fields = compare_partners(dataset, partners)
     from . import output

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
-from .errors import DatasetError, Problem
+from .errors import DatasetError
 from .model import Dataset
-from .validate import build_dataset
 
 DATA_ENV = "THIRDNEIGHBOR_DATA"
+
+# Set to a list by the command-line entry point (thirdneighbor.__main__), which
+# ends the process with os._exit: what is loaded is kept here so that it is not
+# freed piece by piece on the way out. None, the default, keeps nothing.
+retained: list[object] | None = None
 _PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _broken(path: Path | str, message: str) -> DatasetError:
+    """A DatasetError for a file that cannot be used at all (one problem)."""
+    from .validate import Problem  # the error path only
+
+    return DatasetError(str(path), [Problem("", message)])
 
 
 def bundled_dataset_path() -> Path:
@@ -28,7 +38,7 @@ def bundled_dataset_path() -> Path:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise DatasetError(str(candidates[0]), [Problem("", "the bundled dataset is missing from this install")])
+    raise _broken(candidates[0], "the bundled dataset is missing from this install")
 
 
 def dataset_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -39,34 +49,62 @@ def dataset_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(from_env) if from_env else bundled_dataset_path()
 
 
-def read_document(path: Path) -> dict:
-    """Read and parse the TOML file, turning every failure into a DatasetError."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a DatasetError saying why they cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
-        raise DatasetError(str(path), [Problem("", "is a directory, not a dataset file")]) from None
+        raise _broken(path, "is a directory, not a dataset file") from None
     except FileNotFoundError:
-        raise DatasetError(str(path), [Problem("", "no such file")]) from None
+        raise _broken(path, "no such file") from None
     except OSError as error:
-        raise DatasetError(str(path), [Problem("", f"cannot be read: {error.strerror or error}")]) from None
+        raise _broken(path, f"cannot be read: {error.strerror or error}") from None
+
+
+def parse_document(path: Path, raw: bytes) -> dict:
+    """Decode and parse the TOML, turning every failure into a DatasetError."""
+    import tomllib  # only a cache miss parses TOML
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         byte = raw[error.start]
-        raise DatasetError(str(path), [Problem("", f"is not UTF-8 text (byte 0x{byte:02x} at offset {error.start})")]) from None
+        raise _broken(path, f"is not UTF-8 text (byte 0x{byte:02x} at offset {error.start})") from None
     if not text.strip():
-        raise DatasetError(str(path), [Problem("", "is empty")])
+        raise _broken(path, "is empty")
     try:
         return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as error:
         # tomllib's message already ends with "(at line L, column C)".
-        raise DatasetError(str(path), [Problem("", f"TOML syntax error: {error}")]) from None
+        raise _broken(path, f"TOML syntax error: {error}") from None
 
 
-def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """Load and validate a dataset. Raises DatasetError listing every problem."""
+def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
+    """Load and validate a dataset. Raises DatasetError listing every problem.
+
+    A dataset that validated before, byte for byte the same, comes from the cache
+    (thirdneighbor.cache) unless `use_cache` is off.
+    """
     resolved = dataset_path(path)
-    dataset, problems = build_dataset(read_document(resolved))
+    raw = read_bytes(resolved)
+    if use_cache:
+        from . import cache
+
+        hit = cache.load(resolved, raw)
+        if hit is not None:
+            if retained is not None:
+                retained.append(hit)
+            return hit
+    from .validate import build_dataset
+
+    document = parse_document(resolved, raw)
+    dataset, problems = build_dataset(document)
+    if retained is not None:
+        retained.append(document)
     if dataset is None:
         raise DatasetError(str(resolved), problems)
+    if use_cache:
+        cache.store(resolved, raw, dataset)
+    if retained is not None:
+        retained.append(dataset)
     return dataset

@@ -6,11 +6,15 @@ message on stderr and this exit code, so no traceback ever reaches a user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .validate import Problem
 
 
-class ExitCode(IntEnum):
+class ExitCode:
+    """The documented exit codes. Plain ints: an IntEnum costs start-up time."""
+
     OK = 0
     NOT_FOUND = 1  # an unknown or ambiguous country
     USAGE = 2  # bad options or arguments (Typer's own code too)
@@ -21,7 +25,7 @@ class ExitCode(IntEnum):
 
 
 class ThirdNeighborError(Exception):
-    exit_code: ExitCode = ExitCode.NOT_FOUND
+    exit_code: int = ExitCode.NOT_FOUND
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -71,17 +75,6 @@ class CannotWriteError(ThirdNeighborError):
     """The operating system refused a write; the target was left untouched."""
 
     exit_code = ExitCode.CANNOT_WRITE
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a dataset, located by record and field."""
-
-    record: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.record}: {self.message}" if self.record else self.message
 
 
 class DatasetError(ThirdNeighborError):

@@ -14,8 +14,13 @@ from pathlib import Path
 from .errors import CannotWriteError, UsageError
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
-    """Write `data` to `path` in one step. Refuses to replace a file unless `force`."""
+def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False,
+                     durable: bool = True) -> Path:
+    """Write `data` to `path` in one step. Refuses to replace a file unless `force`.
+
+    `durable=False` skips the fsync: the rename is still all-or-nothing for other
+    processes, but a power cut may lose the file. Right for a cache, not for exports.
+    """
     target = Path(path)
     if target.is_dir():
         raise UsageError(f"{target} is a directory")
@@ -30,7 +35,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool =
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if target.exists():
             # Keep the replaced file's permissions rather than mkstemp's private 0600.
             os.chmod(temporary, target.stat().st_mode & 0o7777)

@@ -3,12 +3,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .partialdate import PartialDate
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
+class Record:
+    """repr, equality and hash by fields, shared by every record class.
+
+    dataclass() would generate these three for each class, and on Python 3.11
+    each generated method costs an exec() at import: about 1.5 ms of a start-up
+    that is meant to sit on Typer's own (see benchmarks/run.py). They behave as
+    the generated ones do: same class, equal fields in field order.
+    """
+
+    __slots__ = ()
+    __dataclass_fields__: dict[str, Any]
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+
+# The generated methods that remain are __init__ and the frozen __setattr__.
+record = dataclass(frozen=True, slots=True, repr=False, eq=False)
+
+
+@record
+class Level(Record):
     """A tier of relationship, e.g. "strategic". Rank 1 is the closest tie."""
 
     id: str
@@ -17,8 +50,8 @@ class Level:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+@record
+class HistoryEntry(Record):
     """An earlier level a partner held before its current designation.
 
     Some starts are unknown; `in_force_by` then records the earliest date a source
@@ -46,8 +79,8 @@ class HistoryEntry:
         return str(self.since) if self.since else f"by {self.in_force_by}"
 
 
-@dataclass(frozen=True, slots=True)
-class Partner:
+@record
+class Partner(Record):
     """A country and its current relationship with Mongolia."""
 
     id: str
@@ -74,8 +107,8 @@ class Partner:
         return self.designation + ("*" if self.asterisk else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+@record
+class Event(Record):
     """A dated milestone of the policy, naming the partners it concerns."""
 
     date: PartialDate
@@ -85,8 +118,8 @@ class Event:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+@record
+class Policy(Record):
     """The Third Neighbor Policy itself, as the dataset describes it."""
 
     name: str
@@ -98,8 +131,8 @@ class Policy:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Dataset:
+@record
+class Dataset(Record):
     """Everything in one dataset file, validated. Events are in date order."""
 
     schema_version: int

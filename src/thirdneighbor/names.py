@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 
 from .model import Partner
 
 # Punctuation that people drop or vary freely: "U.S." is "US", "O'zbekiston" is
 # "Ozbekiston", and "south-korea" (an id) is "south korea".
-_DROPPED = str.maketrans("", "", ".'’`")
-_SPACED = str.maketrans({"-": " ", "_": " ", "–": " "})
+_FOLD = str.maketrans({".": None, "'": None, "’": None, "`": None, "-": " ", "_": " ", "–": " "})
+# The same folding for ASCII text (where casefold is lower-casing), as a byte table.
+_ASCII_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ-_", b"abcdefghijklmnopqrstuvwxyz  ")
+_ASCII_DROPPED = b".'`"
 
 
 def _repair_arguments(text: str) -> str:
@@ -26,15 +27,23 @@ def _repair_arguments(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for a name."""
+    if text.isascii():
+        # The common case, and the one a 10,000-partner dataset repeats 50,000
+        # times: bytes.translate does case, dashes and dropped marks in one C pass.
+        folded = text.encode("ascii").translate(_ASCII_FOLD, _ASCII_DROPPED).decode("ascii")
+        return " ".join(folded.split())
+    import unicodedata  # only text outside ASCII needs it
+
     decomposed = unicodedata.normalize("NFKD", _repair_arguments(text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = stripped.casefold().translate(_DROPPED).translate(_SPACED)
-    return " ".join(folded.split())
+    return " ".join(stripped.casefold().translate(_FOLD).split())
 
 
-def partner_keys(partner: Partner) -> list[str]:
+def partner_keys(partner: Partner, *, with_codes: bool = True) -> list[str]:
     """Every name a partner answers to, in the raw form the dataset gives it."""
-    names = [partner.id, partner.name, partner.iso2, partner.iso3, *partner.aliases]
+    names = [partner.id, partner.name, *partner.aliases]
     if partner.official_name:
         names.append(partner.official_name)
+    if with_codes:
+        names += [partner.iso2, partner.iso3]
     return names

@@ -8,11 +8,9 @@ crashing; JSON falls back to \\u escapes so it stays exact and valid.
 from __future__ import annotations
 
 import io
-import json
 import os
 import shutil
 import sys
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from .serialize import dumps
@@ -31,6 +29,8 @@ def _fit_encoding(text: str, encoding: str) -> str:
         return text
     except (UnicodeEncodeError, LookupError):
         pass
+    import unicodedata  # only a narrow encoding gets here
+
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     try:
@@ -41,8 +41,12 @@ def _fit_encoding(text: str, encoding: str) -> str:
 
 def write_text(text: str) -> None:
     """Write to stdout and flush, so a closed pipe is noticed here and not at exit."""
-    sys.stdout.write(_fit_encoding(text, _encoding(sys.stdout)))
-    sys.stdout.flush()
+    encoding = _encoding(sys.stdout)
+    try:
+        data = text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        data = _fit_encoding(text, encoding).encode(encoding, errors="replace")
+    _write_bytes(data)
 
 
 def write_lines(lines: list[str]) -> None:
@@ -52,10 +56,25 @@ def write_lines(lines: list[str]) -> None:
 def write_json(payload: Any) -> None:
     text = dumps(payload)
     try:
-        text.encode(_encoding(sys.stdout))
+        data = text.encode(_encoding(sys.stdout))
     except (UnicodeEncodeError, LookupError):
-        text = json.dumps(payload, ensure_ascii=True, indent=2) + "\n"
-    write_text(text)
+        # Escapes keep the JSON valid and exact where the locale is narrow.
+        data = dumps(payload, ensure_ascii=True).encode("ascii")
+    _write_bytes(data)
+
+
+def _write_bytes(data: bytes) -> None:
+    # Encoded once by the caller and written below the text layer, which would
+    # otherwise encode the whole text again: that mattered for the 5 MB of a
+    # 10,000-partner list.
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream
+        sys.stdout.write(data.decode(_encoding(sys.stdout)))
+        sys.stdout.flush()
+        return
+    buffer.write(data)
+    buffer.flush()
 
 
 def report_error(message: str) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from .errors import AmbiguousError, NotFoundError, UsageError
 from .model import Dataset, Event, Level, Partner
@@ -60,9 +58,9 @@ def select_partners(
     ]
     rank = {level.id: level.rank for level in dataset.levels}
     sort_keys = {
-        "tier": lambda p: (rank[p.level], p.since, normalize(p.name)),
+        "tier": lambda p: (rank[p.level], p.since.key, p.name.casefold()),
         "name": lambda p: (normalize(p.name), p.id),
-        "date": lambda p: (p.since, rank[p.level], normalize(p.name)),
+        "date": lambda p: (p.since.key, rank[p.level], p.name.casefold()),
     }
     return sorted(chosen, key=sort_keys[sort])
 
@@ -139,80 +137,3 @@ def select_events(
         and (until is None or event.date.year <= until)
         and (not wanted_tiers or any(level_of[pid] in wanted_tiers for pid in event.partners))
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class DesignationGroup:
-    designation: str
-    partners: tuple[Partner, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TierGroup:
-    level: Level
-    designations: tuple[DesignationGroup, ...]
-
-    @property
-    def partners(self) -> list[Partner]:
-        return [partner for group in self.designations for partner in group.partners]
-
-
-def tier_groups(dataset: Dataset, *, include_neighbors: bool = False) -> list[TierGroup]:
-    """Level -> designation -> partners, in rank order, partners by date.
-
-    A level held only by the neighbours is left out unless they are asked for.
-    """
-    third_levels = {partner.level for partner in dataset.partners if not partner.neighbor}
-    neighbor_levels = {partner.level for partner in dataset.partners if partner.neighbor}
-    by_level: dict[str, dict[str, list[Partner]]] = {level.id: {} for level in dataset.levels}
-    for partner in sorted(dataset.partners, key=lambda p: (p.since, normalize(p.name))):
-        if include_neighbors or not partner.neighbor:
-            by_level[partner.level].setdefault(partner.marked_designation, []).append(partner)
-    return [
-        TierGroup(level, tuple(DesignationGroup(name, tuple(members))
-                               for name, members in by_level[level.id].items()))
-        for level in dataset.levels
-        # An empty level is still shown; one held only by the neighbours is not.
-        if include_neighbors or level.id in third_levels or level.id not in neighbor_levels
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class ComparedField:
-    field: str
-    values: tuple[Any, ...]
-
-    @property
-    def same(self) -> bool:
-        return all(value == self.values[0] for value in self.values)
-
-
-COMPARED_FIELDS = (
-    "tier", "designation", "since", "occasion", "instrument", "leaders",
-    "earlier_levels", "events", "neighbor", "notes", "sources",
-)
-
-
-def compare_partners(dataset: Dataset, partners: Sequence[Partner]) -> list[ComparedField]:
-    """One row per field, one value per partner, in the order given."""
-    if len(partners) < 2:
-        raise UsageError("compare needs at least two partners")
-    ids = [partner.id for partner in partners]
-    repeated = sorted({pid for pid in ids if ids.count(pid) > 1})
-    if repeated:
-        raise UsageError(f"compare needs different partners; {', '.join(repeated)} was named twice")
-    events = events_by_partner(dataset)
-    rows: dict[str, list[Any]] = {name: [] for name in COMPARED_FIELDS}
-    for partner in partners:
-        rows["tier"].append(partner.level)
-        rows["designation"].append(partner.marked_designation)
-        rows["since"].append(str(partner.since))
-        rows["occasion"].append(partner.occasion)
-        rows["instrument"].append(partner.instrument)
-        rows["leaders"].append(list(partner.leaders))
-        rows["earlier_levels"].append([f"{entry.designation} ({entry.when})" for entry in partner.history])
-        rows["events"].append(len(events[partner.id]))
-        rows["neighbor"].append(partner.neighbor)
-        rows["notes"].append(len(partner.notes))
-        rows["sources"].append(len(partner.sources))
-    return [ComparedField(name, tuple(values)) for name, values in rows.items()]

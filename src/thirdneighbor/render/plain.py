@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Event, Level, Partner
-from ..query import ComparedField, TierGroup
+from ..groupings import ComparedField, TierGroup
 from .safe import clean, display_value, joined
 
 

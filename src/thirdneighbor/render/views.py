@@ -15,7 +15,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model import Dataset, Event, Level, Partner
-from ..query import ComparedField, TierGroup
+from ..groupings import ComparedField, TierGroup
 from .safe import clean, display_value, joined
 
 LEVEL_STYLES = {

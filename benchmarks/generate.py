@@ -1,0 +1,85 @@
+"""Synthetic datasets in the bundled schema, for the scale benchmark.
+
+`python benchmarks/generate.py 10000 big.toml` writes 10,000 partners with five
+events each (about 10 MB of TOML). The text is filler; the shape, the field
+sizes and the cross-references are like the bundled dataset's.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import tomli_w
+
+LEVELS = [
+    {"id": "comprehensive-strategic", "name": "Comprehensive strategic partnership", "rank": 1,
+     "description": "Synthetic level one."},
+    {"id": "strategic", "name": "Strategic partnership", "rank": 2, "description": "Synthetic level two."},
+    {"id": "comprehensive", "name": "Comprehensive partnership", "rank": 3, "description": "Synthetic level three."},
+    {"id": "expanded", "name": "Expanded partnership", "rank": 4, "description": "Synthetic level four."},
+]
+FILLER = ("Synthetic text of about the length of a real note in the bundled dataset, "
+          "written so that parsing and validation see realistic string sizes. ")
+
+
+def _code(number: int, letters: int) -> str:
+    code = ""
+    for _ in range(letters):
+        number, digit = divmod(number, 26)
+        code = chr(65 + digit) + code
+    return code
+
+
+def document(partner_count: int, events_per_partner: int = 5) -> dict:
+    partners, events = [], []
+    for i in range(partner_count):
+        partner_id = f"country-{i}"
+        year = 1990 + i % 35
+        partners.append({
+            "id": partner_id,
+            "name": f"Country {i}",
+            "official_name": f"Republic of Country {i}",
+            "iso2": _code(i % 676, 2),
+            "iso3": _code(i % 17576, 3),
+            "aliases": [f"Land {i}", f"State {i}"],
+            "neighbor": i < 2,
+            "level": LEVELS[0]["id"] if i < 2 else LEVELS[1 + i % 3]["id"],
+            "designation": "Strategic partnership",
+            "since": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "occasion": f"State visit number {i}",
+            "instrument": "Joint declaration",
+            "leaders": [f"Leader {i}", "Ukhnaagiin Khürelsükh"],
+            "notes": ["A synthetic note."],
+            "sources": [f"https://example.org/partners/{i}", f"https://example.org/press/{i}"],
+            "history": [{"designation": "Comprehensive partnership", "level": "comprehensive",
+                         "since": str(year - 10), "occasion": "An earlier visit"}],
+        })
+        for j in range(events_per_partner):
+            events.append({
+                "date": f"{year - j}-{1 + j:02d}",
+                "title": f"Milestone {j} of Country {i} and Mongolia",
+                "partners": [partner_id],
+                "sources": [f"https://example.org/events/{i}/{j}"],
+            })
+    events.sort(key=lambda event: event["date"])
+    return {
+        "schema_version": 1,
+        "as_of": "2026-11-28",
+        "policy": {"name": "Third Neighbor Policy", "summary": FILLER, "aims": [FILLER],
+                   "table_source": "Synthetic", "sources": ["https://example.org/policy"]},
+        "levels": LEVELS,
+        "partners": partners,
+        "events": events,
+    }
+
+
+def write(partner_count: int, path: Path) -> Path:
+    path.write_bytes(tomli_w.dumps(document(partner_count)).encode("utf-8"))
+    return path
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: python benchmarks/generate.py PARTNERS OUTPUT.toml")
+    write(int(sys.argv[1]), Path(sys.argv[2]))

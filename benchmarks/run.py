@@ -1,0 +1,270 @@
+"""Start-up, memory and scale benchmarks for thirdneighbor, as ratios against
+baselines measured in the same run, with the same interpreter and packages.
+
+    .venv/bin/python benchmarks/run.py            # everything (about two minutes)
+    .venv/bin/python benchmarks/run.py --startup  # only start-up and memory
+    .venv/bin/python benchmarks/run.py --runs 21  # more runs, steadier medians
+
+Every figure is the median of --runs runs; within a round the commands run one
+after another in a rotating order, so a noisy moment hits them all alike. The
+script prints a table and exits 1 if any target is missed. It is a benchmark,
+not a test: CI does not run it, because shared machines are too noisy to fail a
+build on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402  (the dataset generator beside this file)
+
+HELLO = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main(name: str = "world") -> None:
+    print(f"hello {name}")
+
+
+if __name__ == "__main__":
+    app()
+"""
+# The floor for a Typer + Rich tool: the same hello-world that also imports what
+# a table needs.
+HELLO_RICH = "import rich.console\nimport rich.table\n" + HELLO
+BARE_TOML = "import sys, tomllib\nwith open(sys.argv[1], 'rb') as f:\n    tomllib.load(f)\n"
+
+
+@dataclass
+class Sample:
+    seconds: float
+    max_rss_kib: int
+
+
+def run_once(argv: Sequence[str], env: dict[str, str], before: Callable[[], None] | None = None) -> Sample:
+    if before is not None:
+        before()
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read() if process.stderr else b""
+    if process.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({process.returncode}): {' '.join(argv)}\n{errors.decode()}")
+    return Sample(elapsed, usage.ru_maxrss)
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    before: Callable[[], None] | None = None
+
+
+def measure(cases: list[Case], runs: int) -> dict[str, list[Sample]]:
+    for case in cases:  # one unmeasured run each: warms the OS caches and the tool's own
+        run_once(case.argv, case.env, case.before)
+    samples: dict[str, list[Sample]] = {case.name: [] for case in cases}
+    for round_number in range(runs):
+        shift = round_number % len(cases)
+        for case in cases[shift:] + cases[:shift]:
+            samples[case.name].append(run_once(case.argv, case.env, case.before))
+    return samples
+
+
+def median(samples: list[Sample]) -> float:
+    return statistics.median(sample.seconds for sample in samples)
+
+
+@dataclass
+class Row:
+    what: str
+    seconds: float
+    baseline: str
+    ratio: float | None
+    target: str
+    ok: bool | None
+
+    def cells(self) -> list[str]:
+        ratio = "" if self.ratio is None else f"{self.ratio:.2f}"
+        verdict = {True: "ok", False: "MISSED", None: "report"}[self.ok]
+        return [self.what, f"{self.seconds * 1000:.0f} ms", self.baseline, ratio, self.target, verdict]
+
+
+def ratio_row(what: str, value: float, baseline_name: str, baseline: float, limit: float | None) -> Row:
+    ratio = value / baseline
+    target = f"<= {limit:.2f}" if limit is not None else ""
+    return Row(what, value, baseline_name, ratio, target, None if limit is None else ratio <= limit)
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    header = ["command", "median", "baseline", "ratio", "target", ""]
+    table = [header] + [row.cells() for row in rows]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    print(f"\n{title}")
+    for index, line in enumerate(table):
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def cli_argv() -> list[str]:
+    script = Path(sys.executable).parent / "thirdneighbor"
+    if not script.exists():
+        raise SystemExit("run this with the project's venv Python: .venv/bin/python benchmarks/run.py")
+    return [str(script)]
+
+
+def startup(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
+    (work / "hello.py").write_text(HELLO, encoding="utf-8")
+    (work / "hello_rich.py").write_text(HELLO_RICH, encoding="utf-8")
+    python, tool = sys.executable, cli_argv()
+    cases = [
+        Case("python -c pass", [python, "-c", "pass"], env),
+        Case("typer hello-world", [python, str(work / "hello.py")], env),
+        Case("typer hello-world + rich", [python, str(work / "hello_rich.py")], env),
+        Case("list --json", [*tool, "list", "--json"], env),
+        Case("show korea --json", [*tool, "show", "korea", "--json"], env),
+        Case("timeline --json", [*tool, "timeline", "--json"], env),
+        Case("list (piped)", [*tool, "list"], env),
+        Case("timeline (piped)", [*tool, "timeline"], env),
+        Case("tiers (piped)", [*tool, "tiers"], env),
+        Case("compare japan usa (piped)", [*tool, "compare", "japan", "usa"], env),
+        Case("list (terminal layout)", [*tool, "list"], {**env, "FORCE_COLOR": "1", "COLUMNS": "100"}),
+    ]
+    samples = measure(cases, runs)
+    medians = {name: median(values) for name, values in samples.items()}
+    hello, hello_rich, floor = medians["typer hello-world"], medians["typer hello-world + rich"], medians["python -c pass"]
+    rows = [Row(name, medians[name], "", None, "", None) for name in ("python -c pass", "typer hello-world",
+                                                                       "typer hello-world + rich")]
+    for name in ("list --json", "show korea --json", "timeline --json"):
+        rows.append(ratio_row(name, medians[name], "hello-world", hello, 1.15))
+    for name in ("list (piped)", "timeline (piped)", "tiers (piped)"):
+        rows.append(ratio_row(name, medians[name], "hello + rich", hello_rich, 1.15))
+    rows.append(ratio_row("compare japan usa (piped)", medians["compare japan usa (piped)"], "hello + rich",
+                          hello_rich, None))
+    rows.append(ratio_row("list (terminal layout)", medians["list (terminal layout)"], "hello + rich",
+                          hello_rich, None))
+    rows.append(ratio_row("list --json", medians["list --json"], "python -c pass", floor, None))
+    cli_cases = [case.name for case in cases if case.argv[:1] == tool]
+    peak = max(sample.max_rss_kib for name in cli_cases for sample in samples[name]) / 1024
+    rows.append(Row(f"peak memory, any command: {peak:.1f} MiB", 0.0, "", None, "<= 45 MiB", peak <= 45))
+    return rows
+
+
+def scale(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
+    python, tool = sys.executable, cli_argv()
+    cache_home = work / "cache"
+    sizes = (100, 1_000, 10_000)
+    files = {size: generate.write(size, work / f"partners-{size}.toml") for size in sizes}
+
+    def clear_cache() -> None:
+        shutil.rmtree(cache_home, ignore_errors=True)
+
+    cached_env = {**env, "XDG_CACHE_HOME": str(cache_home)}
+    rows: list[Row] = []
+    medians: dict[tuple[str, int], float] = {}
+    for size in sizes:
+        data = str(files[size])
+        # Cold runs find no cache; warm runs find the entry the cold run left.
+        cases = [
+            Case("bare", [python, "-c", BARE_TOML, data], env),
+            Case("cold", [*tool, "list", "--json", "--data", data], cached_env, clear_cache),
+            Case("warm", [*tool, "list", "--json", "--data", data], cached_env),
+            Case("timeline", [*tool, "timeline", "--json", "--country", "country-5", "--since", "2000",
+                              "--data", data], cached_env),
+            Case("compare", [*tool, "compare", "country-1", "country-7", "--json", "--data", data], cached_env),
+            Case("filter", [*tool, "list", "--tier", "strategic", "--since", "2000", "--sort", "name",
+                            "--json", "--data", data], cached_env),
+        ]
+        # Cases run in this order every round, not rotated: warm must follow cold.
+        samples: dict[str, list[Sample]] = {case.name: [] for case in cases}
+        for _ in range(runs):
+            for case in cases:
+                samples[case.name].append(run_once(case.argv, case.env, case.before))
+        for case in cases:
+            medians[(case.name, size)] = median(samples[case.name])
+        size_mib = files[size].stat().st_size / 2**20
+        rows.append(Row(f"{size:,} partners ({size_mib:.1f} MiB): bare tomllib.load", medians[("bare", size)],
+                        "", None, "", None))
+        rows.append(ratio_row(f"{size:,}: cold list --json", medians[("cold", size)], "bare tomllib",
+                              medians[("bare", size)], 1.2 if size == 10_000 else None))
+        rows.append(ratio_row(f"{size:,}: repeat (cached)", medians[("warm", size)], "cold",
+                              medians[("cold", size)], 0.25 if size == 10_000 else None))
+    for name, label in (("cold", "cold list --json"), ("warm", "cached list --json"),
+                        ("timeline", "cached timeline --country"), ("compare", "cached compare"),
+                        ("filter", "cached list --tier --since --sort")):
+        rows.append(ratio_row(f"growth 1,000 -> 10,000: {label}", medians[(name, 10_000)], "same at 1,000",
+                              medians[(name, 1_000)], 12.0))
+    return rows
+
+
+def machine() -> str:
+    import platform
+
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import typer
+
+    return (f"{platform.python_implementation()} {platform.python_version()}, Typer {typer.__version__}, "
+            f"{os.cpu_count()} cores{', ' + cpu if cpu else ''}, {platform.system()} {platform.release()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=11, help="runs per command (median taken); default 11")
+    parser.add_argument("--startup", action="store_true", help="only the start-up and memory benchmark")
+    parser.add_argument("--scale", action="store_true", help="only the scale benchmark")
+    options = parser.parse_args()
+    if options.runs < 10:
+        parser.error("--runs must be at least 10")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("THIRDNEIGHBOR_DATA", "FORCE_COLOR", "NO_COLOR", "COLUMNS")}
+    print(f"machine: {machine()}; {options.runs} runs per command, medians")
+    # An install from a wheel has its bytecode compiled by pip. An editable one,
+    # under PYTHONDONTWRITEBYTECODE, would compile every module at every run;
+    # compile once here so that both sides run from bytecode, as Typer does.
+    import thirdneighbor
+
+    compileall.compile_dir(Path(thirdneighbor.__file__).parent, quiet=1)
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="thirdneighbor-bench-") as directory:
+        work = Path(directory)
+        env["XDG_CACHE_HOME"] = str(work / "startup-cache")  # the bundled dataset's cache entry
+        if not options.scale:
+            rows = startup(work, options.runs, env)
+            print_table("Start-up (bundled dataset)", rows)
+            failed |= any(row.ok is False for row in rows)
+        if not options.startup:
+            rows = scale(work, options.runs, env)
+            print_table("Scale (generated datasets, 5 events per partner)", rows)
+            failed |= any(row.ok is False for row in rows)
+    print("\nall targets met" if not failed else "\nSOME TARGETS MISSED")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -49,8 +49,8 @@ def test_list_piped_is_plain_tab_separated() -> None:
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert len(lines) == 9
-    assert lines[0] == "india\tIndia\tIN\tIND\tstrategic\tStrategic partnership\t2015-05-17"
-    assert "france\tFrance\tFR\tFRA\tstrategic\tStrategic partnership*\t2023-10-13" in lines
+    assert lines[0] == "india\tIndia\tIN\tIND\tstrategic\tStrategic partnership\tfalse\t2015-05-17"
+    assert "france\tFrance\tFR\tFRA\tstrategic\tStrategic partnership\ttrue\t2023-10-13" in lines
     assert "\x1b" not in result.stdout
 
 
@@ -130,13 +130,15 @@ def test_show_several_is_an_array_in_the_order_asked() -> None:
     assert [p["id"] for p in json.loads(result.stdout)] == ["turkiye", "india"]
 
 
-def test_show_plain_carries_notes_and_sources() -> None:
+def test_show_plain_is_one_record_with_notes_and_sources() -> None:
     result = run_cli("show", "czechia")
     assert result.exit_code == 0 and result.stderr == ""
-    assert result.stdout.startswith("Czechia (CZ, CZE) [czechia]\n")
-    assert "  designation: Comprehensive partnership*\n" in result.stdout
-    assert "country is inferred" in result.stdout
-    assert "    - https://czechleaders.com/?p=57098\n" in result.stdout
+    [line] = result.stdout.splitlines()
+    cells = line.split("\t")
+    assert cells[:5] == ["czechia", "Czechia", "Czech Republic", "CZ", "CZE"]
+    assert "country is inferred" in line
+    assert "https://czechleaders.com/?p=57098" in line
+    assert cells[-1] == "2025-03 Czechia and Mongolia form a comprehensive partnership during Khürelsükh's state visit to Prague"
 
 
 def test_show_unknown_exits_1_with_suggestion_on_stderr() -> None:
@@ -193,10 +195,12 @@ def test_timeline_unknown_country_exits_1() -> None:
 def test_tiers_plain() -> None:
     result = run_cli("tiers")
     assert result.exit_code == 0 and result.stderr == ""
-    lines = result.stdout.splitlines()
-    assert len(lines) == 16
-    assert lines[0] == "strategic\tStrategic partnership\tindia\t2015-05-17"
-    assert lines[-1] == "expanded\tExpanded partnership\taustralia\t2007"
+    assert result.stdout.splitlines() == [
+        "strategic\tStrategic partnership\t2\tindia; south-korea; germany; kazakhstan; turkiye; italy; "
+        "united-states; japan; france",
+        "comprehensive\tComprehensive partnership\t3\tvietnam; poland; uzbekistan; kyrgyzstan; czechia",
+        "expanded\tExpanded partnership\t4\tcanada; australia",
+    ]
 
 
 def test_tiers_json_with_neighbours() -> None:
@@ -213,8 +217,8 @@ def test_compare_plain() -> None:
     result = run_cli("compare", "japan", "united states")
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == "tier\tsame\tstrategic\tstrategic"
-    assert "since\tdiffers\t2022-11-29\t2019-07-31" in lines
+    assert lines[0] == "tier\ttrue\tstrategic\tstrategic"
+    assert "since\tfalse\t2022-11-29\t2019-07-31" in lines
 
 
 def test_compare_json_keeps_the_order_asked() -> None:

@@ -20,6 +20,7 @@ def validate(payload: Any, definition: str) -> None:
 
 
 def json_of(*args: str) -> Any:
+    args = tuple(str(REPO / arg) if arg.startswith("data/") else arg for arg in args)
     result = run_cli(*args, "--json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
@@ -38,6 +39,14 @@ def json_of(*args: str) -> Any:
     (["tiers", "--neighbors"], "tiers"),
     (["compare", "japan", "united states"], "compare"),
     (["compare", "russia", "china", "italy"], "compare"),
+    (["list", "--as-of", "2015"], "list"),
+    (["show", "japan", "--as-of", "2012"], "show"),
+    (["compare", "japan", "germany", "--as-of", "2020"], "compare"),
+    (["tiers", "--as-of", "2010"], "tiers"),
+    (["history", "korea"], "history"),
+    (["history", "usa"], "history"),
+    (["timeline", "--chart"], "chart"),
+    (["validate", "data/partners.toml"], "validation"),
 ])
 def test_output_matches_schema(args: list[str], definition: str) -> None:
     validate(json_of(*args), definition)
@@ -86,3 +95,21 @@ def test_partner_json_in_list_and_show_agree() -> None:
 def test_schema_file_is_referenced_by_the_readme() -> None:
     assert "schema/output.schema.json" in (REPO / "README.md").read_text(encoding="utf-8")
 
+
+
+def test_cite_json_matches_schema() -> None:
+    result = run_cli("cite", "--format", "json")
+    assert result.exit_code == 0
+    validate(json.loads(result.stdout), "citation")
+
+
+def test_a_failed_validation_matches_schema(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    path = write_dataset(lambda d: d["events"][0].update(partners=["nowhere"]))
+    result = run_cli("validate", "--json", str(path))
+    assert result.exit_code == 3
+    validate(json.loads(result.stdout), "validation")
+
+
+def test_as_of_appears_only_with_as_of() -> None:
+    assert "as_of" not in json_of("list")[0]
+    assert json_of("list", "--as-of", "2016")[0]["as_of"] == "2016"

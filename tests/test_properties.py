@@ -22,11 +22,14 @@ from .conftest import BUNDLED, run_cli
 
 # --- random command lines never crash -------------------------------------------------
 
-COMMANDS = ["list", "show", "timeline", "tiers", "compare"]
+COMMANDS = ["list", "show", "history", "timeline", "tiers", "compare", "cite"]
 OPTIONS = ["--tier", "-t", "--since", "--until", "--neighbors", "--sort", "--json", "--country", "-c",
-           "--help", "-h", "--version", "--", "-", "--since=2019", "--tier=strategic"]
+           "--help", "-h", "--version", "--", "-", "--since=2019", "--tier=strategic", "--format", "-f",
+           "--fields", "--as-of", "--chart", "--sources", "--no-cache"]
 VALUES = ["strategic", "comprehensive", "expanded", "comprehensive-strategic", "korea", "japan", "usa",
-          "united states", "2019", "1990", "9999", "0", "-1", "name", "date", "tier", "türkiye", "stan", ""]
+          "united states", "2019", "1990", "9999", "0", "-1", "name", "date", "tier", "türkiye", "stan", "",
+          "csv", "tsv", "markdown", "jsonl", "plain", "table", "bibtex", "id,name", "since,tier", "2015-12-31",
+          "2015-13", "id,,x"]
 
 tokens = st.one_of(st.sampled_from(OPTIONS), st.sampled_from(VALUES), st.sampled_from(COMMANDS),
                    st.text(max_size=30), st.integers(-10**6, 10**6).map(str))

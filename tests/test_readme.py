@@ -13,6 +13,8 @@ import os
 import re
 import shlex
 
+import pytest
+
 from .conftest import REPO, run_cli
 
 README = REPO / "README.md"
@@ -52,10 +54,22 @@ def test_readme_has_examples_of_every_command() -> None:
         assert f"thirdneighbor {name}" in commands
 
 
-def test_readme_examples_are_real_output() -> None:
+def test_readme_examples_are_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # examples name files relative to the repository
     text = README.read_text(encoding="utf-8")
     if os.environ.get("UPDATE_README"):
         text = BLOCK.sub(lambda m: f"```console\n$ {m.group(1)}\n{example_output(m.group(1))}```", text)
         README.write_text(text, encoding="utf-8")
     stale = [command for command, shown in BLOCK.findall(text) if shown != example_output(command)]
     assert stale == [], "README output differs from the real output for: " + "; ".join(stale)
+
+
+def test_the_readme_picture_is_real_output(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    picture = REPO / "docs" / "tiers.svg"
+    fresh = tmp_path / "tiers.svg"
+    assert run_cli("tiers", "--export-svg", str(fresh)).exit_code == 0
+    if os.environ.get("UPDATE_README"):
+        picture.parent.mkdir(exist_ok=True)
+        picture.write_bytes(fresh.read_bytes())
+    assert "docs/tiers.svg" in README.read_text(encoding="utf-8")
+    assert picture.read_bytes() == fresh.read_bytes()

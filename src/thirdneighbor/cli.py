@@ -1,11 +1,14 @@
-"""The command-line layer: parse options, call the query functions, pick a renderer.
+"""The command-line layer: parse options, call the query functions, hand the
+answer to thirdneighbor.output.
 
 Nothing here knows how the data is stored or how a table is drawn. Errors from
-the lower layers are turned into a message on stderr and an exit code in one
-place, `_reporting_errors`.
+the lower layers become a message on stderr and an exit code in one place,
+`_reporting_errors`. Imports sit inside the commands: every command, and every
+TAB of shell completion, pays at start-up for what is imported here.
 """
 
-
+# No `from __future__ import annotations` here: Typer reads these annotations
+# at every start-up, and resolving them from strings costs about 1 ms.
 
 import functools
 import os
@@ -15,16 +18,19 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
+from . import completion
 from .errors import ExitCode, ThirdNeighborError
 
 if TYPE_CHECKING:
     from .model import Dataset
+    from .partialdate import PartialDate
+    from .present import View
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok (an empty result too), 1 country not found or ambiguous, "
-    "2 usage error, 3 broken dataset, 130 interrupted."
+    "2 usage error, 3 broken dataset, 4 a file could not be written, 130 interrupted."
 )
 
 app = typer.Typer(
@@ -39,32 +45,54 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the contract in the README) instead of text.")]
+# --- options shared by several commands ------------------------------------------------
+
 DataOption = Annotated[
     Optional[str],
-    typer.Option(
-        "--data",
-        metavar="PATH",
-        help="Read this dataset file instead of the bundled one (default: $THIRDNEIGHBOR_DATA if set).",
-    ),
+    typer.Option("--data", metavar="PATH",
+                 help="Read this dataset file instead of the bundled one (default: $THIRDNEIGHBOR_DATA if set)."),
 ]
 NoCacheFlag = Annotated[
     bool, typer.Option("--no-cache", help="Read and check the dataset file afresh; neither use nor write the cache."),
 ]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the contract in the README); same as --format json.")]
+FormatOption = Annotated[
+    Optional[str],
+    typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.formats,
+                 help="table, plain, json, jsonl, csv, tsv or markdown. Default: table on a terminal, plain in a pipe."),
+]
+FieldsOption = Annotated[
+    Optional[str],
+    typer.Option("--fields", metavar="A,B,C", autocompletion=completion.fields,
+                 help="Only these fields, in this order; an unknown name lists the valid ones."),
+]
+SvgOption = Annotated[
+    Optional[str],
+    typer.Option("--export-svg", metavar="FILE", help="Save the terminal view as an SVG picture instead of printing it."),
+]
+HtmlOption = Annotated[
+    Optional[str],
+    typer.Option("--export-html", metavar="FILE", help="Save the terminal view as an HTML page instead of printing it."),
+]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Replace a file that exists already.")]
 TierOption = Annotated[
     Optional[list[str]],
-    typer.Option("--tier", "-t", metavar="LEVEL",
+    typer.Option("--tier", "-t", metavar="LEVEL", autocompletion=completion.levels,
                  help="Only this level: strategic, comprehensive, expanded, comprehensive-strategic. Repeatable."),
 ]
 SinceOption = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", min=1, max=9999, help="From this year on.")]
 UntilOption = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", min=1, max=9999, help="Up to this year.")]
 NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbours.")]
-
-
-def _load(data: str | None, no_cache: bool) -> "Dataset":
-    from .dataset import load_dataset
-
-    return load_dataset(data, use_cache=not no_cache)
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="DATE",
+                 help="As things stood on this date (YYYY, YYYY-MM or YYYY-MM-DD); see 'History' in the README."),
+]
+CountriesArgument = Annotated[
+    list[str],
+    typer.Argument(metavar="COUNTRY...", autocompletion=completion.countries,
+                   help="Name, alias, ISO code or id; accents and case are ignored."),
+]
 
 
 def _examples(*lines: str) -> str:
@@ -93,6 +121,60 @@ def _reporting_errors(command: F) -> F:
     return guarded  # type: ignore[return-value]
 
 
+def _load(data: Optional[str], no_cache: bool) -> "Dataset":
+    from .dataset import load_dataset
+
+    return load_dataset(data, use_cache=not no_cache)
+
+
+def _dated(dataset: "Dataset", as_of: Optional[str]) -> "tuple[Dataset, Optional[PartialDate]]":
+    """The dataset as it stood on --as-of, with that date; or as it is now."""
+    if as_of is None:
+        return dataset, None
+    from .asof import dataset_as_of
+    from .errors import UsageError
+    from .partialdate import PartialDate, PartialDateError
+
+    try:
+        date = PartialDate.parse(as_of.strip())
+    except PartialDateError as error:
+        raise UsageError(f"--as-of: {error}") from None
+    return dataset_as_of(dataset, date), date
+
+
+def _resolve_dated(dataset: "Dataset", dated: "Dataset", date: "Optional[PartialDate]", names: list[str]) -> list:
+    """Resolve names in the full dataset, then take those partners as of the date."""
+    from .query import resolve_partners
+
+    partners = resolve_partners(dataset, names)
+    if date is None:
+        return partners
+    from .asof import same_partners_as_of
+
+    return same_partners_as_of(dated, partners, date)
+
+
+def _show(view: "View", format_name: Optional[str], json_flag: bool, fields: Optional[str],
+          svg: Optional[str], html: Optional[str], force: bool) -> None:
+    """Narrow the view to --fields, then print it or export it."""
+    from . import output
+    from .present import parse_fields
+
+    chosen_format = output.check_format(format_name, json_flag)
+    if fields is not None:
+        view = view.narrowed(parse_fields(fields))
+    if svg or html:
+        if chosen_format not in (None, "table"):
+            from .errors import UsageError
+
+            raise UsageError("--export-svg and --export-html save the table view; leave out --format and --json")
+        for path, kind in ((svg, "svg"), (html, "html")):
+            if path:
+                output.export(view, path, kind, force=force)
+        return
+    output.emit(view, chosen_format)
+
+
 def _version(value: bool) -> None:
     if value:
         from . import __version__
@@ -110,9 +192,12 @@ def _root(
     """Query Mongolia's Third Neighbor Policy partnerships."""
 
 
+# --- questions -------------------------------------------------------------------------
+
 @app.command("list", epilog=_examples(
     "thirdneighbor list --tier strategic",
-    "thirdneighbor list --since 2024 --sort date --json",
+    "thirdneighbor list --as-of 2015-12-31",
+    "thirdneighbor list --since 2024 --format csv --fields name,tier,since",
 ))
 @_reporting_errors
 def list_command(
@@ -121,169 +206,275 @@ def list_command(
     until: UntilOption = None,
     neighbors: NeighborsFlag = False,
     sort: Annotated[str, typer.Option("--sort", metavar="ORDER", help="tier (default), name or date.")] = "tier",
+    as_of: AsOfOption = None,
     json_output: JsonFlag = False,
+    format_name: FormatOption = None,
+    fields: FieldsOption = None,
+    export_svg: SvgOption = None,
+    export_html: HtmlOption = None,
+    force: ForceFlag = False,
     data: DataOption = None,
     no_cache: NoCacheFlag = False,
 ) -> None:
     """List the third neighbors: level, designation and the date it began."""
+    from .present import partners_view
     from .query import select_partners
 
-    dataset = _load(data, no_cache)
+    dataset, date = _dated(_load(data, no_cache), as_of)
     partners = select_partners(dataset, tiers=tier or (), since=since, until=until,
                                include_neighbors=neighbors, sort=sort)
-    from . import output
-
-    if json_output:
-        from .serialize import partner_json
-
-        output.write_json([partner_json(partner) for partner in partners])
-    elif output.wants_rich():
-        from .render.views import partners_table
-
-        output.write_rich(partners_table(dataset, partners))
-    else:
-        from .render.plain import partner_rows
-
-        output.write_lines(partner_rows(partners))
+    _show(partners_view(dataset, partners, date), format_name, json_output, fields, export_svg, export_html, force)
 
 
 @app.command("show", epilog=_examples(
     "thirdneighbor show korea",
     "thirdneighbor show korea --json | jq .since",
-    "thirdneighbor show turkiye IND",
+    "thirdneighbor show japan --as-of 2015 --sources",
 ))
 @_reporting_errors
 def show_command(
-    countries: Annotated[list[str], typer.Argument(metavar="COUNTRY...", help="Name, alias, ISO code or id; accents and case are ignored.")],
+    countries: CountriesArgument,
+    sources: Annotated[bool, typer.Option("--sources", help="Give the sources of every fact shown, event by event.")] = False,
+    as_of: AsOfOption = None,
     json_output: JsonFlag = False,
+    format_name: FormatOption = None,
+    fields: FieldsOption = None,
+    export_svg: SvgOption = None,
+    export_html: HtmlOption = None,
+    force: ForceFlag = False,
     data: DataOption = None,
     no_cache: NoCacheFlag = False,
 ) -> None:
     """Everything about one or more partners: level, history, events, notes and sources."""
-    from .query import events_by_partner, levels_by_id, resolve_partners
+    from .present import show_view
+    from .query import events_by_partner
+
+    full = _load(data, no_cache)
+    dataset, date = _dated(full, as_of)
+    partners = _resolve_dated(full, dataset, date, countries)
+    view = show_view(dataset, partners, events_by_partner(dataset), date, with_sources=sources)
+    _show(view, format_name, json_output, fields, export_svg, export_html, force)
+
+
+@app.command("history", epilog=_examples("thirdneighbor history korea", "thirdneighbor history usa --json"))
+@_reporting_errors
+def history_command(
+    country: Annotated[str, typer.Argument(metavar="COUNTRY", autocompletion=completion.countries,
+                                           help="Name, alias, ISO code or id.")],
+    json_output: JsonFlag = False,
+    format_name: FormatOption = None,
+    fields: FieldsOption = None,
+    export_svg: SvgOption = None,
+    export_html: HtmlOption = None,
+    force: ForceFlag = False,
+    data: DataOption = None,
+    no_cache: NoCacheFlag = False,
+) -> None:
+    """A partner's levels over time, oldest first, ending with the current one."""
+    from .present import history_view
+    from .query import resolve_partner
 
     dataset = _load(data, no_cache)
-    partners = resolve_partners(dataset, countries)
-    events = events_by_partner(dataset)
-    from . import output
-
-    if json_output:
-        from .serialize import partner_detail_json
-
-        details = [partner_detail_json(p, events[p.id]) for p in partners]
-        output.write_json(details[0] if len(details) == 1 else details)
-        return
-    levels = levels_by_id(dataset)
-    if output.wants_rich():
-        from rich.console import Group
-
-        from .render.views import partner_panel
-
-        output.write_rich(Group(*(partner_panel(dataset, p, levels[p.level], events[p.id]) for p in partners)))
-    else:
-        from .render.plain import partner_block
-
-        blocks = ["\n".join(partner_block(p, levels[p.level], events[p.id])) for p in partners]
-        output.write_text("\n\n".join(blocks) + "\n")
+    view = history_view(dataset, resolve_partner(dataset, country))
+    _show(view, format_name, json_output, fields, export_svg, export_html, force)
 
 
 @app.command("timeline", epilog=_examples(
     "thirdneighbor timeline --since 2019",
     "thirdneighbor timeline --country japan --country usa --json",
+    "thirdneighbor timeline --chart",
 ))
 @_reporting_errors
 def timeline_command(
-    country: Annotated[Optional[list[str]], typer.Option("--country", "-c", metavar="COUNTRY", help="Only events of this partner. Repeatable.")] = None,
+    country: Annotated[Optional[list[str]], typer.Option(
+        "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
+        help="Only events of this partner. Repeatable.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     tier: TierOption = None,
+    chart: Annotated[bool, typer.Option("--chart", help="A bar chart of milestones per year, coloured by level.")] = False,
     json_output: JsonFlag = False,
+    format_name: FormatOption = None,
+    fields: FieldsOption = None,
+    export_svg: SvgOption = None,
+    export_html: HtmlOption = None,
+    force: ForceFlag = False,
     data: DataOption = None,
     no_cache: NoCacheFlag = False,
 ) -> None:
     """Dated milestones of the policy, oldest first, grouped by year."""
+    from .present import chart_view, timeline_view
     from .query import resolve_partners, select_events
 
     dataset = _load(data, no_cache)
     partner_ids = [partner.id for partner in resolve_partners(dataset, country or [])]
     events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
-    from . import output
-
-    if json_output:
-        from .serialize import event_json
-
-        output.write_json([event_json(event) for event in events])
-    elif output.wants_rich():
-        from .render.views import timeline_tree
-
-        output.write_rich(timeline_tree(events, {p.id: p.name for p in dataset.partners}))
-    else:
-        from .render.plain import event_rows
-
-        output.write_lines(event_rows(events))
+    view = chart_view(dataset, events) if chart else timeline_view(dataset, events)
+    _show(view, format_name, json_output, fields, export_svg, export_html, force)
 
 
-@app.command("tiers", epilog=_examples("thirdneighbor tiers", "thirdneighbor tiers --neighbors --json"))
+@app.command("tiers", epilog=_examples("thirdneighbor tiers", "thirdneighbor tiers --as-of 2010 --neighbors --json"))
 @_reporting_errors
 def tiers_command(
     neighbors: NeighborsFlag = False,
+    as_of: AsOfOption = None,
     json_output: JsonFlag = False,
+    format_name: FormatOption = None,
+    fields: FieldsOption = None,
+    export_svg: SvgOption = None,
+    export_html: HtmlOption = None,
+    force: ForceFlag = False,
     data: DataOption = None,
     no_cache: NoCacheFlag = False,
 ) -> None:
     """The levels in rank order, each with its designations and partners."""
     from .groupings import tier_groups
+    from .present import tiers_view
 
-    dataset = _load(data, no_cache)
-    groups = tier_groups(dataset, include_neighbors=neighbors)
-    from . import output
-
-    if json_output:
-        from .serialize import tiers_json
-
-        output.write_json(tiers_json(groups))
-    elif output.wants_rich():
-        from .render.views import tiers_tree
-
-        output.write_rich(tiers_tree(dataset, groups))
-    else:
-        from .render.plain import tier_rows
-
-        output.write_lines(tier_rows(groups))
+    dataset, _ = _dated(_load(data, no_cache), as_of)
+    view = tiers_view(dataset, tier_groups(dataset, include_neighbors=neighbors))
+    _show(view, format_name, json_output, fields, export_svg, export_html, force)
 
 
 @app.command("compare", epilog=_examples(
     'thirdneighbor compare japan "united states"',
-    "thirdneighbor compare germany france italy --json",
+    "thirdneighbor compare germany france italy --fields tier,since --format markdown",
 ))
 @_reporting_errors
 def compare_command(
-    countries: Annotated[list[str], typer.Argument(metavar="COUNTRY...", help="Two or more partners.")],
+    countries: Annotated[list[str], typer.Argument(metavar="COUNTRY...", autocompletion=completion.countries,
+                                                   help="Two or more partners.")],
+    as_of: AsOfOption = None,
     json_output: JsonFlag = False,
+    format_name: FormatOption = None,
+    fields: FieldsOption = None,
+    export_svg: SvgOption = None,
+    export_html: HtmlOption = None,
+    force: ForceFlag = False,
     data: DataOption = None,
     no_cache: NoCacheFlag = False,
 ) -> None:
-    """Two or more partners side by side, one row per field, differences marked."""
-    from .groupings import compare_partners
-    from .query import resolve_partners
+    """Two or more partners side by side, one row per field, differences marked.
 
-    dataset = _load(data, no_cache)
-    partners = resolve_partners(dataset, countries)
-    fields = compare_partners(dataset, partners)
+    With --fields, only those rows (fields compared) are shown.
+    """
+    from .groupings import compare_partners
+    from .present import compare_view
+
+    full = _load(data, no_cache)
+    dataset, date = _dated(full, as_of)
+    partners = _resolve_dated(full, dataset, date, countries)
+    view = compare_view(dataset, partners, compare_partners(dataset, partners), date)
+    _show(view, format_name, json_output, fields, export_svg, export_html, force)
+
+
+# --- the dataset itself ------------------------------------------------------------------
+
+@app.command("validate", epilog=_examples("thirdneighbor validate my-partners.toml", "thirdneighbor validate --json mine.toml"))
+@_reporting_errors
+def validate_command(
+    path: Annotated[str, typer.Argument(metavar="PATH", help="The dataset file to check.")],
+    json_output: JsonFlag = False,
+) -> None:
+    """Check a dataset file and list every problem in it (exit 0 if valid, 3 if not)."""
+    from .dataset import check_dataset
+
+    report = check_dataset(path)
     from . import output
 
     if json_output:
-        from .serialize import compare_json
+        output.write_json(report)
+    elif report["valid"]:
+        output.write_text(f"{path}: valid ({report['partners']} partners, {report['events']} events)\n")
+    if not report["valid"]:
+        if not json_output:
+            output.report_error(report["message"])
+        raise typer.Exit(int(ExitCode.BROKEN_DATASET))
 
-        output.write_json(compare_json(partners, fields))
-    elif output.wants_rich():
-        from .render.views import compare_table
 
-        output.write_rich(compare_table(dataset, partners, fields))
+@app.command("export", epilog=_examples(
+    "thirdneighbor export --tier strategic > strategic.toml",
+    "thirdneighbor export --neighbors --output all.toml",
+))
+@_reporting_errors
+def export_command(
+    format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="toml, the only one so far.")] = "toml",
+    tier: TierOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    neighbors: NeighborsFlag = False,
+    country: Annotated[Optional[list[str]], typer.Option(
+        "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
+        help="Only this partner. Repeatable.")] = None,
+    output_path: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                       help="Write to this file (atomically) instead of stdout.")] = None,
+    force: ForceFlag = False,
+    data: DataOption = None,
+    no_cache: NoCacheFlag = False,
+) -> None:
+    """Write the selected partners, with their events, as a dataset file of its own.
+
+    The filters are those of `list`. An event is kept when every partner it names
+    is kept; events that name no partner are always kept.
+    """
+    from .errors import UsageError
+
+    if format_name != "toml":
+        raise UsageError(f"unknown export format {format_name!r}; the one format is toml")
+    from .query import resolve_partners, select_partners, subset
+    from .toml_out import dumps_dataset
+
+    dataset = _load(data, no_cache)
+    partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=neighbors)
+    if country:
+        wanted = {partner.id for partner in resolve_partners(dataset, country)}
+        partners = [partner for partner in partners if partner.id in wanted]
+    text = dumps_dataset(subset(dataset, partners))
+    from . import output
+
+    if output_path is None:
+        output.write_bytes(text)
+        return
+    from .files import write_atomically
+
+    output.report_note(f"wrote {write_atomically(output_path, text, force=force)}")
+
+
+@app.command("init", epilog=_examples("thirdneighbor init my-partners.toml", "thirdneighbor validate my-partners.toml"))
+@_reporting_errors
+def init_command(
+    path: Annotated[str, typer.Argument(metavar="PATH", help="Where to write the copy.")],
+    force: ForceFlag = False,
+) -> None:
+    """Write an editable copy of the bundled dataset, as a start for your own."""
+    from . import output
+    from .dataset import bundled_dataset_path, read_bytes
+    from .files import write_atomically
+
+    written = write_atomically(path, read_bytes(bundled_dataset_path()), force=force)
+    output.report_note(f"wrote {written}; use it with --data {written} or THIRDNEIGHBOR_DATA={written}")
+
+
+@app.command("cite", epilog=_examples("thirdneighbor cite", "thirdneighbor cite --format bibtex >> references.bib"))
+@_reporting_errors
+def cite_command(
+    format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text (default), bibtex or json.")] = "text",
+    data: DataOption = None,
+    no_cache: NoCacheFlag = False,
+) -> None:
+    """How to cite the dataset: title, version, date and sources."""
+    from . import output
+    from .citation import citation_json, citation_text, bibtex
+    from .errors import UsageError
+
+    writers = {"text": citation_text, "bibtex": bibtex}
+    if format_name not in (*writers, "json"):
+        raise UsageError(f"unknown format {format_name!r}; choose from text, bibtex, json")
+    dataset = _load(data, no_cache)
+    if format_name == "json":
+        output.write_json(citation_json(dataset))
     else:
-        from .render.plain import compare_rows
-
-        output.write_lines(compare_rows(fields))
+        output.write_text(writers[format_name](dataset))
 
 
 def run() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from .errors import DatasetError
 from .model import Dataset
@@ -108,3 +109,20 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     if retained is not None:
         retained.append(dataset)
     return dataset
+
+
+def check_dataset(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """`validate`: read and check a file afresh (never from the cache) and report.
+
+    The report is JSON-ready: path, valid, counts, and every problem found.
+    """
+    try:
+        dataset = load_dataset(path, use_cache=False)
+    except DatasetError as error:
+        return {
+            "path": str(path), "valid": False, "partners": None, "events": None,
+            "problems": [{"record": p.record, "message": p.message} for p in error.problems],
+            "message": error.message,
+        }
+    return {"path": str(path), "valid": True, "partners": len(dataset.partners), "events": len(dataset.events),
+            "problems": [], "message": ""}

@@ -65,6 +65,12 @@ class AmbiguousError(ThirdNeighborError):
         self.candidates = candidates
 
 
+class NotYetError(ThirdNeighborError):
+    """The partner exists, but held no level yet on the date asked about."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
 class UsageError(ThirdNeighborError):
     """Options that parse but do not make sense together."""
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
-from .model import Dataset, Level, Partner
+from .model import Dataset, Event, Level, Partner
 from .names import normalize
 from .query import events_by_partner
 
@@ -91,3 +91,23 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner]) -> list[Comp
         rows["notes"].append(len(partner.notes))
         rows["sources"].append(len(partner.sources))
     return [ComparedField(name, tuple(values)) for name, values in rows.items()]
+
+
+def milestones_per_year(dataset: Dataset, events: Sequence[Event]) -> list[tuple[int, dict[str, int]]]:
+    """Events per year, from the first year to the last, empty years included.
+
+    Each event counts once, under the closest level (lowest rank) held today by
+    the partners it names; an event that names none counts under "none".
+    """
+    rank = {level.id: level.rank for level in dataset.levels}
+    level_of = {partner.id: partner.level for partner in dataset.partners}
+    if not events:
+        return []
+    first, last = events[0].date.year, events[-1].date.year
+    counts: dict[int, dict[str, int]] = {year: {} for year in range(first, last + 1)}
+    for event in events:
+        levels = [level_of[pid] for pid in event.partners]
+        key = min(levels, key=lambda level: rank[level]) if levels else "none"
+        year = counts[event.date.year]
+        year[key] = year.get(key, 0) + 1
+    return list(counts.items())

@@ -137,3 +137,13 @@ def select_events(
         and (until is None or event.date.year <= until)
         and (not wanted_tiers or any(level_of[pid] in wanted_tiers for pid in event.partners))
     ]
+
+
+def subset(dataset: Dataset, partners: Sequence[Partner]) -> Dataset:
+    """A dataset of these partners only: the events that name no one else, and
+    the events that name no partner at all. Levels and the policy stay."""
+    import dataclasses
+
+    kept = {partner.id for partner in partners}
+    events = tuple(event for event in dataset.events if all(pid in kept for pid in event.partners))
+    return dataclasses.replace(dataset, partners=tuple(partners), events=events)

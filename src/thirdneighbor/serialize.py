@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .model import Event, HistoryEntry, Level, Partner
+from .partialdate import PartialDate
 
 if TYPE_CHECKING:
     from .groupings import ComparedField, TierGroup
@@ -24,8 +25,9 @@ def _text_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def partner_json(partner: Partner) -> dict[str, Any]:
-    return {
+def partner_json(partner: Partner, as_of: PartialDate | None = None) -> dict[str, Any]:
+    """A partner; with `as_of`, as it stood on that date, which is then given too."""
+    record = {
         "id": partner.id,
         "name": partner.name,
         "official_name": partner.official_name,
@@ -43,6 +45,9 @@ def partner_json(partner: Partner) -> dict[str, Any]:
         "notes": partner.notes,
         "sources": partner.sources,
     }
+    if as_of is not None:
+        record["as_of"] = as_of.text
+    return record
 
 
 def history_json(entry: HistoryEntry) -> dict[str, Any]:
@@ -66,10 +71,11 @@ def event_json(event: Event) -> dict[str, Any]:
     }
 
 
-def partner_detail_json(partner: Partner, events: Sequence[Event]) -> dict[str, Any]:
+def partner_detail_json(partner: Partner, events: Sequence[Event],
+                        as_of: PartialDate | None = None) -> dict[str, Any]:
     """`show`: the partner, its earlier levels and its events."""
     return {
-        **partner_json(partner),
+        **partner_json(partner, as_of),
         "history": [history_json(entry) for entry in partner.history],
         "events": [event_json(event) for event in events],
     }
@@ -94,10 +100,28 @@ def tiers_json(groups: Sequence[TierGroup]) -> list[dict[str, Any]]:
     ]
 
 
-def compare_json(partners: Sequence[Partner], fields: Sequence[ComparedField]) -> dict[str, Any]:
+def compared_json(field: ComparedField) -> dict[str, Any]:
+    return {"field": field.field, "values": list(field.values), "same": field.same}
+
+
+def compare_json(partners: Sequence[Partner], fields: Sequence[ComparedField],
+                 as_of: PartialDate | None = None) -> dict[str, Any]:
     return {
-        "partners": [partner_json(partner) for partner in partners],
-        "fields": [{"field": f.field, "values": list(f.values), "same": f.same} for f in fields],
+        "partners": [partner_json(partner, as_of) for partner in partners],
+        "fields": [compared_json(field) for field in fields],
+    }
+
+
+def level_history_json(partner: Partner) -> dict[str, Any]:
+    """`history`: a partner's levels, oldest first, the current one last."""
+    current = {
+        "designation": partner.designation, "tier": partner.level, "since": partner.since.text,
+        "in_force_by": None, "occasion": partner.occasion, "note": None, "current": True,
+    }
+    return {
+        "id": partner.id,
+        "name": partner.name,
+        "levels": [{**history_json(entry), "current": False} for entry in partner.history] + [current],
     }
 
 

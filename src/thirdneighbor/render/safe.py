@@ -18,13 +18,3 @@ def clean(text: str) -> str:
 def joined(items: list[str] | tuple[str, ...], separator: str = "; ") -> str:
     return separator.join(clean(item) for item in items)
 
-
-def display_value(value: object, separator: str = "; ", empty: str = "-") -> str:
-    """A compared value as text: lists joined, booleans as yes/no, missing as `empty`."""
-    if value is None or value == []:
-        return empty
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return separator.join(clean(str(item)) for item in value)
-    return clean(str(value))

@@ -15,8 +15,10 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model import Dataset, Event, Level, Partner
+from ..partialdate import PartialDate
 from ..groupings import ComparedField, TierGroup
-from .safe import clean, display_value, joined
+from .formats import cell
+from .safe import clean, joined
 
 LEVEL_STYLES = {
     "comprehensive-strategic": "magenta",
@@ -69,16 +71,16 @@ def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
 
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
-                   notes_count: bool = True) -> RenderableType:
+                   as_of: PartialDate | None = None) -> RenderableType:
     levels = {level.id: level for level in dataset.levels}
-    table = Table(title="Mongolia's third neighbors", title_justify="left", expand=False)
+    title = "Mongolia's third neighbors" + (f", as of {as_of}" if as_of else "")
+    table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Partner", overflow="fold")
     table.add_column("ISO", no_wrap=True)
     table.add_column("Level", overflow="fold")
     table.add_column("Designation", overflow="fold")
     table.add_column("Since", no_wrap=True)
-    if notes_count:
-        table.add_column("Notes", justify="right", no_wrap=True)
+    table.add_column("Notes", justify="right", no_wrap=True)
     for partner in partners:
         style = _level_style(partner.level)
         cells = [
@@ -87,29 +89,28 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
             _text(levels[partner.level].name, style),
             _text(partner.marked_designation),
             _text(partner.since),
+            _text(len(partner.notes) or ""),
         ]
-        if notes_count:
-            cells.append(_text(len(partner.notes) or ""))
         table.add_row(*cells)
     stacked = Group(*(
         _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
                (levels[partner.level].name, _level_style(partner.level)), (" · ", ""),
                (partner.marked_designation, ""), (" · ", ""), (partner.since, ""),
-               (_count(len(partner.notes), "note") if notes_count and partner.notes else "", "dim"))
+               (_count(len(partner.notes), "note") if partner.notes else "", "dim"))
         for partner in partners
     ))
     lines: list[RenderableType] = [_ByWidth(table, stacked, LIST_TABLE_MIN_WIDTH)]
     footnote = _footnote(dataset, partners)
     if footnote is not None:
         lines.append(footnote)
-    if notes_count and any(partner.notes for partner in partners):
+    if any(partner.notes for partner in partners):
         lines.append(_text("Notes: caveats on the record; see `thirdneighbor show ID`.", "dim"))
     lines.append(_text(f"{len(partners)} partners · dataset as of {dataset.as_of}", "dim"))
     return Group(*lines)
 
 
 def partner_panel(dataset: Dataset, partner: Partner, level: Level,
-                  events: Sequence[Event]) -> RenderableType:
+                  events: Sequence[Event], with_sources: bool = False) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
@@ -141,14 +142,17 @@ def partner_panel(dataset: Dataset, partner: Partner, level: Level,
     if events:
         branch = tree.add(_text(f"Events ({len(events)})", "bold"))
         for event in events:
-            branch.add(_text(f"{event.date}  {clean(event.title)}"))
+            node = branch.add(_text(f"{event.date}  {clean(event.title)}"))
+            if with_sources:
+                for source in event.sources:
+                    node.add(_text(source, "blue"))
     if partner.notes:
         branch = tree.add(_text("Notes", "bold yellow"))
         for note in partner.notes:
             branch.add(_text(note))
     if partner.asterisk and dataset.policy.asterisk_note:
         tree.add(_text("* " + dataset.policy.asterisk_note, "dim"))
-    sources = tree.add(_text("Sources", "bold"))
+    sources = tree.add(_text("Sources of the facts above" if with_sources else "Sources", "bold"))
     for source in partner.sources:
         sources.add(_text(source, "blue"))
     title = _parts((partner.name, "bold"), (f"  [{partner.id}]", "dim"))
@@ -208,13 +212,13 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
         table.add_row(
             FIELD_LABELS.get(field.field, field.field),
             _text("=" if field.same else "≠", style),
-            # display_value cleans each item; the newline only stacks list items in the cell.
-            *(Text(display_value(value, separator="\n", empty="—"), style=style)
+            # The newline only stacks a list's items in the cell; each item is cleaned.
+            *(Text("\n".join(clean(line) for line in cell(value, "\n", "—").split("\n")), style=style)
               for value in field.values),
         )
     stacked = Group(*(
         _parts((f"{FIELD_LABELS.get(field.field, field.field)}: ", "bold"),
-               (" | ".join(display_value(value, empty="—") for value in field.values),
+               (" | ".join(cell(value, empty="—") for value in field.values),
                 "" if field.same else "bold yellow"))
         for field in fields
     ))
@@ -222,3 +226,53 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
     footnote = _footnote(dataset, partners)
     return shown if footnote is None else Group(shown, footnote)
 
+
+
+def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
+    """A partner's levels, oldest first, ending with the current one."""
+    levels = {level.id: level for level in dataset.levels}
+    root = Tree(_parts((partner.name, "bold"), (f"  [{partner.id}]", "dim")), guide_style="dim")
+    for entry in partner.history:
+        level = f" [{entry.level}]" if entry.level else " [no level]"
+        extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
+        root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _level_style(entry.level or "")),
+                        (level, "dim"), (f" ({extra})" if extra else "", "dim")))
+    root.add(_parts((f"{partner.since}  ", "dim"), (partner.marked_designation, f"bold {_level_style(partner.level)}"),
+                    (f" [{partner.level}: {levels[partner.level].name}]", "dim"), ("  current", "bold"),
+                    (f" ({partner.occasion})", "dim")))
+    footnote = _footnote(dataset, [partner])
+    return root if footnote is None else Group(root, footnote)
+
+
+CHART_BLOCK = "█"
+
+
+def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]]) -> RenderableType:
+    """One bar per year, one block per milestone, coloured by level."""
+    order = [level.id for level in dataset.levels] + ["none"]
+    names = {level.id: level.name for level in dataset.levels} | {"none": "no partner named"}
+    lines: list[RenderableType] = [_text("Milestones per year, by the closest level of the partners named", "bold")]
+    for year, counts in years:
+        line = _parts((f"{year}  ", "dim"))
+        for level_id in order:
+            line.append(CHART_BLOCK * counts.get(level_id, 0), style=LEVEL_STYLES.get(level_id, "white"))
+        total = sum(counts.values())
+        if total:
+            line.append(f" {total}", style="dim")
+        lines.append(line)
+    key = _text("Key: ")
+    for level_id in order:
+        key.append(CHART_BLOCK, style=LEVEL_STYLES.get(level_id, "white"))
+        key.append(f" {names[level_id]}  ")
+    lines.append(key)
+    return Group(*lines)
+
+
+def records_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
+    """Any records as a table of the chosen columns (what `--fields` asks for)."""
+    table = Table(title=title, title_justify="left")
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for record in records:
+        table.add_row(*(_text(cell(record.get(name))) for name in columns))
+    return table

@@ -1,0 +1,103 @@
+"""What was true on a given date: each partner's level then, from its history.
+
+The rule for partial dates, applied everywhere:
+
+- A date given as `--as-of` stands for the last day it covers: `2015` means
+  2015-12-31, `2015-06` means 2015-06-30. "As of 2015" is the state at its end.
+- A partial start counts from the last day it covers: a tie "since 2025-03" is
+  in force as of 2025-03-31 and later, not on 2025-03-01, because the sources
+  do not show that it had begun by then. A start known to the day is in force
+  on that day.
+- Where only an "in force by" date is known (the start itself is not), that
+  date is taken as the start: the earliest date the sources show the tie.
+- A partner counts from its first tie at one of the dataset's levels. Earlier
+  ties that match no level (South Korea's 1999 and 2006 relationships) do not
+  put it on the list, and a later level replaces an earlier one.
+
+So a statement is only made where the sources support it on that date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from .model import Dataset, HistoryEntry, Partner
+from .partialdate import PartialDate, days_in
+
+
+def last_day(date: PartialDate) -> tuple[int, int, int]:
+    """The last calendar day a partial date covers, as a sortable tuple."""
+    if date.day:
+        return date.key
+    month = date.month or 12
+    return (date.year, month, days_in(date.year, month))
+
+
+def in_force(start: PartialDate, as_of: PartialDate) -> bool:
+    """Whether something that began at `start` had certainly begun by `as_of`."""
+    return last_day(start) <= last_day(as_of)
+
+
+def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
+    """The partner as it stood on `as_of`, or None if it held no level yet.
+
+    The result is the same Partner with its level, designation, date, occasion,
+    instrument and leaders taken from the tie then in force, and only the
+    earlier ties in its history.
+    """
+    if in_force(partner.since, as_of):
+        return dataclasses.replace(partner, history=_started(partner.history, as_of))
+    earlier = _started(partner.history, as_of)
+    leveled = [entry for entry in earlier if entry.level is not None]
+    if not leveled:
+        return None
+    current = leveled[-1]
+    caveats = [current.note] if current.note else []
+    if current.since is None:
+        caveats.append(f"As of {as_of}, this level is dated {current.in_force_by}: the earliest date the sources "
+                       "show it in force. It began earlier, on a date they do not confirm.")
+    return dataclasses.replace(
+        partner,
+        level=current.level,
+        designation=current.designation,
+        asterisk=False,
+        since=current.start,
+        occasion=current.occasion or "",
+        instrument=None,
+        leaders=(),
+        notes=(*caveats, *partner.notes),
+        history=tuple(entry for entry in earlier if entry is not current),
+    )
+
+
+def _started(entries: Iterable[HistoryEntry], as_of: PartialDate) -> tuple[HistoryEntry, ...]:
+    return tuple(entry for entry in entries if in_force(entry.start, as_of))
+
+
+def dataset_as_of(dataset: Dataset, as_of: PartialDate) -> Dataset:
+    """The dataset as it stood on `as_of`: partners at their level then, and the
+    events that had happened by then. Every other answer follows from this."""
+    partners = tuple(p for p in (partner_as_of(p, as_of) for p in dataset.partners) if p is not None)
+    kept = {partner.id for partner in partners}
+    events = tuple(
+        event for event in dataset.events
+        if in_force(event.date, as_of) and all(pid in kept for pid in event.partners)
+    )
+    return dataclasses.replace(dataset, partners=partners, events=events)
+
+
+def same_partners_as_of(as_of_dataset: Dataset, partners: Iterable[Partner], as_of: PartialDate) -> list[Partner]:
+    """These partners (found in the full dataset) as they stood on `as_of`.
+
+    A partner that held no level yet raises NotYetError, rather than the
+    puzzling "no partner matches" a search of the dated dataset would give.
+    """
+    from .errors import NotYetError
+
+    dated = {partner.id: partner for partner in as_of_dataset.partners}
+    missing = [partner.name for partner in partners if partner.id not in dated]
+    if missing:
+        raise NotYetError(f"{', '.join(missing)} held no level yet as of {as_of}; "
+                          f"see `thirdneighbor history` for when each began")
+    return [dated[partner.id] for partner in partners]

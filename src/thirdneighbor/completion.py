@@ -1,0 +1,75 @@
+"""Shell completion: what TAB offers for country names, levels, fields and formats.
+
+Each function takes what Typer passes (the context and the word so far) and
+returns (value, help) pairs. Every TAB runs the program, so these load the
+dataset through the cache, and a dataset that cannot be loaded offers nothing
+rather than an error.
+"""
+
+import typer
+
+FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
+
+
+def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    from .dataset import load_dataset
+    from .errors import ThirdNeighborError
+
+    try:
+        return load_dataset(ctx.params.get("data") if ctx is not None else None)
+    except ThirdNeighborError:
+        return None
+
+
+def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Names, aliases, ids and ISO codes that begin with what was typed.
+
+    Typer keeps only offers that begin with the typed text exactly, so a name
+    that matches only when case and accents are ignored is offered as the typed
+    text completed from the name's plain form: "ko" becomes "korea", "tur"
+    "turkiye". Either way the offer resolves to the same partner.
+    """
+    from .names import normalize, partner_keys
+
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    typed = normalize(incomplete)
+    offered: dict[str, str] = {}
+    for partner in dataset.partners:
+        # Names with spaces would need quoting in bash; the id stands for them.
+        keys = [key for key in partner_keys(partner) if " " not in key]
+        literal = [key for key in keys if key.startswith(incomplete)]
+        if literal:
+            for key in literal:
+                offered.setdefault(key, partner.name)
+            continue
+        for key in keys:
+            plain = normalize(key)
+            if plain.startswith(typed) and " " not in plain:
+                rest = plain[len(typed):]
+                offered.setdefault(incomplete + (rest.upper() if incomplete.isupper() else rest), partner.name)
+    return sorted(offered.items(), key=lambda item: item[0].casefold())
+
+
+def levels(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    return [(level.id, level.name) for level in dataset.levels if level.id.startswith(incomplete)]
+
+
+def formats(incomplete: str) -> list[str]:
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+def fields(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Field names for `--fields a,b,c`: completes the name after the last comma."""
+    from .present import fields_for_command
+
+    done, _, current = incomplete.rpartition(",")
+    chosen = set(done.split(",")) if done else set()
+    prefix = done + "," if done else ""
+    name = ctx.command.name if ctx is not None and ctx.command is not None else ""
+    return [prefix + field for field in fields_for_command(name or "")
+            if field.startswith(current) and field not in chosen]

@@ -1,0 +1,80 @@
+"""Records as plain text, CSV, TSV, Markdown or JSON Lines.
+
+A record is a JSON-ready dict (thirdneighbor.serialize). Every format shows the
+same values: a list is joined with "; ", a table inside a record (an earlier
+level, an event) becomes one short line, true/false stay true/false, and a
+missing value is an empty cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .safe import clean
+
+LIST_SEPARATOR = "; "
+
+
+def cell(value: Any, separator: str = LIST_SEPARATOR, empty: str = "") -> str:
+    """One value as the text of a cell (not yet made safe for a terminal)."""
+    if value is None or value == [] or value == ():
+        return empty
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return _summary(value)
+    if isinstance(value, (list, tuple)):
+        return separator.join(cell(item) for item in value)
+    return str(value)
+
+
+def _summary(record: Mapping[str, Any]) -> str:
+    # The nested records are earlier levels and events; say them as a person would.
+    if "title" in record and "date" in record:
+        return f"{record['date']} {record['title']}"
+    if "designation" in record and "partners" in record:  # a designation within a level
+        return f"{record['designation']}: {', '.join(record['partners'])}"
+    if "designation" in record:
+        when = record.get("since") or (f"by {record['in_force_by']}" if record.get("in_force_by") else "")
+        return f"{record['designation']} ({when})" if when else str(record["designation"])
+    return ", ".join(f"{key}={cell(value)}" for key, value in record.items())
+
+
+def plain(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    """Tab-separated, one record per line, no header; tabs and line breaks in a
+    value become spaces, so every line keeps its columns."""
+    return "".join("\t".join(clean(cell(record.get(name))) for name in fields) + "\n" for record in records)
+
+
+def delimited(records: Sequence[Mapping[str, Any]], fields: Sequence[str], delimiter: str) -> str:
+    """CSV or TSV with a header row, quoted as Python's csv module reads it back."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(fields)
+    for record in records:
+        writer.writerow([cell(record.get(name)) for name in fields])
+    return buffer.getvalue()
+
+
+def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    """A GitHub-flavoured Markdown table."""
+    def escaped(text: str) -> str:
+        return clean(text).replace("\\", "\\\\").replace("|", "\\|")
+
+    lines = ["| " + " | ".join(escaped(name) for name in fields) + " |",
+             "|" + "|".join("---" for _ in fields) + "|"]
+    lines += ["| " + " | ".join(escaped(cell(record.get(name))) for name in fields) + " |" for record in records]
+    return "\n".join(lines) + "\n"
+
+
+def json_lines(records: Sequence[Mapping[str, Any]], fields: Sequence[str] | None) -> str:
+    """One JSON object per line."""
+    return "".join(
+        json.dumps(dict(record) if fields is None else {name: record.get(name) for name in fields},
+                   ensure_ascii=False) + "\n"
+        for record in records
+    )

@@ -1,0 +1,182 @@
+"""Your own dataset: `validate`, `export --format toml` (a tested round trip),
+`init`, and `cite`."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import BUNDLED, run_cli
+
+
+def out(*args: str) -> str:
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+# --- validate ------------------------------------------------------------------------------
+
+def test_validate_a_valid_file() -> None:
+    result = run_cli("validate", str(BUNDLED))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{BUNDLED}: valid (18 partners, 37 events)\n"
+
+
+def test_validate_lists_every_problem_and_exits_3(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        document["partners"][0]["since"] = "2019-13"
+        document["partners"][3]["level"] = "friendly"
+        document["events"][2]["partners"] = ["atlantis"]
+    path = write_dataset(change)
+    result = run_cli("validate", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"thirdneighbor: {path}: the dataset is broken (3 problems)"
+    assert len(lines) == 4
+
+
+def test_validate_json(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d["partners"][1].pop("since"))
+    result = run_cli("validate", "--json", str(path))
+    assert (result.exit_code, result.stderr) == (3, "")
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert report["problems"] == [{"record": "partners[1] (japan)", "message": "missing required field 'since'"}]
+    good = json.loads(out("validate", "--json", str(BUNDLED)))
+    assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 18, 37, [])
+
+
+def test_validate_never_trusts_the_cache(write_dataset: Any) -> None:
+    path = write_dataset()
+    out("list", "--data", str(path))  # caches it
+    assert run_cli("validate", str(path)).exit_code == 0
+    path.write_text(path.read_text(encoding="utf-8").replace('since = "2019-07-31"', 'since = "2019-07-32"'),
+                    encoding="utf-8")
+    assert run_cli("validate", str(path)).exit_code == 3
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe", b"[broken"])
+def test_validate_unreadable_files(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes(content)
+    result = run_cli("validate", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert "the dataset is broken (1 problem)" in result.stderr
+
+
+# --- export: a round trip --------------------------------------------------------------------
+
+JSON_COMMANDS = [["list", "--neighbors"], ["timeline"], ["tiers", "--neighbors"], ["show", "korea", "china"],
+                 ["compare", "japan", "russia"], ["history", "usa"], ["list", "--as-of", "2015"]]
+
+
+def test_a_full_export_gives_identical_json(tmp_path: Path) -> None:
+    path = tmp_path / "all.toml"
+    path.write_text(out("export", "--neighbors"), encoding="utf-8")
+    for args in JSON_COMMANDS:
+        assert out(*args, "--json", "--data", str(path)) == out(*args, "--json"), args
+
+
+def test_a_filtered_export_is_the_selection(tmp_path: Path) -> None:
+    path = tmp_path / "strategic.toml"
+    result = run_cli("export", "--tier", "strategic", "--output", str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"thirdneighbor: wrote {path}\n"
+    assert out("list", "--json", "--data", str(path)) == out("list", "--tier", "strategic", "--json")
+    events = json.loads(out("timeline", "--json", "--data", str(path)))
+    strategic = {"united-states", "japan", "germany", "south-korea", "kazakhstan", "turkiye", "india", "italy",
+                 "france"}
+    assert all(set(e["partners"]) <= strategic for e in events)
+    assert any(e["partners"] == [] for e in events)  # events that name no partner stay
+    assert out("validate", str(path)).endswith("valid (9 partners, 25 events)\n")
+
+
+def test_export_by_country_and_year(tmp_path: Path) -> None:
+    text = out("export", "--country", "japan", "--country", "korea", "--since", "2021")
+    document = tomllib.loads(text)
+    assert [p["id"] for p in document["partners"]] == ["south-korea", "japan"]
+
+
+def test_export_is_valid_toml_written_with_tomli_w() -> None:
+    document = tomllib.loads(out("export"))
+    assert document["schema_version"] == 1 and len(document["partners"]) == 16
+
+
+def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text("mine", encoding="utf-8")
+    result = run_cli("export", "--output", str(path))
+    assert (result.exit_code, path.read_text(encoding="utf-8")) == (2, "mine")
+    assert run_cli("export", "--output", str(path), "--force").exit_code == 0
+    assert path.read_text(encoding="utf-8").startswith("schema_version = 1")
+
+
+def test_export_has_one_format() -> None:
+    result = run_cli("export", "--format", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "unknown export format 'json'; the one format is toml" in result.stderr
+
+
+# --- init ------------------------------------------------------------------------------------
+
+def test_init_writes_an_editable_copy(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    result = run_cli("init", str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert path.read_bytes() == BUNDLED.read_bytes()  # comments and all
+    assert f"wrote {path}" in result.stderr
+    assert out("list", "--json", "--data", str(path)) == out("list", "--json")
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text("my own work", encoding="utf-8")
+    result = run_cli("init", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"thirdneighbor: {path} exists already; add --force to replace it\n"
+    assert path.read_text(encoding="utf-8") == "my own work"
+    assert run_cli("init", str(path), "--force").exit_code == 0
+    assert path.read_bytes() == BUNDLED.read_bytes()
+
+
+# --- cite ------------------------------------------------------------------------------------
+
+def test_cite_text() -> None:
+    from thirdneighbor import __version__
+
+    text = out("cite")
+    assert text.startswith(f"Third Neighbor Policy dataset (thirdneighbor {__version__}), data as of 2026-11-28.\n")
+    assert "  https://montsame.mn/en/read/337211\n" in text
+    assert "  dw.com (2008 Köhler visit)\n" in text
+
+
+def test_cite_lists_each_source_once() -> None:
+    sources = json.loads(out("cite", "--format", "json"))["sources"]
+    assert len(sources) == len(set(sources))
+    every = {s for p in json.loads(out("list", "--neighbors", "--json")) for s in p["sources"]}
+    assert every <= set(sources)
+
+
+def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
+    entry = out("cite", "--format", "bibtex")
+    assert entry.startswith("@misc{thirdneighbor_2026_11_28,\n") and entry.endswith("}\n")
+    assert entry.count("@") == 1
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", entry):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert r"page\_id=16273" in entry  # LaTeX specials escaped
+    assert "year = {2026}" in entry
+
+
+def test_cite_unknown_format() -> None:
+    result = run_cli("cite", "--format", "ris")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "choose from text, bibtex, json" in result.stderr

@@ -73,6 +73,11 @@ def test_fields_complete_after_the_last_comma() -> None:
     assert completion.fields(context("compare"), "earl") == ["earlier_levels"]
 
 
+def test_as_of_is_a_field_only_with_as_of() -> None:
+    assert completion.fields(context("list"), "as_") == []
+    assert completion.fields(context("list", as_of="2015"), "as_") == ["as_of"]
+
+
 def bash_complete(words: list[str]) -> list[str]:
     """Complete the last word through bash itself, with Typer's own script."""
     executable = Path(sys.executable).parent / "thirdneighbor"

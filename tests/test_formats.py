@@ -101,6 +101,10 @@ def test_fields_select_and_order() -> None:
     assert list(payload[0]) == ["since", "name"]
 
 
+def test_a_field_named_twice_is_shown_once() -> None:
+    assert out("list", "--tier", "expanded", "--fields", "id,id,since", "--format", "csv").splitlines()[0] == "id,since"
+
+
 def test_fields_on_show_keep_the_object_shape() -> None:
     assert json.loads(out("show", "korea", "--fields", "id,since", "--json")) == {"id": "south-korea",
                                                                                 "since": "2021-09-10"}

@@ -71,5 +71,6 @@ def fields(ctx: typer.Context, incomplete: str) -> list[str]:
     chosen = set(done.split(",")) if done else set()
     prefix = done + "," if done else ""
     name = ctx.command.name if ctx is not None and ctx.command is not None else ""
-    return [prefix + field for field in fields_for_command(name or "")
+    as_of = bool(ctx.params.get("as_of")) if ctx is not None else False
+    return [prefix + field for field in fields_for_command(name or "", as_of)
             if field.startswith(current) and field not in chosen]

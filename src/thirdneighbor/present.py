@@ -55,7 +55,8 @@ class View:
         self.title = title
 
     def narrowed(self, chosen: Sequence[str]) -> View:
-        """The view with only the chosen fields, in the order chosen."""
+        """The view with only the chosen fields, in the order chosen (each once)."""
+        chosen = tuple(dict.fromkeys(chosen))
         unknown = [name for name in chosen if name not in self.fields]
         if unknown:
             raise UsageError(f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
@@ -178,13 +179,14 @@ def history_view(dataset: Dataset, partner: Partner) -> View:
                 payload=lambda rows: {**whole, "levels": rows}, rich=draw, title=f"{partner.name}: levels")
 
 
-def fields_for_command(command: str) -> tuple[str, ...]:
+def fields_for_command(command: str, as_of: bool = False) -> tuple[str, ...]:
     """The names `--fields` accepts for a command, for shell completion."""
     from .groupings import COMPARED_FIELDS
 
+    dated = ("as_of",) if as_of else ()
     return {
-        "list": PARTNER_FIELDS + ("as_of",),
-        "show": PARTNER_FIELDS + ("as_of", "history", "events"),
+        "list": PARTNER_FIELDS + dated,
+        "show": PARTNER_FIELDS + dated + ("history", "events"),
         "timeline": EVENT_FIELDS,
         "tiers": TIER_FIELDS,
         "compare": COMPARED_FIELDS,

@@ -11,6 +11,7 @@ TAB of shell completion, pays at start-up for what is imported here.
 # at every start-up, and resolving them from strings costs about 1 ms.
 
 import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -154,25 +155,70 @@ def _resolve_dated(dataset: "Dataset", dated: "Dataset", date: "Optional[Partial
     return same_partners_as_of(dated, partners, date)
 
 
-def _show(view: "View", format_name: Optional[str], json_flag: bool, fields: Optional[str],
-          svg: Optional[str], html: Optional[str], force: bool) -> None:
-    """Narrow the view to --fields, then print it or export it."""
-    from . import output
-    from .present import parse_fields
+class Answer:
+    """The options every answering command shares, gathered by `_answering`:
+    where the data comes from, and how the answer is to be shown."""
 
-    chosen_format = output.check_format(format_name, json_flag)
-    if fields is not None:
-        view = view.narrowed(parse_fields(fields))
-    if svg or html:
-        if chosen_format not in (None, "table"):
-            from .errors import UsageError
+    def __init__(self, data: Optional[str], no_cache: bool, json_output: bool, format_name: Optional[str],
+                 fields: Optional[str], export_svg: Optional[str], export_html: Optional[str], force: bool) -> None:
+        self.data, self.no_cache = data, no_cache
+        self.json_output, self.format_name, self.fields = json_output, format_name, fields
+        self.export_svg, self.export_html, self.force = export_svg, export_html, force
 
-            raise UsageError("--export-svg and --export-html save the table view; leave out --format and --json")
-        for path, kind in ((svg, "svg"), (html, "html")):
-            if path:
-                output.export(view, path, kind, force=force)
-        return
-    output.emit(view, chosen_format)
+    def dataset(self) -> "Dataset":
+        return _load(self.data, self.no_cache)
+
+    def show(self, view: "View") -> None:
+        """Narrow the view to --fields, then print it or export it."""
+        from . import output
+        from .present import parse_fields
+
+        chosen_format = output.check_format(self.format_name, self.json_output)
+        if self.fields is not None:
+            view = view.narrowed(parse_fields(self.fields))
+        if self.export_svg or self.export_html:
+            if chosen_format not in (None, "table"):
+                from .errors import UsageError
+
+                raise UsageError("--export-svg and --export-html save the table view; leave out --format and --json")
+            for path, kind in ((self.export_svg, "svg"), (self.export_html, "html")):
+                if path:
+                    output.export(view, path, kind, force=self.force)
+            return
+        output.emit(view, chosen_format)
+
+
+# (name, annotation, default) of the options that `_answering` adds, in --help order.
+ANSWER_OPTIONS = (
+    ("json_output", JsonFlag, False),
+    ("format_name", FormatOption, None),
+    ("fields", FieldsOption, None),
+    ("export_svg", SvgOption, None),
+    ("export_html", HtmlOption, None),
+    ("force", ForceFlag, False),
+    ("data", DataOption, None),
+    ("no_cache", NoCacheFlag, False),
+)
+
+
+def _answering(command: F) -> F:
+    """Give a command the shared output and dataset options, as one `answer`.
+
+    Typer reads a command's options from its signature, so this writes them into
+    the signature once, here, instead of into every command.
+    """
+    signature = inspect.signature(command)
+    own = [parameter for parameter in signature.parameters.values() if parameter.name != "answer"]
+    shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+              for name, annotation, default in ANSWER_OPTIONS]
+
+    @functools.wraps(command)
+    def with_answer(*args: Any, **kwargs: Any) -> Any:
+        answer = Answer(**{name: kwargs.pop(name) for name, _, _ in ANSWER_OPTIONS})
+        return command(*args, answer=answer, **kwargs)
+
+    with_answer.__signature__ = signature.replace(parameters=own + shared)  # type: ignore[attr-defined]
+    return with_answer  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -200,6 +246,7 @@ def _root(
     "thirdneighbor list --since 2024 --format csv --fields name,tier,since",
 ))
 @_reporting_errors
+@_answering
 def list_command(
     tier: TierOption = None,
     since: SinceOption = None,
@@ -207,23 +254,17 @@ def list_command(
     neighbors: NeighborsFlag = False,
     sort: Annotated[str, typer.Option("--sort", metavar="ORDER", help="tier (default), name or date.")] = "tier",
     as_of: AsOfOption = None,
-    json_output: JsonFlag = False,
-    format_name: FormatOption = None,
-    fields: FieldsOption = None,
-    export_svg: SvgOption = None,
-    export_html: HtmlOption = None,
-    force: ForceFlag = False,
-    data: DataOption = None,
-    no_cache: NoCacheFlag = False,
+    *,
+    answer: Answer,
 ) -> None:
     """List the third neighbors: level, designation and the date it began."""
     from .present import partners_view
     from .query import select_partners
 
-    dataset, date = _dated(_load(data, no_cache), as_of)
+    dataset, date = _dated(answer.dataset(), as_of)
     partners = select_partners(dataset, tiers=tier or (), since=since, until=until,
                                include_neighbors=neighbors, sort=sort)
-    _show(partners_view(dataset, partners, date), format_name, json_output, fields, export_svg, export_html, force)
+    answer.show(partners_view(dataset, partners, date))
 
 
 @app.command("show", epilog=_examples(
@@ -232,51 +273,41 @@ def list_command(
     "thirdneighbor show japan --as-of 2015 --sources",
 ))
 @_reporting_errors
+@_answering
 def show_command(
     countries: CountriesArgument,
     sources: Annotated[bool, typer.Option("--sources", help="Give the sources of every fact shown, event by event.")] = False,
     as_of: AsOfOption = None,
-    json_output: JsonFlag = False,
-    format_name: FormatOption = None,
-    fields: FieldsOption = None,
-    export_svg: SvgOption = None,
-    export_html: HtmlOption = None,
-    force: ForceFlag = False,
-    data: DataOption = None,
-    no_cache: NoCacheFlag = False,
+    *,
+    answer: Answer,
 ) -> None:
     """Everything about one or more partners: level, history, events, notes and sources."""
     from .present import show_view
     from .query import events_by_partner
 
-    full = _load(data, no_cache)
+    full = answer.dataset()
     dataset, date = _dated(full, as_of)
     partners = _resolve_dated(full, dataset, date, countries)
     view = show_view(dataset, partners, events_by_partner(dataset), date, with_sources=sources)
-    _show(view, format_name, json_output, fields, export_svg, export_html, force)
+    answer.show(view)
 
 
 @app.command("history", epilog=_examples("thirdneighbor history korea", "thirdneighbor history usa --json"))
 @_reporting_errors
+@_answering
 def history_command(
     country: Annotated[str, typer.Argument(metavar="COUNTRY", autocompletion=completion.countries,
                                            help="Name, alias, ISO code or id.")],
-    json_output: JsonFlag = False,
-    format_name: FormatOption = None,
-    fields: FieldsOption = None,
-    export_svg: SvgOption = None,
-    export_html: HtmlOption = None,
-    force: ForceFlag = False,
-    data: DataOption = None,
-    no_cache: NoCacheFlag = False,
+    *,
+    answer: Answer,
 ) -> None:
     """A partner's levels over time, oldest first, ending with the current one."""
     from .present import history_view
     from .query import resolve_partner
 
-    dataset = _load(data, no_cache)
+    dataset = answer.dataset()
     view = history_view(dataset, resolve_partner(dataset, country))
-    _show(view, format_name, json_output, fields, export_svg, export_html, force)
+    answer.show(view)
 
 
 @app.command("timeline", epilog=_examples(
@@ -285,6 +316,7 @@ def history_command(
     "thirdneighbor timeline --chart",
 ))
 @_reporting_errors
+@_answering
 def timeline_command(
     country: Annotated[Optional[list[str]], typer.Option(
         "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
@@ -293,47 +325,36 @@ def timeline_command(
     until: UntilOption = None,
     tier: TierOption = None,
     chart: Annotated[bool, typer.Option("--chart", help="A bar chart of milestones per year, coloured by level.")] = False,
-    json_output: JsonFlag = False,
-    format_name: FormatOption = None,
-    fields: FieldsOption = None,
-    export_svg: SvgOption = None,
-    export_html: HtmlOption = None,
-    force: ForceFlag = False,
-    data: DataOption = None,
-    no_cache: NoCacheFlag = False,
+    *,
+    answer: Answer,
 ) -> None:
     """Dated milestones of the policy, oldest first, grouped by year."""
     from .present import chart_view, timeline_view
     from .query import resolve_partners, select_events
 
-    dataset = _load(data, no_cache)
+    dataset = answer.dataset()
     partner_ids = [partner.id for partner in resolve_partners(dataset, country or [])]
     events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
     view = chart_view(dataset, events) if chart else timeline_view(dataset, events)
-    _show(view, format_name, json_output, fields, export_svg, export_html, force)
+    answer.show(view)
 
 
 @app.command("tiers", epilog=_examples("thirdneighbor tiers", "thirdneighbor tiers --as-of 2010 --neighbors --json"))
 @_reporting_errors
+@_answering
 def tiers_command(
     neighbors: NeighborsFlag = False,
     as_of: AsOfOption = None,
-    json_output: JsonFlag = False,
-    format_name: FormatOption = None,
-    fields: FieldsOption = None,
-    export_svg: SvgOption = None,
-    export_html: HtmlOption = None,
-    force: ForceFlag = False,
-    data: DataOption = None,
-    no_cache: NoCacheFlag = False,
+    *,
+    answer: Answer,
 ) -> None:
     """The levels in rank order, each with its designations and partners."""
     from .groupings import tier_groups
     from .present import tiers_view
 
-    dataset, _ = _dated(_load(data, no_cache), as_of)
+    dataset, _ = _dated(answer.dataset(), as_of)
     view = tiers_view(dataset, tier_groups(dataset, include_neighbors=neighbors))
-    _show(view, format_name, json_output, fields, export_svg, export_html, force)
+    answer.show(view)
 
 
 @app.command("compare", epilog=_examples(
@@ -341,18 +362,13 @@ def tiers_command(
     "thirdneighbor compare germany france italy --fields tier,since --format markdown",
 ))
 @_reporting_errors
+@_answering
 def compare_command(
     countries: Annotated[list[str], typer.Argument(metavar="COUNTRY...", autocompletion=completion.countries,
                                                    help="Two or more partners.")],
     as_of: AsOfOption = None,
-    json_output: JsonFlag = False,
-    format_name: FormatOption = None,
-    fields: FieldsOption = None,
-    export_svg: SvgOption = None,
-    export_html: HtmlOption = None,
-    force: ForceFlag = False,
-    data: DataOption = None,
-    no_cache: NoCacheFlag = False,
+    *,
+    answer: Answer,
 ) -> None:
     """Two or more partners side by side, one row per field, differences marked.
 
@@ -361,11 +377,11 @@ def compare_command(
     from .groupings import compare_partners
     from .present import compare_view
 
-    full = _load(data, no_cache)
+    full = answer.dataset()
     dataset, date = _dated(full, as_of)
     partners = _resolve_dated(full, dataset, date, countries)
     view = compare_view(dataset, partners, compare_partners(dataset, partners), date)
-    _show(view, format_name, json_output, fields, export_svg, export_html, force)
+    answer.show(view)
 
 
 # --- the dataset itself ------------------------------------------------------------------

@@ -185,3 +185,31 @@ def test_history_of_an_unknown_country() -> None:
     result = run_cli("history", "Atlantis")
     assert (result.exit_code, result.stdout) == (1, "")
     assert "no partner matches 'Atlantis'" in result.stderr
+
+
+# --- found in review --------------------------------------------------------------------
+
+def test_events_before_the_date_stay_even_if_they_name_partners_without_a_level() -> None:
+    japan = json_of("show", "japan", "--as-of", "2011-06-30")
+    assert [e["date"] for e in japan["events"]] == ["2010-11-19", "2011-02-10"]
+    compared = json_of("compare", "japan", "germany", "--as-of", "2011-06", "--fields", "events")
+    assert compared["fields"] == [{"field": "events", "values": [2, 1], "same": False}]
+
+
+def test_an_earlier_level_does_not_carry_the_notes_of_later_designations() -> None:
+    korea = json_of("show", "korea", "--as-of", "2015")
+    assert not any("September 2025" in note for note in korea["notes"])
+    assert korea["notes"] == ["Shown at the level it held on 2015; the notes on its later designations are in "
+                              "`thirdneighbor show south-korea`."]
+
+
+def test_the_current_level_keeps_its_notes() -> None:
+    korea = json_of("show", "korea", "--as-of", "2022")
+    assert any("September 2025" in note for note in korea["notes"])
+
+
+def test_tiers_as_of_leaves_out_the_neighbours_level_without_neighbors() -> None:
+    assert [level["id"] for level in json_of("tiers", "--as-of", "2010")] == ["strategic", "comprehensive", "expanded"]
+    assert {level["as_of"] for level in json_of("tiers", "--as-of", "2010")} == {"2010"}
+    result = run_cli("tiers", "--as-of", "2010", "--format", "table")
+    assert result.stdout.startswith("Partnership levels, closest first, as of 2010")

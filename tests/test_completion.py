@@ -97,3 +97,13 @@ def test_a_real_bash_round_trip() -> None:
     assert bash_complete(["thirdneighbor", "list", "--tier", "exp"]) == ["expanded"]
     assert bash_complete(["thirdneighbor", "list", "--fields", "id,na"]) == ["id,name"]
     assert "timeline" in bash_complete(["thirdneighbor", "ti"])
+
+
+def test_chart_fields() -> None:
+    offers = completion.fields(context("timeline", chart=True), "")
+    assert offers == ["year", "events", "comprehensive-strategic", "strategic", "comprehensive", "expanded", "none"]
+
+
+def test_export_and_cite_formats() -> None:
+    assert completion.export_formats("") == ["toml"]
+    assert completion.cite_formats("b") == ["bibtex"]

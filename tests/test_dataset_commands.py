@@ -180,3 +180,16 @@ def test_cite_unknown_format() -> None:
     result = run_cli("cite", "--format", "ris")
     assert (result.exit_code, result.stdout) == (2, "")
     assert "choose from text, bibtex, json" in result.stderr
+
+
+def test_export_a_neighbour_by_name() -> None:
+    document = tomllib.loads(out("export", "--country", "russia"))
+    assert [p["id"] for p in document["partners"]] == ["russia"]
+    assert [e["date"] for e in document["events"]] == ["1994-06-30", "2009-08-25", "2019-09-03", "2024-04-26"]
+
+
+def test_cite_takes_control_characters_out(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d["policy"].update(sources=["\x1b]0;title\x07evil"]))
+    for format_name in ("text", "bibtex"):
+        text = out("cite", "--format", format_name, "--data", str(path))
+        assert "\x1b" not in text and "\x07" not in text and "evil" in text

@@ -188,3 +188,21 @@ def test_chart_on_a_terminal_draws_coloured_bars() -> None:
     assert lines and "█" in lines[0] and "\x1b[" in lines[0]
     plain = run_cli("timeline", "--chart", "--since", "2024", "--format", "table").stdout
     assert "2024  █████ 5" in plain and "2025  ███████ 7" in plain
+
+
+def test_compare_fields_keep_the_compare_table_on_a_terminal() -> None:
+    text = out("compare", "japan", "usa", "--fields", "since,tier", "--format", "table")
+    assert "Side by side (differences in bold)" in text and "≠" in text
+    rows = [line for line in text.splitlines() if line.startswith("│")]
+    assert [row.split("│")[1].strip() for row in rows] == ["Since", "Level"]
+
+
+def test_csv_and_tsv_take_control_characters_out(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    path = write_dataset(lambda d: d["partners"][0].update(sources=["\x1b[31mred\x1b[0m \x07bell"]))
+    for format_name in ("csv", "tsv", "markdown", "plain"):
+        text = out("list", "--format", format_name, "--fields", "id,sources", "--data", str(path))
+        assert "\x1b" not in text and "\x07" not in text and "[31mred" in text
+
+
+def test_show_a_partner_named_twice_shows_it_once() -> None:
+    assert json.loads(out("show", "korea", "ROK", "--json"))["id"] == "south-korea"

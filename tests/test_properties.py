@@ -84,11 +84,13 @@ def datasets(draw: st.DrawFn) -> Dataset:
                           occasion=draw(optional_words), note=draw(optional_words))
              for since in draw(st.lists(st.none() | partial_dates(), max_size=3))),
             key=lambda entry: entry.start)
+        # The current designation began no earlier than any earlier level.
+        current_since = max([draw(partial_dates()), *(entry.start for entry in history)])
         partners.append(Partner(
             id=f"p{i}-{draw(st.sampled_from(['a', 'bb', 'c-d']))}", name=f"{draw(words)} #{i}",
             iso2=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}", iso3=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}Q",
             neighbor=draw(st.booleans()), level=draw(level_choice), designation=draw(words),
-            since=draw(partial_dates()), occasion=draw(words),
+            since=current_since, occasion=draw(words),
             official_name=draw(st.none() | words.map(lambda w, i=i: f"{w} ~{i}")),
             aliases=tuple(f"{alias} ^{i}" for alias in draw(st.lists(words, max_size=2, unique=True))),
             asterisk=draw(st.booleans()), instrument=draw(optional_words), leaders=draw(word_tuples),
@@ -146,7 +148,7 @@ corruptions = st.sampled_from(sorted(KINDS)).flatmap(lambda kind: st.tuples(
 @given(corruptions)
 def test_random_corruptions_exit_3_naming_the_record(tmp_path: Path, corruption: tuple[str, int, str, str]) -> None:
     kind, index, field, how = corruption
-    converter, required = KINDS[kind][field]
+    converter, required = KINDS[kind].fields[field]
     field_kind = _kind(converter)
     document = copy.deepcopy(DOCUMENT)
     record = document[kind][index]
@@ -169,7 +171,7 @@ def test_random_corruptions_exit_3_naming_the_record(tmp_path: Path, corruption:
 
 
 def test_corruption_strategy_covers_every_field_kind() -> None:
-    kinds = {_kind(converter) for spec in KINDS.values() for converter, _ in spec.values()}
+    kinds = {_kind(converter) for spec in KINDS.values() for converter, _ in spec.fields.values()}
     assert kinds <= set(WRONG_VALUE), kinds - set(WRONG_VALUE)
 
 

@@ -175,3 +175,15 @@ def test_error_message_names_file_and_count(write_dataset: Any) -> None:
         f"{path}: the dataset is broken (1 problem)",
         "  - partners[1] (japan): missing required field 'since'",
     ]
+
+
+def test_an_event_naming_a_partner_twice(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d["events"][0].update(partners=["united-states", "united-states"]))
+    [problem] = _problems(path)
+    assert problem.endswith("names 'united-states' twice")
+
+
+def test_an_earlier_level_dated_after_the_current_one(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "germany")["history"][0].update(since="2024-03"))
+    assert _problems(path) == ["partners[2] (germany): an earlier level (Comprehensive partnership, 2024-03) "
+                               "is dated after 'since' (2024-02-07)"]

@@ -53,10 +53,14 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
     if not leveled:
         return None
     current = leveled[-1]
+    # The record's own notes describe its designation now; an earlier level gets
+    # its own caveats instead, and a pointer to the record as it stands.
     caveats = [current.note] if current.note else []
     if current.since is None:
         caveats.append(f"As of {as_of}, this level is dated {current.in_force_by}: the earliest date the sources "
                        "show it in force. It began earlier, on a date they do not confirm.")
+    caveats.append(f"Shown at the level it held on {as_of}; the notes on its later designations are in "
+                   f"`thirdneighbor show {partner.id}`.")
     return dataclasses.replace(
         partner,
         level=current.level,
@@ -66,7 +70,7 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
         occasion=current.occasion or "",
         instrument=None,
         leaders=(),
-        notes=(*caveats, *partner.notes),
+        notes=tuple(caveats),
         history=tuple(entry for entry in earlier if entry is not current),
     )
 
@@ -77,13 +81,13 @@ def _started(entries: Iterable[HistoryEntry], as_of: PartialDate) -> tuple[Histo
 
 def dataset_as_of(dataset: Dataset, as_of: PartialDate) -> Dataset:
     """The dataset as it stood on `as_of`: partners at their level then, and the
-    events that had happened by then. Every other answer follows from this."""
+    events that had happened by then. Every other answer follows from this.
+
+    An event keeps every partner it names, also one that held no level yet and
+    so is not among the partners; the lookups by partner skip such ids.
+    """
     partners = tuple(p for p in (partner_as_of(p, as_of) for p in dataset.partners) if p is not None)
-    kept = {partner.id for partner in partners}
-    events = tuple(
-        event for event in dataset.events
-        if in_force(event.date, as_of) and all(pid in kept for pid in event.partners)
-    )
+    events = tuple(event for event in dataset.events if in_force(event.date, as_of))
     return dataclasses.replace(dataset, partners=partners, events=events)
 
 

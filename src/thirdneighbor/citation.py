@@ -6,6 +6,7 @@ from typing import Any
 
 from . import __version__
 from .model import Dataset
+from .render.safe import clean
 
 TITLE = "Third Neighbor Policy dataset"
 
@@ -51,7 +52,8 @@ def citation_text(dataset: Dataset) -> str:
         f"Sources ({len(sources)}):",
         *(f"  {source}" for source in sources),
     ]
-    return "\n".join(lines) + "\n"
+    # Dataset text is data: no control characters reach the terminal.
+    return "\n".join(clean(line) for line in lines) + "\n"
 
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
@@ -59,7 +61,7 @@ _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%"
 
 
 def _bibtex_text(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
+    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in clean(text))
 
 
 def bibtex(dataset: Dataset) -> str:

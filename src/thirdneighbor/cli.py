@@ -287,7 +287,7 @@ def show_command(
 
     full = answer.dataset()
     dataset, date = _dated(full, as_of)
-    partners = _resolve_dated(full, dataset, date, countries)
+    partners = list({partner.id: partner for partner in _resolve_dated(full, dataset, date, countries)}.values())
     view = show_view(dataset, partners, events_by_partner(dataset), date, with_sources=sources)
     answer.show(view)
 
@@ -349,11 +349,13 @@ def tiers_command(
     answer: Answer,
 ) -> None:
     """The levels in rank order, each with its designations and partners."""
-    from .groupings import tier_groups
+    from .groupings import neighbours_only_levels, tier_groups
     from .present import tiers_view
 
-    dataset, _ = _dated(answer.dataset(), as_of)
-    view = tiers_view(dataset, tier_groups(dataset, include_neighbors=neighbors))
+    full = answer.dataset()
+    dataset, date = _dated(full, as_of)
+    groups = tier_groups(dataset, include_neighbors=neighbors, neighbor_levels=neighbours_only_levels(full))
+    view = tiers_view(dataset, groups, date)
     answer.show(view)
 
 
@@ -414,14 +416,15 @@ def validate_command(
 ))
 @_reporting_errors
 def export_command(
-    format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="toml, the only one so far.")] = "toml",
+    format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.export_formats,
+                                             help="toml, the only one so far.")] = "toml",
     tier: TierOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     neighbors: NeighborsFlag = False,
     country: Annotated[Optional[list[str]], typer.Option(
         "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
-        help="Only this partner. Repeatable.")] = None,
+        help="Only this partner (a neighbour too). Repeatable.")] = None,
     output_path: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                        help="Write to this file (atomically) instead of stdout.")] = None,
     force: ForceFlag = False,
@@ -441,7 +444,9 @@ def export_command(
     from .toml_out import dumps_dataset
 
     dataset = _load(data, no_cache)
-    partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=neighbors)
+    # A neighbour named with --country is wanted, --neighbors or not.
+    partners = select_partners(dataset, tiers=tier or (), since=since, until=until,
+                               include_neighbors=neighbors or bool(country))
     if country:
         wanted = {partner.id for partner in resolve_partners(dataset, country)}
         partners = [partner for partner in partners if partner.id in wanted]
@@ -474,7 +479,8 @@ def init_command(
 @app.command("cite", epilog=_examples("thirdneighbor cite", "thirdneighbor cite --format bibtex >> references.bib"))
 @_reporting_errors
 def cite_command(
-    format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text (default), bibtex or json.")] = "text",
+    format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.cite_formats,
+                                             help="text (default), bibtex or json.")] = "text",
     data: DataOption = None,
     no_cache: NoCacheFlag = False,
 ) -> None:

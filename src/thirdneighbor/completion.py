@@ -8,9 +8,6 @@ rather than an error.
 
 import typer
 
-FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
-
-
 def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
     from .dataset import load_dataset
     from .errors import ThirdNeighborError
@@ -60,7 +57,17 @@ def levels(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 
 def formats(incomplete: str) -> list[str]:
+    from .output import FORMATS
+
     return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+def export_formats(incomplete: str) -> list[str]:
+    return [name for name in ("toml",) if name.startswith(incomplete)]
+
+
+def cite_formats(incomplete: str) -> list[str]:
+    return [name for name in ("text", "bibtex", "json") if name.startswith(incomplete)]
 
 
 def fields(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -71,6 +78,10 @@ def fields(ctx: typer.Context, incomplete: str) -> list[str]:
     chosen = set(done.split(",")) if done else set()
     prefix = done + "," if done else ""
     name = ctx.command.name if ctx is not None and ctx.command is not None else ""
-    as_of = bool(ctx.params.get("as_of")) if ctx is not None else False
-    return [prefix + field for field in fields_for_command(name or "", as_of)
-            if field.startswith(current) and field not in chosen]
+    params = ctx.params if ctx is not None else {}
+    if name == "timeline" and params.get("chart"):
+        dataset = _dataset(ctx)
+        names: tuple[str, ...] = ("year", "events", *(level.id for level in dataset.levels), "none") if dataset else ()
+    else:
+        names = fields_for_command(name or "", bool(params.get("as_of")))
+    return [prefix + field for field in names if field.startswith(current) and field not in chosen]

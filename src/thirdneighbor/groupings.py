@@ -32,13 +32,17 @@ class TierGroup:
         return [partner for group in self.designations for partner in group.partners]
 
 
-def tier_groups(dataset: Dataset, *, include_neighbors: bool = False) -> list[TierGroup]:
+def tier_groups(dataset: Dataset, *, include_neighbors: bool = False,
+                neighbor_levels: set[str] | None = None) -> list[TierGroup]:
     """Level -> designation -> partners, in rank order, partners by date.
 
-    A level held only by the neighbours is left out unless they are asked for.
+    Without `include_neighbors`, the neighbours and the levels only they hold
+    (`neighbor_levels`, by default found in `dataset`) are left out; other
+    levels show even when empty. Pass the levels of the full dataset when
+    `dataset` is one as of a past date, in which the neighbours may hold none.
     """
-    third_levels = {partner.level for partner in dataset.partners if not partner.neighbor}
-    neighbor_levels = {partner.level for partner in dataset.partners if partner.neighbor}
+    if neighbor_levels is None:
+        neighbor_levels = neighbours_only_levels(dataset)
     by_level: dict[str, dict[str, list[Partner]]] = {level.id: {} for level in dataset.levels}
     for partner in sorted(dataset.partners, key=lambda p: (p.since.key, normalize(p.name))):
         if include_neighbors or not partner.neighbor:
@@ -47,9 +51,14 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False) -> list[Ti
         TierGroup(level, tuple(DesignationGroup(name, tuple(members))
                                for name, members in by_level[level.id].items()))
         for level in dataset.levels
-        # An empty level is still shown; one held only by the neighbours is not.
-        if include_neighbors or level.id in third_levels or level.id not in neighbor_levels
+        if include_neighbors or level.id not in neighbor_levels
     ]
+
+
+def neighbours_only_levels(dataset: Dataset) -> set[str]:
+    """The levels that only Mongolia's two neighbours hold."""
+    third = {partner.level for partner in dataset.partners if not partner.neighbor}
+    return {partner.level for partner in dataset.partners if partner.neighbor} - third
 
 
 @dataclass(frozen=True, slots=True)

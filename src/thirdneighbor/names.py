@@ -32,11 +32,15 @@ def normalize(text: str) -> str:
         # times: bytes.translate does case, dashes and dropped marks in one C pass.
         folded = text.encode("ascii").translate(_ASCII_FOLD, _ASCII_DROPPED).decode("ascii")
         return " ".join(folded.split())
+    return " ".join(strip_accents(_repair_arguments(text)).casefold().translate(_FOLD).split())
+
+
+def strip_accents(text: str) -> str:
+    """"Khürelsükh" -> "Khurelsukh": the letters without their combining marks."""
     import unicodedata  # only text outside ASCII needs it
 
-    decomposed = unicodedata.normalize("NFKD", _repair_arguments(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().translate(_FOLD).split())
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def partner_keys(partner: Partner, *, with_codes: bool = True) -> list[str]:

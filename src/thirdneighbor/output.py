@@ -31,10 +31,9 @@ def _fit_encoding(text: str, encoding: str) -> str:
         return text
     except (UnicodeEncodeError, LookupError):
         pass
-    import unicodedata  # only a narrow encoding gets here
+    from .names import strip_accents  # only a narrow encoding gets here
 
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = strip_accents(text)
     try:
         return stripped.encode(encoding, errors="replace").decode(encoding)
     except LookupError:
@@ -49,10 +48,6 @@ def write_text(text: str) -> None:
     except (UnicodeEncodeError, LookupError):
         data = _fit_encoding(text, encoding).encode(encoding, errors="replace")
     write_bytes(data)
-
-
-def write_lines(lines: list[str]) -> None:
-    write_text("".join(line + "\n" for line in lines))
 
 
 def write_json(payload: Any) -> None:
@@ -160,7 +155,7 @@ def emit(view: View, format_name: str | None) -> None:
     from .render import formats
 
     if format_name == "jsonl":
-        write_text(formats.json_lines(view.records, None))
+        write_text(formats.json_lines(view.records))
     elif format_name == "plain":
         write_text(formats.plain(view.records, view.columns))
     elif format_name == "csv":

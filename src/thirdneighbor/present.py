@@ -42,7 +42,7 @@ class View:
         columns: Sequence[str],
         payload: Callable[[list[Record]], Any] = list,
         rich: Callable[[], RenderableType] | None = None,
-        fields_pick_rows: bool = False,
+        rows_view: Callable[[list[Record]], RenderableType] | None = None,
         title: str = "",
     ) -> None:
         self.records = records
@@ -50,8 +50,9 @@ class View:
         self.columns = tuple(columns)
         self.payload = payload
         self.rich = rich
-        # For compare, --fields names which compared fields (rows) to show.
-        self.fields_pick_rows = fields_pick_rows
+        # For compare, --fields names which compared fields (rows) to show, and
+        # `rows_view` draws the command's own table of just those rows.
+        self.rows_view = rows_view
         self.title = title
 
     def narrowed(self, chosen: Sequence[str]) -> View:
@@ -61,12 +62,12 @@ class View:
         if unknown:
             raise UsageError(f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
                              f"valid fields: {', '.join(self.fields)}")
-        if self.fields_pick_rows:
-            wanted = set(chosen)
+        if self.rows_view is not None:
             order = {name: index for index, name in enumerate(chosen)}
-            rows = sorted((r for r in self.records if r["field"] in wanted), key=lambda r: order[r["field"]])
+            rows = sorted((r for r in self.records if r["field"] in order), key=lambda r: order[r["field"]])
+            draw = self.rows_view
             return View(rows, fields=self.fields, columns=self.columns, payload=self.payload,
-                        fields_pick_rows=True, title=self.title)
+                        rich=lambda: draw(rows), rows_view=draw, title=self.title)
         rows = [{name: record.get(name) for name in chosen} for record in self.records]
         return View(rows, fields=self.fields, columns=chosen, payload=self.payload, title=self.title)
 
@@ -137,13 +138,14 @@ def chart_view(dataset: Dataset, events: Sequence[Event]) -> View:
                 rich=draw, title="Milestones per year")
 
 
-def tiers_view(dataset: Dataset, groups: Sequence[TierGroup]) -> View:
+def tiers_view(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate | None) -> View:
     def draw() -> RenderableType:
         from .render.views import tiers_tree
 
-        return tiers_tree(dataset, groups)
+        return tiers_tree(dataset, groups, as_of=as_of)
 
-    return View(serialize.tiers_json(groups), fields=TIER_FIELDS, columns=("id", "name", "rank", "partners"),
+    fields = TIER_FIELDS + (("as_of",) if as_of else ())
+    return View(serialize.tiers_json(groups, as_of), fields=fields, columns=("id", "name", "rank", "partners"),
                 rich=draw, title="Partnership levels")
 
 
@@ -151,10 +153,12 @@ def compare_view(dataset: Dataset, partners: Sequence[Partner], compared: Sequen
                  as_of: PartialDate | None) -> View:
     from .groupings import COMPARED_FIELDS
 
-    def draw() -> RenderableType:
+    by_name = {field.field: field for field in compared}
+
+    def draw_rows(rows: list[Record]) -> RenderableType:
         from .render.views import compare_table
 
-        return compare_table(dataset, partners, compared)
+        return compare_table(dataset, partners, [by_name[row["field"]] for row in rows])
 
     ids = [partner.id for partner in partners]
     records = [{**serialize.compared_json(field), **dict(zip(ids, field.values))} for field in compared]
@@ -164,8 +168,8 @@ def compare_view(dataset: Dataset, partners: Sequence[Partner], compared: Sequen
         whole["fields"] = [{"field": row["field"], "values": row["values"], "same": row["same"]} for row in rows]
         return whole
 
-    return View(records, fields=COMPARED_FIELDS, columns=("field", "same", *ids), payload=payload, rich=draw,
-                fields_pick_rows=True, title="Side by side")
+    return View(records, fields=COMPARED_FIELDS, columns=("field", "same", *ids), payload=payload,
+                rich=lambda: draw_rows(records), rows_view=draw_rows, title="Side by side")
 
 
 def history_view(dataset: Dataset, partner: Partner) -> View:
@@ -188,7 +192,7 @@ def fields_for_command(command: str, as_of: bool = False) -> tuple[str, ...]:
         "list": PARTNER_FIELDS + dated,
         "show": PARTNER_FIELDS + dated + ("history", "events"),
         "timeline": EVENT_FIELDS,
-        "tiers": TIER_FIELDS,
+        "tiers": TIER_FIELDS + dated,
         "compare": COMPARED_FIELDS,
         "history": HISTORY_FIELDS,
     }.get(command, ())

@@ -111,7 +111,9 @@ def events_by_partner(dataset: Dataset) -> dict[str, list[Event]]:
     index: dict[str, list[Event]] = {partner.id: [] for partner in dataset.partners}
     for event in dataset.events:
         for partner_id in event.partners:
-            index[partner_id].append(event)
+            # As of a past date, an event may name a partner that had no level yet.
+            if partner_id in index:
+                index[partner_id].append(event)
     return index
 
 
@@ -135,7 +137,7 @@ def select_events(
         if (not wanted_partners or wanted_partners.intersection(event.partners))
         and (since is None or event.date.year >= since)
         and (until is None or event.date.year <= until)
-        and (not wanted_tiers or any(level_of[pid] in wanted_tiers for pid in event.partners))
+        and (not wanted_tiers or any(level_of.get(pid) in wanted_tiers for pid in event.partners))
     ]
 
 

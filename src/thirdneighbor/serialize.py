@@ -85,9 +85,10 @@ def level_json(level: Level) -> dict[str, Any]:
     return {"id": level.id, "name": level.name, "rank": level.rank, "description": level.description}
 
 
-def tiers_json(groups: Sequence[TierGroup]) -> list[dict[str, Any]]:
-    return [
-        {
+def tiers_json(groups: Sequence[TierGroup], as_of: PartialDate | None = None) -> list[dict[str, Any]]:
+    levels = []
+    for group in groups:
+        level = {
             **level_json(group.level),
             "partners": [partner.id for partner in group.partners],
             "designations": [
@@ -96,8 +97,10 @@ def tiers_json(groups: Sequence[TierGroup]) -> list[dict[str, Any]]:
                 for designation in group.designations
             ],
         }
-        for group in groups
-    ]
+        if as_of is not None:
+            level["as_of"] = as_of.text
+        levels.append(level)
+    return levels
 
 
 def compared_json(field: ComparedField) -> dict[str, Any]:

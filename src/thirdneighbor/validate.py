@@ -163,14 +163,8 @@ class Spec:
                 return None
         return converted
 
-    def __getitem__(self, name: str) -> tuple[Converter, bool]:
-        return self.fields[name]
-
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.fields)
-
-    def values(self):  # type: ignore[no-untyped-def]
-        return self.fields.values()
 
 
 LEVEL_FIELDS = Spec({
@@ -349,6 +343,10 @@ def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[s
             check.add(label, f"unknown level {fields['level']!r} (levels: {', '.join(sorted(level_ids))})")
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
+        late = [entry for entry in history if entry.start.key > fields["since"].key]
+        if late:
+            check.add(label, f"an earlier level ({late[0].designation}, {late[0].when}) is dated after "
+                             f"'since' ({fields['since']})")
         if len(check.problems) != before:
             continue
         partner = Partner(**fields, history=history)
@@ -396,6 +394,10 @@ def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str
             if fields is None:
                 continue
         partners = fields.get("partners")
+        if partners and len(set(partners)) != len(partners):
+            twice = sorted({pid for pid in partners if partners.count(pid) > 1})
+            check.add(_label("events", index, raw, "title"), f"names {', '.join(map(repr, twice))} twice")
+            continue
         if partners and partner_ids is not None and not partner_ids.issuperset(partners):
             unknown = [pid for pid in partners if pid not in partner_ids]
             check.add(_label("events", index, raw, "title"),

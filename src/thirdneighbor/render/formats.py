@@ -51,12 +51,16 @@ def plain(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str:
 
 
 def delimited(records: Sequence[Mapping[str, Any]], fields: Sequence[str], delimiter: str) -> str:
-    """CSV or TSV with a header row, quoted as Python's csv module reads it back."""
+    """CSV or TSV with a header row, quoted as Python's csv module reads it back.
+
+    Control characters are taken out here too: a CSV file is also read in a
+    terminal, and no spreadsheet wants an escape sequence in a cell.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fields)
     for record in records:
-        writer.writerow([cell(record.get(name)) for name in fields])
+        writer.writerow([clean(cell(record.get(name))) for name in fields])
     return buffer.getvalue()
 
 
@@ -71,10 +75,6 @@ def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str
     return "\n".join(lines) + "\n"
 
 
-def json_lines(records: Sequence[Mapping[str, Any]], fields: Sequence[str] | None) -> str:
-    """One JSON object per line."""
-    return "".join(
-        json.dumps(dict(record) if fields is None else {name: record.get(name) for name in fields},
-                   ensure_ascii=False) + "\n"
-        for record in records
-    )
+def json_lines(records: Sequence[Mapping[str, Any]]) -> str:
+    """One JSON object per line (json escapes control characters itself)."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)

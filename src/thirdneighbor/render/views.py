@@ -1,4 +1,5 @@
-"""Rich renderables for a terminal. Imported only when stdout is a terminal.
+"""Rich renderables: the table view of each command. Imported only for that
+view (a terminal, --format table, or an SVG/HTML export), never for JSON or plain.
 
 Every piece of dataset text goes in through `_text`, a rich.text.Text built from
 cleaned text: never parsed as markup, so "[bold]" in a name prints as typed.
@@ -16,6 +17,7 @@ from rich.tree import Tree
 
 from ..model import Dataset, Event, Level, Partner
 from ..partialdate import PartialDate
+from ..query import levels_by_id
 from ..groupings import ComparedField, TierGroup
 from .formats import cell
 from .safe import clean, joined
@@ -72,7 +74,7 @@ def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
                    as_of: PartialDate | None = None) -> RenderableType:
-    levels = {level.id: level for level in dataset.levels}
+    levels = levels_by_id(dataset)
     title = "Mongolia's third neighbors" + (f", as of {as_of}" if as_of else "")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Partner", overflow="fold")
@@ -175,8 +177,9 @@ def timeline_tree(events: Sequence[Event], names: dict[str, str]) -> RenderableT
     return root
 
 
-def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup]) -> RenderableType:
-    root = Tree(_text("Partnership levels, closest first", "bold"), guide_style="dim")
+def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate | None = None) -> RenderableType:
+    title = "Partnership levels, closest first" + (f", as of {as_of}" if as_of else "")
+    root = Tree(_text(title, "bold"), guide_style="dim")
     shown: list[Partner] = []
     for group in groups:
         style = _level_style(group.level.id)
@@ -230,7 +233,7 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
 
 def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
     """A partner's levels, oldest first, ending with the current one."""
-    levels = {level.id: level for level in dataset.levels}
+    levels = levels_by_id(dataset)
     root = Tree(_parts((partner.name, "bold"), (f"  [{partner.id}]", "dim")), guide_style="dim")
     for entry in partner.history:
         level = f" [{entry.level}]" if entry.level else " [no level]"

@@ -76,6 +76,16 @@ def write_bytes(data: bytes) -> None:
 
 
 def report_error(message: str) -> None:
+    """An error on stderr; the exit code is the caller's."""
+    _to_stderr(message)
+
+
+def report_note(message: str) -> None:
+    """A short status line on stderr, where it does not mix with the data."""
+    _to_stderr(message)
+
+
+def _to_stderr(message: str) -> None:
     from .render.safe import clean
 
     lines = [clean(line) for line in message.splitlines()] or [""]
@@ -190,9 +200,3 @@ def export(view: View, path: str, kind: str, *, force: bool) -> None:
     text = console.export_svg(title=title) if kind == "svg" else console.export_html(inline_styles=True)
     written = write_atomically(path, text.encode("utf-8"), force=force)
     report_note(f"wrote {written}")
-
-
-def report_note(message: str) -> None:
-    """A short status line on stderr, where it does not mix with the data."""
-    sys.stderr.write(_fit_encoding(f"thirdneighbor: {message}\n", _encoding(sys.stderr)))
-    sys.stderr.flush()

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import tomli_w
 
-LEVELS = [
+TIERS = [
     {"id": "comprehensive-strategic", "name": "Comprehensive strategic partnership", "rank": 1,
-     "description": "Synthetic level one."},
-    {"id": "strategic", "name": "Strategic partnership", "rank": 2, "description": "Synthetic level two."},
-    {"id": "comprehensive", "name": "Comprehensive partnership", "rank": 3, "description": "Synthetic level three."},
-    {"id": "expanded", "name": "Expanded partnership", "rank": 4, "description": "Synthetic level four."},
+     "description": "Synthetic tier one."},
+    {"id": "strategic", "name": "Strategic partnership", "rank": 2, "description": "Synthetic tier two."},
+    {"id": "comprehensive", "name": "Comprehensive partnership", "rank": 3, "description": "Synthetic tier three."},
+    {"id": "expanded", "name": "Expanded partnership", "rank": 4, "description": "Synthetic tier four."},
 ]
 FILLER = ("Synthetic text of about the length of a real note in the bundled dataset, "
           "written so that parsing and validation see realistic string sizes. ")
@@ -44,7 +44,7 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
             "iso3": _code(i % 17576, 3),
             "aliases": [f"Land {i}", f"State {i}"],
             "neighbor": i < 2,
-            "level": LEVELS[0]["id"] if i < 2 else LEVELS[1 + i % 3]["id"],
+            "tier": TIERS[0]["id"] if i < 2 else TIERS[1 + i % 3]["id"],
             "designation": "Strategic partnership",
             "since": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
             "occasion": f"State visit number {i}",
@@ -52,7 +52,7 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
             "leaders": [f"Leader {i}", "Ukhnaagiin Khürelsükh"],
             "notes": ["A synthetic note."],
             "sources": [f"https://example.org/partners/{i}", f"https://example.org/press/{i}"],
-            "history": [{"designation": "Comprehensive partnership", "level": "comprehensive",
+            "history": [{"designation": "Comprehensive partnership", "tier": "comprehensive",
                          "since": str(year - 10), "occasion": "An earlier visit"}],
         })
         for j in range(events_per_partner):
@@ -64,11 +64,11 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
             })
     events.sort(key=lambda event: event["date"])
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "as_of": "2026-11-28",
         "policy": {"name": "Third Neighbor Policy", "summary": FILLER, "aims": [FILLER],
                    "table_source": "Synthetic", "sources": ["https://example.org/policy"]},
-        "levels": LEVELS,
+        "tiers": TIERS,
         "partners": partners,
         "events": events,
     }

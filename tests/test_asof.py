@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor.asof import dataset_as_of, in_force, last_day, partner_as_of
+from thirdneighbor.query.asof import dataset_as_of, in_force, last_day, partner_as_of
 from thirdneighbor.model import Dataset
 from thirdneighbor.partialdate import PartialDate
-from thirdneighbor.query import resolve_partner
+from thirdneighbor.query.select import resolve_partner
 
 from .conftest import run_cli
 
@@ -89,7 +89,7 @@ def test_czechia_since_a_month_is_listed_only_from_its_end() -> None:
 def test_a_start_known_only_as_in_force_by_is_said_so(dataset: Dataset) -> None:
     usa = partner_as_of(resolve_partner(dataset, "usa"), D("2012"))
     assert usa is not None
-    assert (usa.level, str(usa.since)) == ("comprehensive", "2011-06-16")
+    assert (usa.tier, str(usa.since)) == ("comprehensive", "2011-06-16")
     assert any("earliest date the sources show it in force" in note for note in usa.notes)
     assert partner_as_of(resolve_partner(dataset, "usa"), D("2011-06-15")) is None
 
@@ -97,13 +97,13 @@ def test_a_start_known_only_as_in_force_by_is_said_so(dataset: Dataset) -> None:
 def test_ties_at_no_level_do_not_count(dataset: Dataset) -> None:
     korea = resolve_partner(dataset, "korea")
     assert partner_as_of(korea, D("2008")) is None  # "friendly cooperative partnership" of 2006
-    assert partner_as_of(korea, D("2011")).level == "comprehensive"  # type: ignore[union-attr]
+    assert partner_as_of(korea, D("2011")).tier == "comprehensive"  # type: ignore[union-attr]
 
 
 def test_events_after_the_date_are_left_out(dataset: Dataset) -> None:
     dated = dataset_as_of(dataset, D("2011-06"))
-    assert str(dated.events[-1].date) == "2011-06-16"
-    assert all(in_force(event.date, D("2011-06")) for event in dated.events)
+    assert str(dated.all_events[-1].date) == "2011-06-16"
+    assert all(in_force(event.date, D("2011-06")) for event in dated.all_events)
 
 
 def test_show_as_of() -> None:
@@ -117,7 +117,7 @@ def test_show_as_of() -> None:
 def test_show_a_partner_before_its_first_level_says_so() -> None:
     result = run_cli("show", "italy", "--as-of", "2015")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == ("thirdneighbor: Italy held no level yet as of 2015; "
+    assert result.stderr == ("thirdneighbor: Italy held no tier yet as of 2015; "
                              "see `thirdneighbor history` for when each began\n")
 
 
@@ -155,7 +155,7 @@ def test_a_date_before_everything_is_an_empty_answer() -> None:
 def test_history_json() -> None:
     korea = json_of("history", "korea")
     assert korea["id"] == "south-korea"
-    assert [(level["since"], level["tier"], level["current"]) for level in korea["levels"]] == [
+    assert [(level["since"], level["tier"], level["current"]) for level in korea["tiers"]] == [
         ("1999", None, False), ("2006", None, False), ("2011", "comprehensive", False),
         ("2021-09-10", "strategic", True)]
 
@@ -199,7 +199,7 @@ def test_events_before_the_date_stay_even_if_they_name_partners_without_a_level(
 def test_an_earlier_level_does_not_carry_the_notes_of_later_designations() -> None:
     korea = json_of("show", "korea", "--as-of", "2015")
     assert not any("September 2025" in note for note in korea["notes"])
-    assert korea["notes"] == ["Shown at the level it held on 2015; the notes on its later designations are in "
+    assert korea["notes"] == ["Shown at the tier it held on 2015; the notes on its later designations are in "
                               "`thirdneighbor show south-korea`."]
 
 
@@ -212,4 +212,4 @@ def test_tiers_as_of_leaves_out_the_neighbours_level_without_neighbors() -> None
     assert [level["id"] for level in json_of("tiers", "--as-of", "2010")] == ["strategic", "comprehensive", "expanded"]
     assert {level["as_of"] for level in json_of("tiers", "--as-of", "2010")} == {"2010"}
     result = run_cli("tiers", "--as-of", "2010", "--format", "table")
-    assert result.stdout.startswith("Partnership levels, closest first, as of 2010")
+    assert result.stdout.startswith("Partnership tiers, closest first, as of 2010")

@@ -64,7 +64,7 @@ def test_an_edit_is_never_served_stale(cache_home: Path, write_dataset: Any, par
     load_dataset(path)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('name = "Japan"', 'name = "Nihon"'), encoding="utf-8")
-    assert any(p.name == "Nihon" for p in load_dataset(path).partners)
+    assert any(p.name == "Nihon" for p in load_dataset(path).all_partners)
     assert len(parse_calls) == 2
 
 
@@ -77,7 +77,7 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(cache_home: Path, write
     assert len(edited.encode()) == len(text.encode())
     path.write_text(edited, encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert any(p.name == "Japon" for p in load_dataset(path).partners)
+    assert any(p.name == "Japon" for p in load_dataset(path).all_partners)
 
 
 def test_a_different_file_gets_its_own_entry(cache_home: Path, write_dataset: Any) -> None:
@@ -86,8 +86,8 @@ def test_a_different_file_gets_its_own_entry(cache_home: Path, write_dataset: An
     load_dataset(one)
     load_dataset(other)
     assert len(entries(cache_home)) == 2
-    assert load_dataset(one).partners[0].name == "United States"
-    assert load_dataset(other).partners[0].name == "USA!"
+    assert load_dataset(one).all_partners[0].name == "United States"
+    assert load_dataset(other).all_partners[0].name == "USA!"
 
 
 def test_a_new_tool_version_ignores_old_entries(cache_home: Path, write_dataset: Any, parse_calls: list[Path],

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from thirdneighbor import __version__
+from thirdneighbor.errors import ExitCode, exit_codes_text
 
 from .conftest import run_cli
 
@@ -42,7 +43,10 @@ def test_every_command_has_help_with_examples(command: str) -> None:
 def test_root_help_documents_exit_codes() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
-    assert "3 broken dataset" in " ".join(result.stdout.split())
+    shown = " ".join(result.stdout.replace("│", " ").split())
+    # Every exit code, from the one enum the README's table is made from too.
+    assert " ".join(exit_codes_text().split()) in shown
+    assert all(f"; {int(code)} " in shown or f": {int(code)} " in shown for code in ExitCode)
 
 
 # --- list -----------------------------------------------------------------------------
@@ -93,7 +97,7 @@ def test_empty_result_is_exit_zero() -> None:
 def test_invalid_tier_exits_2_naming_valid_levels() -> None:
     result = run_cli("list", "--tier", "best")
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == ("thirdneighbor: unknown tier 'best'; valid levels: comprehensive-strategic, "
+    assert result.stderr == ("thirdneighbor: unknown tier 'best'; valid tiers: comprehensive-strategic, "
                              "strategic, comprehensive, expanded\n")
 
 

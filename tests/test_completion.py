@@ -55,8 +55,8 @@ def test_a_broken_dataset_offers_nothing(tmp_path: Path) -> None:
 
 
 def test_levels() -> None:
-    assert values(completion.levels(context(), "")) == ["comprehensive-strategic", "strategic", "comprehensive", "expanded"]
-    assert values(completion.levels(context(), "comp")) == ["comprehensive-strategic", "comprehensive"]
+    assert values(completion.tiers(context(), "")) == ["comprehensive-strategic", "strategic", "comprehensive", "expanded"]
+    assert values(completion.tiers(context(), "comp")) == ["comprehensive-strategic", "comprehensive"]
 
 
 def test_formats() -> None:
@@ -70,7 +70,7 @@ def test_fields_complete_after_the_last_comma() -> None:
     assert "id,name,since" in completion.fields(context("list"), "id,name,s")
     assert "id,id" not in completion.fields(context("list"), "id,")  # a field once
     assert completion.fields(context("timeline"), "ti") == ["title"]
-    assert completion.fields(context("compare"), "earl") == ["earlier_levels"]
+    assert completion.fields(context("compare"), "earl") == ["earlier_tiers"]
 
 
 def test_as_of_is_a_field_only_with_as_of() -> None:

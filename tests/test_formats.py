@@ -31,7 +31,7 @@ def out(*args: str) -> str:
 def json_records(args: list[str]) -> list[dict]:
     payload = json.loads(out(*args, "--json"))
     if isinstance(payload, dict):
-        payload = payload.get("levels") or payload.get("fields") or [payload]
+        payload = payload.get("tiers") or payload.get("fields") or [payload]
     return payload
 
 
@@ -118,7 +118,7 @@ def test_fields_on_compare_pick_the_compared_rows() -> None:
 
 
 def test_fields_on_history_and_tiers() -> None:
-    assert json.loads(out("history", "usa", "--fields", "since,current", "--json"))["levels"] == [
+    assert json.loads(out("history", "usa", "--fields", "since,current", "--json"))["tiers"] == [
         {"since": None, "current": False}, {"since": "2019-07-31", "current": True}]
     assert out("tiers", "--fields", "id,rank").splitlines() == ["strategic\t2", "comprehensive\t3", "expanded\t4"]
 
@@ -194,7 +194,7 @@ def test_compare_fields_keep_the_compare_table_on_a_terminal() -> None:
     text = out("compare", "japan", "usa", "--fields", "since,tier", "--format", "table")
     assert "Side by side (differences in bold)" in text and "≠" in text
     rows = [line for line in text.splitlines() if line.startswith("│")]
-    assert [row.split("│")[1].strip() for row in rows] == ["Since", "Level"]
+    assert [row.split("│")[1].strip() for row in rows] == ["Since", "Tier"]
 
 
 def test_csv_and_tsv_take_control_characters_out(write_dataset) -> None:  # type: ignore[no-untyped-def]

@@ -61,9 +61,15 @@ def test_a_10000_character_name_is_not_echoed_back_in_full() -> None:
 
 
 def test_unknown_country_suggests_matches() -> None:
+    result = run_cli("show", "japann")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "thirdneighbor: no partner matches 'japann'; did you mean: Japan?\n"
+
+
+def test_a_name_far_from_any_gets_no_suggestion() -> None:
     result = run_cli("show", "mongolia japann")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert "did you mean" not in result.stderr or "Japan" in result.stderr
+    assert result.stderr == "thirdneighbor: no partner matches 'mongolia japann'\n"
 
 
 def test_a_typo_gets_a_suggestion() -> None:
@@ -85,7 +91,7 @@ def test_ambiguous_input_lists_the_candidates(query: str) -> None:
 def test_invalid_tier_exits_2_naming_valid_levels(command: list[str], tier: str) -> None:
     result = run_cli(*command, "--tier", tier)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "valid levels: comprehensive-strategic, strategic, comprehensive, expanded" in result.stderr
+    assert "valid tiers: comprehensive-strategic, strategic, comprehensive, expanded" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["list", "timeline"])
@@ -105,7 +111,7 @@ def test_a_year_that_is_not_a_year_exits_2(command: str, year: str) -> None:
 
 
 def test_compare_with_one_country() -> None:
-    result = run_cli("compare", "mongolia's friend japan"[-5:])
+    result = run_cli("compare", "japan")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "thirdneighbor: compare needs at least two partners\n"
 
@@ -144,16 +150,16 @@ BREAKAGES = {
                      "duplicate partner id 'australia'"),
     "colliding alias": (lambda d: _partner(d, "austral" "ia")["aliases"].append("Canada"),
                         "partners[15] (australia): name 'Canada' is also a name of partner 'canada'"),
-    "unknown tier level": (lambda d: _partner(d, "poland").update(level="excellent"),
-                           "partners[10] (poland): unknown level 'excellent'"),
+    "unknown tier level": (lambda d: _partner(d, "poland").update(tier="excellent"),
+                           "partners[10] (poland): unknown tier 'excellent'"),
     "impossible month": (lambda d: _partner(d, "italy").update(since="2019-13"),
                          "partners[7] (italy): field 'since' is invalid: month 13"),
     "impossible day": (lambda d: d["events"][2].update(date="2019-02-30"),
                        "field 'date' is invalid: day 30 does not exist in 2019-02"),
     "event names unknown partner": (lambda d: d["events"][4].update(partners=["narnia"]),
                                     "names unknown partner 'narnia'"),
-    "levels not a list": (lambda d: d.update(levels="strategic"),
-                          "field 'levels' must be an array of tables, not a string"),
+    "levels not a list": (lambda d: d.update(tiers="strategic"),
+                          "field 'tiers' must be an array of tables, not a string"),
     "partner not a table": (lambda d: d["partners"].append("germany"),
                             "partners[18]: must be a table, not a string"),
 }
@@ -290,13 +296,13 @@ def test_no_color_removes_colour() -> None:
 def test_force_color_gives_the_terminal_layout_with_colour() -> None:
     result = run_cli("tiers", env={"FORCE_COLOR": "1"})
     assert result.exit_code == 0
-    assert "\x1b[" in result.stdout and "Partnership levels" in result.stdout
+    assert "\x1b[" in result.stdout and "Partnership tiers" in result.stdout
 
 
 def test_dumb_terminal_gets_no_escape_codes() -> None:
     result = run_cli("tiers", env={"FORCE_COLOR": "1", "TERM": "dumb"})
     assert result.exit_code == 0
-    assert "\x1b" not in result.stdout and "Partnership levels" in result.stdout
+    assert "\x1b" not in result.stdout and "Partnership tiers" in result.stdout
 
 
 @pytest.mark.parametrize("columns", ["20", "21", "33", "59", "60", "71", "72", "80", "150", "300"])

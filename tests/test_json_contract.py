@@ -113,3 +113,33 @@ def test_a_failed_validation_matches_schema(write_dataset) -> None:  # type: ign
 def test_as_of_appears_only_with_as_of() -> None:
     assert "as_of" not in json_of("list")[0]
     assert json_of("list", "--as-of", "2016")[0]["as_of"] == "2016"
+
+
+# --- the schema agrees with the model, where every record's fields are declared ---------
+
+def _schema_keys(definition: str) -> tuple[list[str], set[str]]:
+    node = SCHEMA["$defs"][definition]
+    return node["required"], set(node["properties"])
+
+
+@pytest.mark.parametrize(("definition", "cls", "extra"), [
+    ("partnerCore", "Partner", {"as_of"}),
+    ("event", "Event", set()),
+    ("historyEntry", "HistoryEntry", set()),
+    ("tier", "Tier", {"partners", "designations", "as_of"}),
+])
+def test_the_schema_lists_the_model_fields_in_order(definition: str, cls: str, extra: set[str]) -> None:
+    from thirdneighbor import model
+
+    declared = [info.key for info in model.record_fields(getattr(model, cls)) if not info.detail]
+    required, properties = _schema_keys(definition)
+    assert [key for key in required if key in declared] == declared  # same order as the model
+    assert properties - set(declared) == extra
+
+
+def test_partner_to_dict_is_the_list_json() -> None:
+    import thirdneighbor
+
+    listed = json_of("list", "--neighbors")
+    data = thirdneighbor.load()
+    assert [partner.to_dict() for partner in data.partners(neighbors=True)] == listed

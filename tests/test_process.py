@@ -56,6 +56,16 @@ def test_a_pipe_closed_before_writing_exits_141_quietly(args: list[str]) -> None
     assert done.stderr == b""
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["cite"], ["export"], ["--version"]])
+def test_a_full_disk_on_stdout_exits_4_with_one_line(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "thirdneighbor", *args], env=BASE_ENV, stdout=full,
+                              stderr=subprocess.PIPE, check=False, timeout=60)
+    assert done.returncode == 4
+    assert done.stderr == b"thirdneighbor: cannot write the output: No space left on device\n"
+
+
 # --- Ctrl-C ---------------------------------------------------------------------------
 
 def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:

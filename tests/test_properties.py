@@ -13,10 +13,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thirdneighbor.model import Dataset, Event, HistoryEntry, Level, Partner, Policy
+from thirdneighbor.model import Dataset, Event, HistoryEntry, Partner, Policy, Tier, record_fields
 from thirdneighbor.partialdate import PartialDate
 from thirdneighbor.toml_out import dumps_dataset
-from thirdneighbor.validate import EVENT_FIELDS, LEVEL_FIELDS, PARTNER_FIELDS, build_dataset
+from thirdneighbor.validate import build_dataset
 
 from .conftest import BUNDLED, run_cli
 
@@ -67,29 +67,28 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
 
 @st.composite
 def datasets(draw: st.DrawFn) -> Dataset:
-    level_count = draw(st.integers(1, 4))
-    ranks = draw(st.lists(st.integers(-5, 50), min_size=level_count, max_size=level_count, unique=True))
-    levels = tuple(sorted(
-        (Level(id=f"level-{i}", name=draw(words), rank=rank, description=draw(words)) for i, rank in enumerate(ranks)),
-        key=lambda level: level.rank))
-    level_ids = [level.id for level in levels]
-    level_choice = st.sampled_from(level_ids)
+    tier_count = draw(st.integers(1, 4))
+    ranks = draw(st.lists(st.integers(-5, 50), min_size=tier_count, max_size=tier_count, unique=True))
+    tiers = tuple(sorted(
+        (Tier(id=f"tier-{i}", name=draw(words), rank=rank, description=draw(words)) for i, rank in enumerate(ranks)),
+        key=lambda tier: tier.rank))
+    tier_choice = st.sampled_from([tier.id for tier in tiers])
 
     partners = []
     for i in range(draw(st.integers(0, 5))):
         # Suffixes keep every partner's names distinct from every other's, as validation requires.
         history = sorted(
-            (HistoryEntry(designation=draw(words), level=draw(st.none() | level_choice),
+            (HistoryEntry(designation=draw(words), tier=draw(st.none() | tier_choice),
                           since=since, in_force_by=draw(st.none() | partial_dates()) if since else draw(partial_dates()),
                           occasion=draw(optional_words), note=draw(optional_words))
              for since in draw(st.lists(st.none() | partial_dates(), max_size=3))),
             key=lambda entry: entry.start)
-        # The current designation began no earlier than any earlier level.
+        # The current designation began no earlier than any earlier tier.
         current_since = max([draw(partial_dates()), *(entry.start for entry in history)])
         partners.append(Partner(
             id=f"p{i}-{draw(st.sampled_from(['a', 'bb', 'c-d']))}", name=f"{draw(words)} #{i}",
             iso2=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}", iso3=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}Q",
-            neighbor=draw(st.booleans()), level=draw(level_choice), designation=draw(words),
+            neighbor=draw(st.booleans()), tier=draw(tier_choice), designation=draw(words),
             since=current_since, occasion=draw(words),
             official_name=draw(st.none() | words.map(lambda w, i=i: f"{w} ~{i}")),
             aliases=tuple(f"{alias} ^{i}" for alias in draw(st.lists(words, max_size=2, unique=True))),
@@ -105,23 +104,23 @@ def datasets(draw: st.DrawFn) -> Dataset:
         key=lambda event: event.date)
     policy = Policy(name=draw(words), summary=draw(words), table_source=draw(words), aims=draw(word_tuples),
                     asterisk_note=draw(optional_words), notes=draw(word_tuples), sources=draw(word_tuples))
-    return Dataset(schema_version=1, as_of=draw(partial_dates()), policy=policy, levels=levels,
-                   partners=tuple(partners), events=tuple(events))
+    return Dataset(schema_version=2, as_of=draw(partial_dates()), policy=policy, tiers=tiers,
+                   all_partners=tuple(partners), all_events=tuple(events))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets())
 def test_valid_datasets_round_trip_unchanged(dataset: Dataset) -> None:
     text = dumps_dataset(dataset).decode("utf-8")
-    loaded, problems = build_dataset(tomllib.loads(text))
-    assert problems == []
-    assert loaded == dataset
+    checked = build_dataset(tomllib.loads(text))
+    assert checked.problems == [] and checked.notices == []
+    assert checked.dataset == dataset
 
 
 def test_the_bundled_dataset_round_trips() -> None:
-    loaded, problems = build_dataset(tomllib.loads(BUNDLED.read_text(encoding="utf-8")))
-    assert problems == [] and loaded is not None
-    again, _ = build_dataset(tomllib.loads(dumps_dataset(loaded).decode("utf-8")))
+    loaded = build_dataset(tomllib.loads(BUNDLED.read_text(encoding="utf-8"))).dataset
+    assert loaded is not None
+    again = build_dataset(tomllib.loads(dumps_dataset(loaded).decode("utf-8"))).dataset
     assert again == loaded
 
 
@@ -129,17 +128,15 @@ def test_the_bundled_dataset_round_trips() -> None:
 
 DOCUMENT = tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
 WRONG_VALUE = {"text": 7, "texts": "not a list", "bool": "yes", "int": "1", "date": 20190731, "tables": "x"}
-KINDS = {"partners": PARTNER_FIELDS, "events": EVENT_FIELDS, "levels": LEVEL_FIELDS}
-
-
-def _kind(converter: Any) -> str:
-    return converter.__name__.strip("_").replace("integer", "int").replace("boolean", "bool")
+# The file's arrays of records, and each record's fields by key, as the model declares them.
+KINDS = {"partners": Partner, "events": Event, "tiers": Tier}
+FIELDS = {kind: {info.key: info for info in record_fields(cls)} for kind, cls in KINDS.items()}
 
 
 corruptions = st.sampled_from(sorted(KINDS)).flatmap(lambda kind: st.tuples(
     st.just(kind),
     st.integers(0, len(DOCUMENT[kind]) - 1),
-    st.sampled_from(sorted(KINDS[kind])),
+    st.sampled_from(sorted(FIELDS[kind])),
     st.sampled_from(["drop", "wrong type", "bad date", "empty"]),
 ))
 
@@ -148,8 +145,8 @@ corruptions = st.sampled_from(sorted(KINDS)).flatmap(lambda kind: st.tuples(
 @given(corruptions)
 def test_random_corruptions_exit_3_naming_the_record(tmp_path: Path, corruption: tuple[str, int, str, str]) -> None:
     kind, index, field, how = corruption
-    converter, required = KINDS[kind].fields[field]
-    field_kind = _kind(converter)
+    info = FIELDS[kind][field]
+    required, field_kind = info.required, info.kind
     document = copy.deepcopy(DOCUMENT)
     record = document[kind][index]
     if how == "drop" and required:
@@ -171,7 +168,7 @@ def test_random_corruptions_exit_3_naming_the_record(tmp_path: Path, corruption:
 
 
 def test_corruption_strategy_covers_every_field_kind() -> None:
-    kinds = {_kind(converter) for spec in KINDS.values() for converter, _ in spec.fields.values()}
+    kinds = {info.kind for fields in FIELDS.values() for info in fields.values()}
     assert kinds <= set(WRONG_VALUE), kinds - set(WRONG_VALUE)
 
 

@@ -7,8 +7,8 @@ import pytest
 from thirdneighbor.errors import AmbiguousError, NotFoundError, UsageError
 from thirdneighbor.model import Dataset
 from thirdneighbor.partialdate import PartialDate
-from thirdneighbor.groupings import compare_partners, tier_groups
-from thirdneighbor.query import events_by_partner, resolve_partner, select_events, select_partners
+from thirdneighbor.query.groups import compare_partners, tier_groups
+from thirdneighbor.query.select import events_by_partner, resolve_partner, select_events, select_partners
 
 NINE_STRATEGIC = {"united-states", "japan", "germany", "south-korea", "kazakhstan",
                   "turkiye", "india", "italy", "france"}
@@ -25,10 +25,10 @@ def test_nine_strategic_level_partners(dataset: Dataset) -> None:
 
 
 def test_us_and_japan_are_strategic_level_with_their_own_designations(dataset: Dataset) -> None:
-    by_id = {p.id: p for p in dataset.partners}
+    by_id = {p.id: p for p in dataset.all_partners}
     assert by_id["united-states"].designation == "Strategic third neighbor partnership"
     assert by_id["japan"].designation == "Special Strategic Partnership for Peace and Prosperity"
-    assert by_id["united-states"].level == by_id["japan"].level == "strategic"
+    assert by_id["united-states"].tier == by_id["japan"].tier == "strategic"
 
 
 def test_south_korea_date_is_corrected_and_the_article_error_is_noted(dataset: Dataset) -> None:
@@ -50,19 +50,19 @@ def test_inferred_rows_say_so(dataset: Dataset, partner_id: str) -> None:
 
 
 def test_asterisk_rows_are_france_and_czechia(dataset: Dataset) -> None:
-    assert {p.id for p in dataset.partners if p.asterisk} == {"france", "czechia"}
+    assert {p.id for p in dataset.all_partners if p.asterisk} == {"france", "czechia"}
     assert "inferred" in (dataset.policy.asterisk_note or "").lower()
 
 
 def test_partial_dates_keep_their_precision(dataset: Dataset) -> None:
-    by_id = {p.id: p for p in dataset.partners}
+    by_id = {p.id: p for p in dataset.all_partners}
     assert (str(by_id["australia"].since), str(by_id["canada"].since), str(by_id["italy"].since)) == (
         "2007", "2004-10", "2025-12")
 
 
 def test_every_record_has_a_source(dataset: Dataset) -> None:
-    assert all(p.sources for p in dataset.partners)
-    assert all(e.sources for e in dataset.events)
+    assert all(p.sources for p in dataset.all_partners)
+    assert all(e.sources for e in dataset.all_events)
 
 
 def test_neighbours_are_left_out_by_default(dataset: Dataset) -> None:
@@ -83,8 +83,8 @@ def test_timeline_is_sorted_oldest_first(dataset: Dataset) -> None:
 
 def test_default_order_is_tier_rank_then_date(dataset: Dataset) -> None:
     chosen = select_partners(dataset)
-    rank = {level.id: level.rank for level in dataset.levels}
-    keys = [(rank[p.level], p.since) for p in chosen]
+    rank = {level.id: level.rank for level in dataset.tiers}
+    keys = [(rank[p.tier], p.since) for p in chosen]
     assert keys == sorted(keys)
     assert ids(chosen)[:2] == ["india", "united-states"]
     assert ids(chosen)[-2:] == ["canada", "australia"]
@@ -103,11 +103,11 @@ def test_year_filters_are_inclusive(dataset: Dataset) -> None:
 
 def test_several_tiers(dataset: Dataset) -> None:
     chosen = select_partners(dataset, tiers=["comprehensive", "expanded"])
-    assert {p.level for p in chosen} == {"comprehensive", "expanded"} and len(chosen) == 7
+    assert {p.tier for p in chosen} == {"comprehensive", "expanded"} and len(chosen) == 7
 
 
 def test_unknown_tier_names_the_valid_levels(dataset: Dataset) -> None:
-    with pytest.raises(UsageError, match="unknown tier 'strategik'; valid levels: comprehensive-strategic, strategic"):
+    with pytest.raises(UsageError, match="unknown tier 'strategik'; valid tiers: comprehensive-strategic, strategic"):
         select_partners(dataset, tiers=["strategik"])
 
 
@@ -183,7 +183,7 @@ def test_timeline_filters(dataset: Dataset) -> None:
 
 def test_tier_groups_in_rank_order_without_neighbours(dataset: Dataset) -> None:
     groups = tier_groups(dataset)
-    assert [g.level.id for g in groups] == ["strategic", "comprehensive", "expanded"]
+    assert [g.tier.id for g in groups] == ["strategic", "comprehensive", "expanded"]
     strategic = groups[0]
     assert [d.designation for d in strategic.designations] == [
         "Strategic partnership", "Strategic third neighbor partnership",
@@ -193,7 +193,7 @@ def test_tier_groups_in_rank_order_without_neighbours(dataset: Dataset) -> None:
 
 def test_tier_groups_with_neighbours(dataset: Dataset) -> None:
     groups = tier_groups(dataset, include_neighbors=True)
-    assert groups[0].level.id == "comprehensive-strategic"
+    assert groups[0].tier.id == "comprehensive-strategic"
     assert ids(groups[0].partners) == ["china", "russia"]
 
 
@@ -202,7 +202,7 @@ def test_compare_marks_what_differs(dataset: Dataset) -> None:
     fields = {f.field: f for f in compare_partners(dataset, [japan, usa])}
     assert fields["tier"].values == ("strategic", "strategic") and fields["tier"].same
     assert fields["since"].values == ("2022-11-29", "2019-07-31") and not fields["since"].same
-    assert fields["earlier_levels"].values[1] == ["Comprehensive partnership (by 2011-06-16)"]
+    assert fields["earlier_tiers"].values[1] == ["Comprehensive partnership (by 2011-06-16)"]
     assert fields["events"].values == (3, 10)
 
 

@@ -73,3 +73,31 @@ def test_the_readme_picture_is_real_output(tmp_path, monkeypatch: pytest.MonkeyP
         picture.write_bytes(fresh.read_bytes())
     assert "docs/tiers.svg" in README.read_text(encoding="utf-8")
     assert picture.read_bytes() == fresh.read_bytes()
+
+
+PYTHON_BLOCK = re.compile(r"```python\n(>>> .*?)```", re.DOTALL)
+
+
+def test_the_python_examples_run_as_shown() -> None:
+    import doctest
+
+    blocks = PYTHON_BLOCK.findall(README.read_text(encoding="utf-8"))
+    assert blocks, "the README has no Python examples"
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for number, block in enumerate(blocks):
+        runner.run(parser.get_doctest(block, {}, f"README python block {number}", str(README), 0))
+    results = runner.summarize(verbose=False)
+    assert results.attempted > 0 and results.failed == 0
+
+
+def test_the_exit_code_table_is_made_from_the_enum() -> None:
+    from thirdneighbor.errors import exit_codes_markdown
+
+    text = README.read_text(encoding="utf-8")
+    marker = "<!-- exit codes: made from thirdneighbor.errors.ExitCode; tests/test_readme.py checks it -->\n"
+    start = text.index(marker) + len(marker)
+    table = text[start:text.index("\n\n", start) + 1]
+    if os.environ.get("UPDATE_README"):
+        README.write_text(text.replace(table, exit_codes_markdown()), encoding="utf-8")
+        table = exit_codes_markdown()
+    assert table == exit_codes_markdown()

@@ -77,7 +77,7 @@ def test_fast_paths_stay_light(args: list[str]) -> None:
 
 @pytest.mark.parametrize("command", [["list"], ["show", "japan"], ["timeline"]])
 def test_list_show_and_timeline_do_not_build_the_grouping_classes(command: list[str]) -> None:
-    assert "thirdneighbor.groupings" not in loaded_modules(*command, "--json")
+    assert "thirdneighbor.query.groups" not in loaded_modules(*command, "--json")
 
 
 def test_the_probe_would_notice_rich() -> None:

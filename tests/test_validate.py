@@ -11,13 +11,13 @@ import pytest
 from thirdneighbor.dataset import bundled_dataset_path, dataset_path, load_dataset
 from thirdneighbor.errors import DatasetError, ExitCode
 
-from .conftest import BUNDLED
+from .conftest import BUNDLED, run_cli
 
 
 def test_bundled_dataset_validates(dataset: Any) -> None:
-    assert len(dataset.partners) == 18
-    assert len(dataset.events) == 37
-    assert [level.id for level in dataset.levels] == [
+    assert len(dataset.all_partners) == 18
+    assert len(dataset.all_events) == 37
+    assert [level.id for level in dataset.tiers] == [
         "comprehensive-strategic", "strategic", "comprehensive", "expanded"]
 
 
@@ -51,10 +51,10 @@ def test_missing_required_field(write_dataset: Any) -> None:
 def test_wrong_type(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
         _partner(document, "india")["neighbor"] = "no"
-        document["levels"][0]["rank"] = "1"
+        document["tiers"][0]["rank"] = "1"
     problems = _problems(write_dataset(change))
     assert "partners[6] (india): field 'neighbor' must be true or false, not a string" in problems
-    assert "levels[0] (comprehensive-strategic): field 'rank' must be an integer, not a string" in problems
+    assert "tiers[0] (comprehensive-strategic): field 'rank' must be an integer, not a string" in problems
 
 
 def test_unknown_field_is_named(write_dataset: Any) -> None:
@@ -76,9 +76,9 @@ def test_colliding_aliases(write_dataset: Any) -> None:
 
 
 def test_unknown_tier_level(write_dataset: Any) -> None:
-    path = write_dataset(lambda d: _partner(d, "vietnam").update(level="friendly"))
+    path = write_dataset(lambda d: _partner(d, "vietnam").update(tier="friendly"))
     [problem] = _problems(path)
-    assert problem.startswith("partners[9] (vietnam): unknown level 'friendly' (levels: ")
+    assert problem.startswith("partners[9] (vietnam): unknown tier 'friendly' (tiers: ")
 
 
 @pytest.mark.parametrize(("bad", "message"), [
@@ -128,8 +128,8 @@ def test_sources_must_not_be_empty(write_dataset: Any) -> None:
 
 
 def test_unsupported_schema_version(write_dataset: Any) -> None:
-    path = write_dataset(lambda d: d.update(schema_version=2))
-    assert _problems(path) == ["schema_version 2 is not supported (expected 1)"]
+    path = write_dataset(lambda d: d.update(schema_version=3))
+    assert _problems(path) == ["schema_version 3 is not supported (expected one of 1, 2)"]
 
 
 def test_toml_syntax_error_reports_line_and_column(tmp_path: Path) -> None:
@@ -164,7 +164,7 @@ def test_a_valid_document_with_no_partners_is_allowed(write_dataset: Any) -> Non
         document["partners"] = []
         document["events"] = []
     loaded = load_dataset(write_dataset(change))
-    assert loaded.partners == () and loaded.events == ()
+    assert loaded.all_partners == () and loaded.all_events == ()
 
 
 def test_error_message_names_file_and_count(write_dataset: Any) -> None:
@@ -185,5 +185,49 @@ def test_an_event_naming_a_partner_twice(write_dataset: Any) -> None:
 
 def test_an_earlier_level_dated_after_the_current_one(write_dataset: Any) -> None:
     path = write_dataset(lambda d: _partner(d, "germany")["history"][0].update(since="2024-03"))
-    assert _problems(path) == ["partners[2] (germany): an earlier level (Comprehensive partnership, 2024-03) "
+    assert _problems(path) == ["partners[2] (germany): an earlier tier (Comprehensive partnership, 2024-03) "
                                "is dated after 'since' (2024-02-07)"]
+
+
+# --- old key names: a dataset made before "tier" still loads, and says so --------------
+
+def _with_old_keys(document: dict[str, Any]) -> None:
+    document["schema_version"] = 1
+    document["levels"] = document.pop("tiers")
+    for partner in document["partners"]:
+        partner["level"] = partner.pop("tier")
+        for entry in partner.get("history", []):
+            if "tier" in entry:
+                entry["level"] = entry.pop("tier")
+
+
+def test_old_key_names_load_with_a_notice_on_stderr(write_dataset: Any) -> None:
+    path = write_dataset(_with_old_keys)
+    old = run_cli("list", "--json", "--data", str(path))
+    new = run_cli("list", "--json")
+    assert (old.exit_code, old.stdout) == (0, new.stdout)
+    assert old.stderr == (f"thirdneighbor: {path}: uses the old key names 'level' (now 'tier'), "
+                          "'levels' (now 'tiers'); they still work, but rename them\n")
+    # The notice comes with a cached load too, not only the first.
+    assert run_cli("list", "--json", "--data", str(path)).stderr == old.stderr
+
+
+def test_validate_passes_a_file_with_old_key_names_and_says_so(write_dataset: Any) -> None:
+    path = write_dataset(_with_old_keys)
+    result = run_cli("validate", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.endswith("valid (18 partners, 37 events)\n")
+    assert "old key names" in result.stderr
+
+
+def test_the_python_api_warns_about_old_key_names(write_dataset: Any) -> None:
+    import thirdneighbor
+
+    with pytest.warns(DeprecationWarning, match="old key names 'level'"):
+        data = thirdneighbor.load(write_dataset(_with_old_keys))
+    assert data.partner("japan").tier == "strategic"
+
+
+def test_a_key_and_its_old_name_together_are_a_problem(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(level="strategic"))
+    assert _problems(path) == ["partners[1] (japan): gives both 'tier' and its old name 'level'; keep 'tier'"]

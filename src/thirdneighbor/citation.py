@@ -16,20 +16,20 @@ def all_sources(dataset: Dataset) -> list[str]:
     seen: dict[str, None] = {}
     for source in dataset.policy.sources:
         seen.setdefault(source)
-    for partner in dataset.partners:
+    for partner in dataset.all_partners:
         for source in partner.sources:
             seen.setdefault(source)
-    for event in dataset.events:
+    for event in dataset.all_events:
         for source in event.sources:
             seen.setdefault(source)
     return list(seen)
 
 
 def _counts(dataset: Dataset) -> str:
-    third = sum(not partner.neighbor for partner in dataset.partners)
-    neighbours = len(dataset.partners) - third
+    third = sum(not partner.neighbor for partner in dataset.all_partners)
+    neighbours = len(dataset.all_partners) - third
     return (f"{third} third neighbors, {neighbours} neighbours for comparison, "
-            f"{len(dataset.events)} dated events")
+            f"{len(dataset.all_events)} dated events")
 
 
 def citation_json(dataset: Dataset) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def citation_json(dataset: Dataset) -> dict[str, Any]:
         "title": TITLE,
         "policy": dataset.policy.name,
         "version": __version__,
-        "as_of": dataset.as_of.text,
+        "as_of": str(dataset.as_of),
         "table_source": dataset.policy.table_source,
         "sources": all_sources(dataset),
     }
@@ -66,7 +66,7 @@ def _bibtex_text(text: str) -> str:
 
 def bibtex(dataset: Dataset) -> str:
     """One @misc entry; the sources go in its note, as BibTeX has no list field."""
-    key = f"thirdneighbor_{dataset.as_of.text.replace('-', '_')}"
+    key = f"thirdneighbor_{str(dataset.as_of).replace('-', '_')}"
     note = (f"Data as of {dataset.as_of}. {dataset.policy.name}: {_counts(dataset)}. "
             f"Table source: {dataset.policy.table_source}. Sources: " + "; ".join(all_sources(dataset)) + ".")
     fields = [

@@ -1,4 +1,4 @@
-"""Shell completion: what TAB offers for country names, levels, fields and formats.
+"""Shell completion: what TAB offers for country names, tiers, fields and formats.
 
 Each function takes what Typer passes (the context and the word so far) and
 returns (value, help) pairs. Every TAB runs the program, so these load the
@@ -33,7 +33,7 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         return []
     typed = normalize(incomplete)
     offered: dict[str, str] = {}
-    for partner in dataset.partners:
+    for partner in dataset.all_partners:
         # Names with spaces would need quoting in bash; the id stands for them.
         keys = [key for key in partner_keys(partner) if " " not in key]
         literal = [key for key in keys if key.startswith(incomplete)]
@@ -49,15 +49,15 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return sorted(offered.items(), key=lambda item: item[0].casefold())
 
 
-def levels(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+def tiers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     dataset = _dataset(ctx)
     if dataset is None:
         return []
-    return [(level.id, level.name) for level in dataset.levels if level.id.startswith(incomplete)]
+    return [(tier.id, tier.name) for tier in dataset.tiers if tier.id.startswith(incomplete)]
 
 
 def formats(incomplete: str) -> list[str]:
-    from .output import FORMATS
+    from .render import FORMATS
 
     return [name for name in FORMATS if name.startswith(incomplete)]
 
@@ -72,16 +72,18 @@ def cite_formats(incomplete: str) -> list[str]:
 
 def fields(ctx: typer.Context, incomplete: str) -> list[str]:
     """Field names for `--fields a,b,c`: completes the name after the last comma."""
-    from .present import fields_for_command
+    from .views import VIEWS
 
     done, _, current = incomplete.rpartition(",")
     chosen = set(done.split(",")) if done else set()
     prefix = done + "," if done else ""
-    name = ctx.command.name if ctx is not None and ctx.command is not None else ""
+    command = ctx.command.name if ctx is not None and ctx.command is not None else ""
     params = ctx.params if ctx is not None else {}
-    if name == "timeline" and params.get("chart"):
-        dataset = _dataset(ctx)
-        names: tuple[str, ...] = ("year", "events", *(level.id for level in dataset.levels), "none") if dataset else ()
-    else:
-        names = fields_for_command(name or "", bool(params.get("as_of")))
+    kind = "chart" if command == "timeline" and params.get("chart") else command
+    if kind not in VIEWS:
+        return []
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    names = VIEWS[kind].fields(dataset, bool(params.get("as_of")))
     return [prefix + field for field in names if field.startswith(current) and field not in chosen]

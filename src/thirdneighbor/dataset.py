@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,6 @@ from .model import Dataset
 
 DATA_ENV = "THIRDNEIGHBOR_DATA"
 
-# Set to a list by the command-line entry point (thirdneighbor.__main__), which
-# ends the process with os._exit: what is loaded is kept here so that it is not
-# freed piece by piece on the way out. None, the default, keeps nothing.
-retained: list[object] | None = None
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -80,49 +77,52 @@ def parse_document(path: Path, raw: bytes) -> dict:
         raise _broken(path, f"TOML syntax error: {error}") from None
 
 
-def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
+def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True,
+                 on_notice: Callable[[str], None] | None = None) -> Dataset:
     """Load and validate a dataset. Raises DatasetError listing every problem.
 
     A dataset that validated before, byte for byte the same, comes from the cache
-    (thirdneighbor.cache) unless `use_cache` is off.
+    (thirdneighbor.cache) unless `use_cache` is off. Notices that do not stop the
+    load (old key names) go to `on_notice`, each prefixed with the file's path.
     """
     resolved = dataset_path(path)
     raw = read_bytes(resolved)
+    hit = None
     if use_cache:
         from . import cache
 
         hit = cache.load(resolved, raw)
-        if hit is not None:
-            if retained is not None:
-                retained.append(hit)
-            return hit
-    from .validate import build_dataset
+    if hit is not None:
+        dataset, notices = hit
+    else:
+        from .validate import build_dataset
 
-    document = parse_document(resolved, raw)
-    dataset, problems = build_dataset(document)
-    if retained is not None:
-        retained.append(document)
-    if dataset is None:
-        raise DatasetError(str(resolved), problems)
-    if use_cache:
-        cache.store(resolved, raw, dataset)
-    if retained is not None:
-        retained.append(dataset)
+        checked = build_dataset(parse_document(resolved, raw))
+        if checked.dataset is None:
+            raise DatasetError(str(resolved), checked.problems)
+        dataset, notices = checked.dataset, checked.notices
+        if use_cache:
+            cache.store(resolved, raw, dataset, notices)
+    if on_notice is not None:
+        for notice in notices:
+            on_notice(f"{resolved}: {notice}")
     return dataset
 
 
 def check_dataset(path: str | os.PathLike[str]) -> dict[str, Any]:
     """`validate`: read and check a file afresh (never from the cache) and report.
 
-    The report is JSON-ready: path, valid, counts, and every problem found.
+    The report is JSON-ready: path, valid, counts, every problem found, and the
+    notices (old key names) that do not make it invalid.
     """
+    notices: list[str] = []
     try:
-        dataset = load_dataset(path, use_cache=False)
+        dataset = load_dataset(path, use_cache=False, on_notice=notices.append)
     except DatasetError as error:
         return {
             "path": str(path), "valid": False, "partners": None, "events": None,
             "problems": [{"record": p.record, "message": p.message} for p in error.problems],
-            "message": error.message,
+            "message": error.message, "notices": notices,
         }
-    return {"path": str(path), "valid": True, "partners": len(dataset.partners), "events": len(dataset.events),
-            "problems": [], "message": ""}
+    return {"path": str(path), "valid": True, "partners": len(dataset.all_partners),
+            "events": len(dataset.all_events), "problems": [], "message": "", "notices": notices}

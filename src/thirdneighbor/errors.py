@@ -1,31 +1,58 @@
-"""One exception hierarchy; each error carries the exit code it maps to.
+"""Exit codes, and the one exception hierarchy that maps onto them.
 
-The CLI catches ThirdNeighborError at a single boundary and turns it into a
-message on stderr and this exit code, so no traceback ever reaches a user.
+The command-line boundary (thirdneighbor.boundary) catches ThirdNeighborError and
+turns it into a one-line message on stderr and the error's exit code, so no
+traceback ever reaches a user. The Python API raises the same exceptions; the
+look-up errors are LookupErrors too.
 """
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .validate import Problem
 
 
-class ExitCode:
-    """The documented exit codes. Plain ints: an IntEnum costs start-up time."""
+class ExitCode(IntEnum):
+    """The documented exit codes. The help text and the README's table are made
+    from the members' docstrings (`exit_codes_text`, `exit_codes_markdown`)."""
 
-    OK = 0
-    NOT_FOUND = 1  # an unknown or ambiguous country
-    USAGE = 2  # bad options or arguments (Typer's own code too)
-    BROKEN_DATASET = 3  # the dataset cannot be read or does not validate
-    CANNOT_WRITE = 4  # an output file could not be written (nothing was changed)
-    BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell tool killed by SIGPIPE reports
-    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT
+    def __new__(cls, value: int, doc: str) -> ExitCode:
+        member = int.__new__(cls, value)
+        member._value_ = value
+        member.__doc__ = doc
+        return member
+
+    OK = 0, "success, including an empty result"
+    NOT_FOUND = 1, ("a country not found (with suggestions), ambiguous (with the candidates), "
+                    "or without a tier yet on the `--as-of` date")
+    USAGE = 2, ("a usage error: an unknown option, tier, format or field, `--since` after `--until`, "
+                "an impossible date, `compare` with fewer than two different partners, "
+                "a file that exists already without `--force`")
+    BROKEN_DATASET = 3, "the dataset cannot be used: every problem is listed, with the file and the record"
+    CANNOT_WRITE = 4, ("output could not be written: a file (an export, `init`, `export --output`), "
+                       "or stdout itself (a full disk); nothing was left half-written")
+    INTERRUPTED = 130, "interrupted with Ctrl-C (128 + SIGINT)"
+    BROKEN_PIPE = 141, ("the reader of a pipe went away (`thirdneighbor timeline | head -1`), "
+                        "as for any shell tool (128 + SIGPIPE)")
+
+
+def exit_codes_text() -> str:
+    """One line for --help: "Exit codes: 0 success, ..., 141 ...". Short forms only."""
+    short = {code: code.__doc__.split(":")[0].split(" (")[0].replace("`", "") for code in ExitCode}
+    return "Exit codes: " + "; ".join(f"{int(code)} {text}" for code, text in short.items()) + "."
+
+
+def exit_codes_markdown() -> str:
+    """The README's table of exit codes."""
+    rows = [f"| {int(code)} | {code.__doc__.replace('|', chr(92) + '|')} |" for code in ExitCode]
+    return "\n".join(["| Code | Meaning |", "|---|---|", *rows]) + "\n"
 
 
 class ThirdNeighborError(Exception):
-    exit_code: int = ExitCode.NOT_FOUND
+    exit_code: ExitCode = ExitCode.NOT_FOUND
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -37,8 +64,8 @@ def quoted(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
-class NotFoundError(ThirdNeighborError):
-    """No partner matches the input. `suggestions` are the closest names."""
+class NotFoundError(ThirdNeighborError, LookupError):
+    """No country matches the input. `suggestions` are the closest names."""
 
     exit_code = ExitCode.NOT_FOUND
 
@@ -51,8 +78,8 @@ class NotFoundError(ThirdNeighborError):
         self.suggestions = suggestions
 
 
-class AmbiguousError(ThirdNeighborError):
-    """Several partners match the input. `candidates` are their ids."""
+class AmbiguousError(ThirdNeighborError, LookupError):
+    """Several countries match the input. `candidates` are their ids."""
 
     exit_code = ExitCode.NOT_FOUND
 
@@ -65,14 +92,14 @@ class AmbiguousError(ThirdNeighborError):
         self.candidates = candidates
 
 
-class NotYetError(ThirdNeighborError):
-    """The partner exists, but held no level yet on the date asked about."""
+class NotYetError(ThirdNeighborError, LookupError):
+    """The country exists, but held no tier yet on the date asked about."""
 
     exit_code = ExitCode.NOT_FOUND
 
 
-class UsageError(ThirdNeighborError):
-    """Options that parse but do not make sense together."""
+class UsageError(ThirdNeighborError, ValueError):
+    """Options or arguments that parse but do not make sense together."""
 
     exit_code = ExitCode.USAGE
 

@@ -14,6 +14,17 @@ from pathlib import Path
 from .errors import CannotWriteError, UsageError
 
 
+def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """The target as a Path, if it may be written: not a directory, and not an
+    existing file unless `force`. Raises UsageError otherwise."""
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{target} is a directory")
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists already; add --force to replace it")
+    return target
+
+
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False,
                      durable: bool = True) -> Path:
     """Write `data` to `path` in one step. Refuses to replace a file unless `force`.
@@ -21,11 +32,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool =
     `durable=False` skips the fsync: the rename is still all-or-nothing for other
     processes, but a power cut may lose the file. Right for a cache, not for exports.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"{target} is a directory")
-    if target.exists() and not force:
-        raise UsageError(f"{target} exists already; add --force to replace it")
+    target = check_target(path, force=force)
     directory = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -1,20 +1,31 @@
-"""The dataset's records as plain frozen dataclasses. No I/O happens here."""
+"""The dataset's records as plain frozen dataclasses: the one place their fields are declared.
+
+Each class lists its fields once, in the order a dataset file writes them. From
+that declaration (`record_fields`) the rest of the tool derives the file's keys
+and their order (thirdneighbor.toml_out), the checks of a file (thirdneighbor.
+validate), the cache's layout (thirdneighbor.cache), the JSON output
+(`to_dict`) and the names `--fields` accepts. Adding a field means adding it
+here, to the JSON schema, and to the dataset. No I/O happens here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Iterable
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from .partialdate import PartialDate
 
-
 class Record:
-    """repr, equality and hash by fields, shared by every record class.
+    """What every record class shares: `to_dict()`, and repr, equality and hash
+    by fields.
 
-    dataclass() would generate these three for each class, and on Python 3.11
-    each generated method costs an exec() at import: about 1.5 ms of a start-up
-    that is meant to sit on Typer's own (see benchmarks/run.py). They behave as
-    the generated ones do: same class, equal fields in field order.
+    dataclass() would generate the last three for each class, and on Python
+    3.11 each generated method is compiled at import: measured, the six record
+    classes then take 2.9 ms longer to create, 3.4% of a Typer hello-world's
+    start-up (benchmarks/run.py). These behave as the generated ones do: same
+    class, equal fields in declaration order.
     """
 
     __slots__ = ()
@@ -35,14 +46,31 @@ class Record:
     def __hash__(self) -> int:
         return hash(self._values())
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
+        field present (None where the dataset has no value). A field marked
+        `detail` (a partner's history) is left out; `show` adds it."""
+        return {info.key: _json_value(getattr(self, info.name))
+                for info in record_fields(type(self)) if not info.detail}
+
 
 # The generated methods that remain are __init__ and the frozen __setattr__.
-record = dataclass(frozen=True, slots=True, repr=False, eq=False)
+record = dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Record):
+        return value.to_dict()
+    return value
 
 
 @record
-class Level(Record):
-    """A tier of relationship, e.g. "strategic". Rank 1 is the closest tie."""
+class Tier(Record):
+    """A rank of relationship, e.g. "strategic". Rank 1 is the closest tie."""
 
     id: str
     name: str
@@ -52,15 +80,15 @@ class Level(Record):
 
 @record
 class HistoryEntry(Record):
-    """An earlier level a partner held before its current designation.
+    """An earlier tier a partner held before its current designation.
 
     Some starts are unknown; `in_force_by` then records the earliest date a source
     shows the tie already in force. At least one of the two dates is present.
-    `level` is None for ties that match none of the dataset's levels.
+    `tier` is None for ties that match none of the dataset's tiers.
     """
 
     designation: str
-    level: str | None = None
+    tier: str | None = field(default=None, metadata={"alias": "level"})
     since: PartialDate | None = None
     in_force_by: PartialDate | None = None
     occasion: str | None = None
@@ -85,21 +113,21 @@ class Partner(Record):
 
     id: str
     name: str
+    official_name: str | None = None
     iso2: str
     iso3: str
+    aliases: tuple[str, ...] = ()
     neighbor: bool
-    level: str
+    tier: str = field(metadata={"alias": "level"})
     designation: str
+    asterisk: bool = False
     since: PartialDate
     occasion: str
-    official_name: str | None = None
-    aliases: tuple[str, ...] = ()
-    asterisk: bool = False
     instrument: str | None = None
     leaders: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    history: tuple[HistoryEntry, ...] = ()
+    sources: tuple[str, ...]
+    history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
 
     @property
     def marked_designation(self) -> str:
@@ -115,7 +143,7 @@ class Event(Record):
     title: str
     partners: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[str, ...]
 
 
 @record
@@ -124,8 +152,8 @@ class Policy(Record):
 
     name: str
     summary: str
-    table_source: str
     aims: tuple[str, ...] = ()
+    table_source: str
     asterisk_note: str | None = None
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
@@ -133,11 +161,100 @@ class Policy(Record):
 
 @record
 class Dataset(Record):
-    """Everything in one dataset file, validated. Events are in date order."""
+    """Everything in one dataset file, validated. Events are in date order.
+
+    The methods are the Python API (see the README, "Use from Python"); they call
+    the same query functions as the command line.
+    """
 
     schema_version: int
     as_of: PartialDate
-    policy: Policy
-    levels: tuple[Level, ...]
-    partners: tuple[Partner, ...]
-    events: tuple[Event, ...]
+    policy: Policy = field(metadata={"record": Policy})
+    tiers: tuple[Tier, ...] = field(metadata={"record": Tier, "alias": "levels"})
+    all_partners: tuple[Partner, ...] = field(metadata={"record": Partner, "key": "partners"})
+    all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
+
+    def partners(self, tier: str | Iterable[str] | None = None, neighbors: bool = False,
+                 as_of: PartialDate | str | None = None) -> list[Partner]:
+        """The third neighbors (and, with `neighbors`, Russia and China), in tier
+        order; with `as_of`, as they stood on that date. `tier` is one tier id or several."""
+        from .query.select import select_partners
+
+        tiers = (tier,) if isinstance(tier, str) else tuple(tier or ())
+        return select_partners(self, tiers=tiers, include_neighbors=neighbors, as_of=_date(as_of))
+
+    def partner(self, name: str) -> Partner:
+        """The one partner a name, alias, ISO code or id means, as `show` finds it.
+        Raises a LookupError (NotFoundError or AmbiguousError) otherwise."""
+        from .query.select import resolve_partner
+
+        return resolve_partner(self, name)
+
+    def events(self, country: str | None = None, since: int | None = None,
+               until: int | None = None) -> list[Event]:
+        """Dated events, oldest first: of one country, and between two years (inclusive)."""
+        from .query.select import resolve_partner, select_events
+
+        ids = [resolve_partner(self, country).id] if country else []
+        return select_events(self, partner_ids=ids, since=since, until=until)
+
+
+def _date(value: PartialDate | str | None) -> PartialDate | None:
+    return PartialDate.parse(value) if isinstance(value, str) else value
+
+
+# --- the fields, as the rest of the tool reads them ------------------------------------
+
+# How each declared type is checked and stored. Written as the annotations are
+# spelled (this module's annotations are strings), so reading them costs no
+# typing.get_type_hints at start-up.
+_KINDS = {
+    "str": "text", "str | None": "text", "tuple[str, ...]": "texts",
+    "bool": "bool", "int": "int", "PartialDate": "date", "PartialDate | None": "date",
+}
+
+
+class FieldInfo:
+    """One declared field: its attribute `name`, its `key` in files and JSON,
+    its `kind` (text, texts, bool, int, date; table for one nested record,
+    tables for several), whether a file must give it, its default, the record
+    class it nests, an older key still read (`alias`, see thirdneighbor.validate),
+    and whether to_dict() leaves it out (`detail`)."""
+
+    # A plain class: made only when the fields are first read, it still costs no
+    # dataclass creation at start-up.
+    __slots__ = ("name", "key", "kind", "required", "default", "record", "alias", "detail")
+
+    def __init__(self, name: str, key: str, kind: str, required: bool, default: Any,
+                 record: type | None, alias: str | None, detail: bool) -> None:
+        self.name, self.key, self.kind, self.required = name, key, kind, required
+        self.default, self.record, self.alias, self.detail = default, record, alias, detail
+
+
+@functools.cache
+def record_fields(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of a record class, in declaration order (which is file order)."""
+    infos = []
+    for declared in fields(cls):
+        meta = declared.metadata
+        nested = meta.get("record")
+        if nested is not None:
+            kind = "tables" if str(declared.type).startswith("tuple[") else "table"
+        else:
+            kind = _KINDS[str(declared.type)]
+        required = declared.default is MISSING and declared.default_factory is MISSING
+        infos.append(FieldInfo(
+            name=declared.name, key=meta.get("key", declared.name), kind=kind, required=required,
+            default=None if required else declared.default, record=nested,
+            alias=meta.get("alias"), detail=meta.get("detail", False),
+        ))
+    return tuple(infos)
+
+
+RECORD_CLASSES = (Dataset, Policy, Tier, Partner, HistoryEntry, Event)
+
+
+def layout() -> tuple[tuple[str, ...], ...]:
+    """Every record class's field keys: part of the cache fingerprint, so that a
+    changed model never reads an entry written by another."""
+    return tuple((cls.__name__, *(info.key for info in record_fields(cls))) for cls in RECORD_CLASSES)

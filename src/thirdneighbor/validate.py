@@ -2,10 +2,9 @@
 
 Validation never stops at the first problem: a user editing the dataset sees the
 whole list at once, each located by record ("partners[3] (south-korea)") and field.
-
-It also runs on every cold start, over datasets of 10,000 partners, so the common
-case (a valid record) takes the shortest path: labels for messages are only
-built when there is a problem to report.
+Which keys a table may have, which it must have and what type each holds all
+come from the record classes (thirdneighbor.model.record_fields); this module
+adds the checks across fields and records: ids, codes, references, dates.
 """
 
 from __future__ import annotations
@@ -16,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Dataset, Event, HistoryEntry, Level, Partner, Policy
+from .model import Dataset, Event, FieldInfo, HistoryEntry, Partner, Policy, Tier, record_fields
 from .names import normalize, partner_keys
 from .partialdate import PartialDate, PartialDateError
-from .partialdate import parse_text as _parse_date
 
-SCHEMA_VERSION = 1
+# 2 names tiers "tiers" and "tier"; 1 said "levels" and "level", which are still read.
+SCHEMA_VERSION = 2
+SCHEMA_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,7 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.record}: {self.message}" if self.record else self.message
+
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO2 = re.compile(r"[A-Z]{2}")
@@ -96,106 +97,24 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-Converter = Callable[[Any], Any]
+CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "text": _text, "texts": _texts, "int": _integer, "bool": _boolean, "date": _date,
+    "table": _table, "tables": _tables,
+}
 
 
 class Spec:
-    """The fields of one kind of table: name -> (converter, required).
+    """The keys one record class accepts in a file, from its declared fields."""
 
-    `quick` converts a valid table in one tight pass and gives up (None) at the
-    first doubt; the full check then runs to name every problem. Both accept
-    exactly the same tables: the quick path only skips the bookkeeping.
-    """
-
-    def __init__(self, fields: dict[str, tuple[Converter, bool]]) -> None:
-        self.fields = fields
-        self.names = frozenset(fields)
-        self.converters = {name: convert for name, (convert, _) in fields.items()}
-        self.required_order = tuple(name for name, (_, required) in fields.items() if required)
-        self.required = frozenset(self.required_order)
-        # For `quick`: the fields grouped by how they are checked.
-        self._texts = tuple(name for name, convert in self.converters.items() if convert is _text)
-        self._lists = tuple(name for name, convert in self.converters.items() if convert is _texts)
-        self._dates = tuple(name for name, convert in self.converters.items() if convert is _date)
-        self._others = tuple((name, convert) for name, convert in self.converters.items()
-                             if convert not in (_text, _texts, _date))
-
-    def quick(self, raw: Any) -> dict[str, Any] | None:
-        if type(raw) is not dict:
-            return None
-        keys = raw.keys()
-        if not (keys <= self.names and keys >= self.required):
-            return None
-        get = raw.get  # TOML has no null, so None means "absent"
-        for name in self._texts:
-            value = get(name)
-            # The same test as _text: a string with something besides white space.
-            if value is not None and (type(value) is not str or not value or value.isspace()):
-                return None
-        converted = raw.copy()
-        for name in self._lists:
-            value = get(name)
-            if value is None:
-                continue
-            if type(value) is not list:
-                return None
-            for item in value:
-                if type(item) is not str or not item or item.isspace():
-                    return None
-            converted[name] = tuple(value)
-        for name in self._dates:
-            value = get(name)
-            if value is None:
-                continue
-            if type(value) is not str:
-                return None
-            try:
-                converted[name] = _parse_date(value)
-            except PartialDateError:
-                return None
-        for name, convert in self._others:
-            value = get(name)
-            if value is None:
-                continue
-            try:
-                converted[name] = convert(value)
-            except (TypeError, ValueError, PartialDateError):
-                return None
-        return converted
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.fields)
+    def __init__(self, cls: type) -> None:
+        infos = record_fields(cls)
+        self.keys: dict[str, FieldInfo] = {info.key: info for info in infos}
+        self.keys.update({info.alias: info for info in infos if info.alias})
+        self.known = ", ".join(info.key for info in infos)
+        self.required = tuple(info for info in infos if info.required)
 
 
-LEVEL_FIELDS = Spec({
-    "id": (_text, True), "name": (_text, True), "rank": (_integer, True),
-    "description": (_text, True),
-})
-POLICY_FIELDS = Spec({
-    "name": (_text, True), "summary": (_text, True), "aims": (_texts, False),
-    "table_source": (_text, True), "asterisk_note": (_text, False),
-    "notes": (_texts, False), "sources": (_texts, False),
-})
-HISTORY_FIELDS = Spec({
-    "designation": (_text, True), "level": (_text, False), "since": (_date, False),
-    "in_force_by": (_date, False), "occasion": (_text, False), "note": (_text, False),
-})
-PARTNER_FIELDS = Spec({
-    "id": (_text, True), "name": (_text, True), "official_name": (_text, False),
-    "iso2": (_text, True), "iso3": (_text, True), "aliases": (_texts, False),
-    "neighbor": (_boolean, True), "level": (_text, True), "designation": (_text, True),
-    "asterisk": (_boolean, False), "since": (_date, True), "occasion": (_text, True),
-    "instrument": (_text, False), "leaders": (_texts, False), "notes": (_texts, False),
-    "sources": (_texts, True), "history": (_tables, False),
-})
-EVENT_FIELDS = Spec({
-    "date": (_date, True), "title": (_text, True), "partners": (_texts, False),
-    "notes": (_texts, False), "sources": (_texts, True),
-})
-TOP_FIELDS = Spec({
-    "schema_version": (_integer, True), "as_of": (_date, True), "policy": (_table, True),
-    "levels": (_tables, True), "partners": (_tables, True), "events": (_tables, True),
-})
+SPECS = {cls: Spec(cls) for cls in (Dataset, Policy, Tier, Partner, HistoryEntry, Event)}
 
 Label = Callable[[], str]
 
@@ -203,39 +122,42 @@ Label = Callable[[], str]
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.old_keys: set[str] = set()  # deprecated keys seen, for one notice
 
     def add(self, label: Label, message: str) -> None:
         self.problems.append(Problem(label(), message))
 
-    def fields(self, raw: Any, label: Label, spec: Spec) -> dict[str, Any] | None:
-        """Check one table against its spec. Returns the converted fields, or None if any was bad."""
-        converted = spec.quick(raw)
-        if converted:
-            return converted
+    def fields(self, raw: Any, label: Label, cls: type) -> dict[str, Any] | None:
+        """Check one table against its class. Returns the converted fields by
+        attribute name, or None if any was bad."""
         before = len(self.problems)
-        converted = self.convertible_fields(raw, label, spec)
+        converted = self.convertible_fields(raw, label, cls)
         return converted if len(self.problems) == before else None
 
-    def convertible_fields(self, raw: Any, label: Label, spec: Spec) -> dict[str, Any]:
+    def convertible_fields(self, raw: Any, label: Label, cls: type) -> dict[str, Any]:
         """Like `fields`, but returns whatever did convert, problems or not."""
         if type(raw) is not dict:
             self.add(label, f"must be a table, not {_type_name(raw)}")
             return {}
-        converters = spec.converters
+        spec = SPECS[cls]
         converted: dict[str, Any] = {}
         for key, value in raw.items():
-            convert = converters.get(key)
-            if convert is None:
-                self.add(label, f"unknown field {key!r} (known: {', '.join(spec)})")
+            info = spec.keys.get(key)
+            if info is None:
+                self.add(label, f"unknown field {key!r} (known: {spec.known})")
                 continue
+            if key != info.key:
+                self.old_keys.add(key)
+                if info.key in raw:
+                    self.add(label, f"gives both {info.key!r} and its old name {key!r}; keep {info.key!r}")
+                    continue
             try:
-                converted[key] = convert(value)
+                converted[info.name] = CONVERTERS[info.kind](value)
             except (TypeError, ValueError, PartialDateError) as error:
                 self.add(label, f"field {key!r} {_phrase(error)}")
-        if not raw.keys() >= spec.required:
-            for key in spec.required_order:
-                if key not in raw:
-                    self.add(label, f"missing required field {key!r}")
+        for info in spec.required:
+            if info.name not in converted and info.key not in raw and info.alias not in raw:
+                self.add(label, f"missing required field {info.key!r}")
         return converted
 
 
@@ -255,80 +177,103 @@ def _fixed(text: str) -> Label:
     return lambda: text
 
 
-def build_dataset(document: dict[str, Any]) -> tuple[Dataset | None, list[Problem]]:
-    """Validate a parsed document. Returns (dataset, []) or (None, problems)."""
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What validation found: the dataset (None if any problem), the problems,
+    and notices that do not stop it (old key names)."""
+
+    dataset: Dataset | None
+    problems: list[Problem]
+    notices: list[str]
+
+
+def old_keys_notice(old_keys: set[str]) -> list[str]:
+    if not old_keys:
+        return []
+    new = {"level": "tier", "levels": "tiers"}
+    names = ", ".join(f"{key!r} (now {new.get(key, key)!r})" for key in sorted(old_keys))
+    return [f"uses the old key names {names}; they still work, but rename them"]
+
+
+def build_dataset(document: dict[str, Any]) -> Checked:
+    """Validate a parsed document."""
     check = _Collector()
     # What did convert at the top is still checked further, so that a bad
-    # `levels` array does not hide the problems in `partners`.
-    top = check.convertible_fields(document, _fixed(""), TOP_FIELDS)
-    if "schema_version" in top and top["schema_version"] != SCHEMA_VERSION:
-        check.add(_fixed(""), f"schema_version {top['schema_version']} is not supported (expected {SCHEMA_VERSION})")
+    # `tiers` array does not hide the problems in `partners`.
+    top = check.convertible_fields(document, _fixed(""), Dataset)
+    if "schema_version" in top and top["schema_version"] not in SCHEMA_VERSIONS:
+        check.add(_fixed(""), f"schema_version {top['schema_version']} is not supported "
+                              f"(expected one of {', '.join(map(str, SCHEMA_VERSIONS))})")
 
     policy = None
     if "policy" in top:
-        fields = check.fields(top["policy"], _fixed("policy"), POLICY_FIELDS)
+        fields = check.fields(top["policy"], _fixed("policy"), Policy)
         policy = Policy(**fields) if fields is not None else None
 
     # Cross-references are checked against every id the file declares, valid record
     # or not, so that one broken partner does not also make its events "unknown".
     # Where a whole array is missing or of the wrong type, references into it go
     # unchecked (None) rather than each being reported as unknown.
-    levels = _build_levels(check, top.get("levels", []))
-    level_ids = _declared_ids(top["levels"]) if "levels" in top else None
-    partners = _build_partners(check, top.get("partners", []), level_ids)
-    partner_ids = _declared_ids(top["partners"]) if "partners" in top else None
-    events = _build_events(check, top.get("events", []), partner_ids)
+    tiers = _build_tiers(check, top.get("tiers", []))
+    tier_ids = _declared_ids(top["tiers"]) if "tiers" in top else None
+    partners = _build_partners(check, top.get("all_partners", []), tier_ids)
+    partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
+    events = _build_events(check, top.get("all_events", []), partner_ids)
 
+    notices = old_keys_notice(check.old_keys)
     if check.problems or policy is None:
-        return None, check.problems
+        return Checked(None, check.problems, notices)
     assert "as_of" in top and "schema_version" in top  # else a problem was reported
     dataset = Dataset(
         schema_version=top["schema_version"], as_of=top["as_of"], policy=policy,
-        levels=tuple(sorted(levels, key=lambda level: level.rank)),
-        partners=tuple(partners),
-        events=tuple(sorted(events, key=lambda event: event.date.key)),
+        tiers=tuple(sorted(tiers, key=lambda tier: tier.rank)),
+        all_partners=tuple(partners),
+        all_events=tuple(sorted(events, key=lambda event: event.date.key)),
     )
-    return dataset, []
+    return Checked(dataset, [], notices)
 
 
 def _declared_ids(raw_records: list[Any]) -> set[str]:
     return {raw["id"] for raw in raw_records if type(raw) is dict and type(raw.get("id")) is str}
 
 
-def _build_levels(check: _Collector, raw_levels: list[Any]) -> list[Level]:
-    levels: list[Level] = []
+def _unknown_tier(tier_ids: set[str]) -> str:
+    return f"(tiers: {', '.join(sorted(tier_ids))})"
+
+
+def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
+    tiers: list[Tier] = []
     seen_ids: set[str] = set()
     seen_ranks: dict[int, str] = {}
-    for index, raw in enumerate(raw_levels):
-        label = _label("levels", index, raw, "id")
-        fields = check.fields(raw, label, LEVEL_FIELDS)
+    for index, raw in enumerate(raw_tiers):
+        label = _label("tiers", index, raw, "id")
+        fields = check.fields(raw, label, Tier)
         if fields is None:
             continue
         if not _ID.fullmatch(fields["id"]):
             check.add(label, "field 'id' must be lower-case words joined by '-'")
         if fields["id"] in seen_ids:
-            check.add(label, f"duplicate level id {fields['id']!r}")
+            check.add(label, f"duplicate tier id {fields['id']!r}")
         if fields["rank"] in seen_ranks:
-            check.add(label, f"rank {fields['rank']} is also the rank of level {seen_ranks[fields['rank']]!r}")
+            check.add(label, f"rank {fields['rank']} is also the rank of tier {seen_ranks[fields['rank']]!r}")
         seen_ids.add(fields["id"])
         seen_ranks.setdefault(fields["rank"], fields["id"])
-        levels.append(Level(**fields))
-    return levels
+        tiers.append(Tier(**fields))
+    return tiers
 
 
-def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[str] | None) -> list[Partner]:
+def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[str] | None) -> list[Partner]:
     partners: list[Partner] = []
     seen_ids: set[str] = set()
     owner_of_name: dict[str, str] = {}
-    quick = PARTNER_FIELDS.quick
     for index, raw in enumerate(raw_partners):
         label = _label("partners", index, raw, "id")
         before = len(check.problems)
-        fields = quick(raw) or check.fields(raw, label, PARTNER_FIELDS)
+        fields = check.fields(raw, label, Partner)
         if fields is None:
             continue
         raw_history = fields.pop("history", None)
-        history = tuple(_build_history(check, label, raw_history, level_ids)) if raw_history else ()
+        history = tuple(_build_history(check, label, raw_history, tier_ids)) if raw_history else ()
         partner_id = fields["id"]
         if not _ID.fullmatch(partner_id):
             check.add(label, "field 'id' must be lower-case words joined by '-', e.g. 'south-korea'")
@@ -339,13 +284,13 @@ def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[s
             check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
         if not _ISO3.fullmatch(fields["iso3"]):
             check.add(label, f"field 'iso3' must be three capital letters, not {fields['iso3']!r}")
-        if level_ids is not None and fields["level"] not in level_ids:
-            check.add(label, f"unknown level {fields['level']!r} (levels: {', '.join(sorted(level_ids))})")
+        if tier_ids is not None and fields["tier"] not in tier_ids:
+            check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
         late = [entry for entry in history if entry.start.key > fields["since"].key]
         if late:
-            check.add(label, f"an earlier level ({late[0].designation}, {late[0].when}) is dated after "
+            check.add(label, f"an earlier tier ({late[0].designation}, {late[0].when}) is dated after "
                              f"'since' ({fields['since']})")
         if len(check.problems) != before:
             continue
@@ -362,19 +307,18 @@ def _build_partners(check: _Collector, raw_partners: list[Any], level_ids: set[s
 
 
 def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
-                   level_ids: set[str] | None) -> list[HistoryEntry]:
+                   tier_ids: set[str] | None) -> list[HistoryEntry]:
     entries: list[HistoryEntry] = []
-    quick = HISTORY_FIELDS.quick
     for index, raw in enumerate(raw_entries):
         label = _fixed_after(owner, f" history[{index}]")
-        fields = quick(raw) or check.fields(raw, label, HISTORY_FIELDS)
+        fields = check.fields(raw, label, HistoryEntry)
         if fields is None:
             continue
         if "since" not in fields and "in_force_by" not in fields:
             check.add(label, "needs 'since' or 'in_force_by'")
             continue
-        if "level" in fields and level_ids is not None and fields["level"] not in level_ids:
-            check.add(label, f"unknown level {fields['level']!r} (levels: {', '.join(sorted(level_ids))})")
+        if fields.get("tier") is not None and tier_ids is not None and fields["tier"] not in tier_ids:
+            check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
             continue
         entries.append(HistoryEntry(**fields))
     return sorted(entries, key=lambda entry: entry.start.key)
@@ -386,25 +330,22 @@ def _fixed_after(prefix: Label, suffix: str) -> Label:
 
 def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str] | None) -> list[Event]:
     events: list[Event] = []
-    quick = EVENT_FIELDS.quick
     for index, raw in enumerate(raw_events):
-        fields = quick(raw)
-        if fields is None:  # only now is a label worth building
-            fields = check.fields(raw, _label("events", index, raw, "title"), EVENT_FIELDS)
-            if fields is None:
-                continue
+        label = _label("events", index, raw, "title")
+        fields = check.fields(raw, label, Event)
+        if fields is None:
+            continue
         partners = fields.get("partners")
         if partners and len(set(partners)) != len(partners):
             twice = sorted({pid for pid in partners if partners.count(pid) > 1})
-            check.add(_label("events", index, raw, "title"), f"names {', '.join(map(repr, twice))} twice")
+            check.add(label, f"names {', '.join(map(repr, twice))} twice")
             continue
         if partners and partner_ids is not None and not partner_ids.issuperset(partners):
             unknown = [pid for pid in partners if pid not in partner_ids]
-            check.add(_label("events", index, raw, "title"),
-                      f"names unknown partner{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
+            check.add(label, f"names unknown partner{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
             continue
         if not fields["sources"]:
-            check.add(_label("events", index, raw, "title"), "field 'sources' must name at least one source")
+            check.add(label, "field 'sources' must name at least one source")
             continue
         events.append(Event(**fields))
     return events

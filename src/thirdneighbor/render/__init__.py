@@ -1,5 +1,66 @@
-"""Renderers: `formats` writes records as plain text, CSV, TSV, Markdown or JSON
-Lines without Rich; `views` builds Rich renderables; `safe` keeps dataset text
-from acting on a terminal. They return values and print nothing, so they are
-easy to test and to export.
+"""Every output format, and `render`, the one dispatcher that picks among them.
+
+- `json_text.py`: the JSON encoding (`--json`, `--format json`).
+- `text.py`: plain, CSV, TSV, Markdown and JSON Lines, without Rich.
+- `rich_views.py`: the Rich table or tree of each kind of view (`--format table`),
+  and `export.py` the same drawings saved as SVG or HTML.
+- `safe.py`: keeps dataset text from acting on a terminal.
+
+Renderers return text and print nothing; thirdneighbor.streams writes it.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..views import View
+
+FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
+
+
+class Terminal(NamedTuple):
+    """What the table format needs to know about where it is going."""
+
+    styled: bool  # colour and styles: a terminal, or FORCE_COLOR
+    width: int
+    height: int
+    encoding: str
+
+
+def choose_format(format_name: str | None, json_flag: bool) -> str | None:
+    """The format asked for: --format, or --json as its shortcut; None means the default."""
+    from ..errors import UsageError
+
+    if json_flag:
+        if format_name not in (None, "json"):
+            raise UsageError(f"--json and --format {format_name} ask for two formats; give one")
+        return "json"
+    if format_name is not None and format_name not in FORMATS:
+        raise UsageError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
+    return format_name
+
+
+def render(view: View, format_name: str, terminal: Terminal) -> str:
+    """A View as text in one of FORMATS."""
+    if format_name == "json":
+        from .json_text import dumps
+
+        return dumps(view.payload())
+    if format_name == "table":
+        from .rich_views import to_text
+
+        return to_text(view, terminal)
+    from . import text
+
+    if format_name == "jsonl":
+        return text.json_lines(view.records)
+    if format_name == "plain":
+        return text.plain(view.records, view.columns)
+    if format_name == "csv":
+        return text.delimited(view.records, view.columns, ",")
+    if format_name == "tsv":
+        return text.delimited(view.records, view.columns, "\t")
+    if format_name == "markdown":
+        return text.markdown(view.records, view.columns)
+    raise ValueError(f"no format {format_name!r}")

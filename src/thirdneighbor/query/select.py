@@ -1,19 +1,20 @@
-"""Pure functions that answer questions about a Dataset. No I/O, no printing."""
+"""Filter and sort partners and events, and resolve the names people type."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
 
-from .errors import AmbiguousError, NotFoundError, UsageError
-from .model import Dataset, Event, Level, Partner
-from .names import normalize, partner_keys
+from ..errors import AmbiguousError, NotFoundError, UsageError
+from ..model import Dataset, Event, Partner, Tier
+from ..names import normalize, partner_keys
+from ..partialdate import PartialDate
 
 SORT_ORDERS = ("tier", "name", "date")
 
 
-def levels_by_id(dataset: Dataset) -> dict[str, Level]:
-    return {level.id: level for level in dataset.levels}
+def tiers_by_id(dataset: Dataset) -> dict[str, Tier]:
+    return {tier.id: tier for tier in dataset.tiers}
 
 
 def check_year_range(since: int | None, until: int | None) -> None:
@@ -22,11 +23,11 @@ def check_year_range(since: int | None, until: int | None) -> None:
 
 
 def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> None:
-    known = levels_by_id(dataset)
+    known = tiers_by_id(dataset)
     unknown = [tier for tier in tiers if tier not in known]
     if unknown:
         raise UsageError(
-            f"unknown tier {', '.join(map(repr, unknown))}; valid levels: {', '.join(known)}"
+            f"unknown tier {', '.join(map(repr, unknown))}; valid tiers: {', '.join(known)}"
         )
 
 
@@ -38,29 +39,35 @@ def select_partners(
     until: int | None = None,
     include_neighbors: bool = False,
     sort: str = "tier",
+    as_of: PartialDate | None = None,
 ) -> list[Partner]:
-    """Partners matching every filter, in the requested order.
+    """Partners matching every filter, in the requested order; with `as_of`, as
+    they stood on that date.
 
     `since` / `until` are years, inclusive, compared with the year the current
-    designation began. Mongolia's two neighbours are left out unless asked for.
+    designation began. Mongolia's two neighbors are left out unless asked for.
     """
+    if as_of is not None:
+        from .asof import dataset_as_of
+
+        dataset = dataset_as_of(dataset, as_of)
     check_tiers(dataset, tiers)
     check_year_range(since, until)
     if sort not in SORT_ORDERS:
         raise UsageError(f"unknown sort order {sort!r}; choose from {', '.join(SORT_ORDERS)}")
     wanted = set(tiers)
     chosen = [
-        partner for partner in dataset.partners
+        partner for partner in dataset.all_partners
         if (include_neighbors or not partner.neighbor)
-        and (not wanted or partner.level in wanted)
+        and (not wanted or partner.tier in wanted)
         and (since is None or partner.since.year >= since)
         and (until is None or partner.since.year <= until)
     ]
-    rank = {level.id: level.rank for level in dataset.levels}
+    rank = {tier.id: tier.rank for tier in dataset.tiers}
     sort_keys = {
-        "tier": lambda p: (rank[p.level], p.since.key, p.name.casefold()),
+        "tier": lambda p: (rank[p.tier], p.since.key, p.name.casefold()),
         "name": lambda p: (normalize(p.name), p.id),
-        "date": lambda p: (p.since.key, rank[p.level], p.name.casefold()),
+        "date": lambda p: (p.since.key, rank[p.tier], p.name.casefold()),
     }
     return sorted(chosen, key=sort_keys[sort])
 
@@ -77,7 +84,7 @@ def resolve_partner(dataset: Dataset, query: str) -> Partner:
         raise NotFoundError(query, [])
     exact: dict[str, Partner] = {}
     partial: dict[str, Partner] = {}
-    for partner in dataset.partners:
+    for partner in dataset.all_partners:
         keys = [normalize(name) for name in partner_keys(partner)]
         if wanted in keys:
             exact[partner.id] = partner
@@ -95,23 +102,36 @@ def resolve_partner(dataset: Dataset, query: str) -> Partner:
 def suggest_names(dataset: Dataset, wanted: str, limit: int = 3) -> list[str]:
     """The partners' display names closest to a normalised query."""
     owner: dict[str, str] = {}
-    for partner in dataset.partners:
+    for partner in dataset.all_partners:
         for name in partner_keys(partner):
             owner.setdefault(normalize(name), partner.name)
     close = difflib.get_close_matches(wanted, owner, n=limit * 3, cutoff=0.6)
     return list(dict.fromkeys(owner[key] for key in close))[:limit]
 
 
-def resolve_partners(dataset: Dataset, queries: Sequence[str]) -> list[Partner]:
-    return [resolve_partner(dataset, query) for query in queries]
+def resolve_partners(dataset: Dataset, queries: Sequence[str], as_of: PartialDate | None = None) -> list[Partner]:
+    """The partners these names mean; with `as_of`, as they stood on that date
+    (NotYetError for one that held no tier yet)."""
+    partners = [resolve_partner(dataset, query) for query in queries]
+    if as_of is None:
+        return partners
+    from .asof import same_partners_as_of
+
+    return same_partners_as_of(partners, as_of)
 
 
-def events_by_partner(dataset: Dataset) -> dict[str, list[Event]]:
-    """Each partner id's events, in date order. One pass over the events."""
-    index: dict[str, list[Event]] = {partner.id: [] for partner in dataset.partners}
-    for event in dataset.events:
+def events_by_partner(dataset: Dataset, as_of: PartialDate | None = None) -> dict[str, list[Event]]:
+    """Each partner id's events, in date order (with `as_of`, those up to that
+    date). One pass over the events."""
+    events = dataset.all_events
+    if as_of is not None:
+        from .asof import in_force
+
+        events = tuple(event for event in events if in_force(event.date, as_of))
+    index: dict[str, list[Event]] = {partner.id: [] for partner in dataset.all_partners}
+    for event in events:
         for partner_id in event.partners:
-            # As of a past date, an event may name a partner that had no level yet.
+            # As of a past date, an event may name a partner that had no tier yet.
             if partner_id in index:
                 index[partner_id].append(event)
     return index
@@ -126,26 +146,26 @@ def select_events(
     tiers: Sequence[str] = (),
 ) -> list[Event]:
     """Events oldest first. Filters: any of these partners, years inclusive, and
-    a current level (an event matches if any partner it names holds one)."""
+    a current tier (an event matches if any partner it names holds one)."""
     check_tiers(dataset, tiers)
     check_year_range(since, until)
     wanted_partners = set(partner_ids)
     wanted_tiers = set(tiers)
-    level_of = {partner.id: partner.level for partner in dataset.partners}
+    tier_of = {partner.id: partner.tier for partner in dataset.all_partners}
     return [
-        event for event in dataset.events
+        event for event in dataset.all_events
         if (not wanted_partners or wanted_partners.intersection(event.partners))
         and (since is None or event.date.year >= since)
         and (until is None or event.date.year <= until)
-        and (not wanted_tiers or any(level_of.get(pid) in wanted_tiers for pid in event.partners))
+        and (not wanted_tiers or any(tier_of.get(pid) in wanted_tiers for pid in event.partners))
     ]
 
 
 def subset(dataset: Dataset, partners: Sequence[Partner]) -> Dataset:
     """A dataset of these partners only: the events that name no one else, and
-    the events that name no partner at all. Levels and the policy stay."""
+    the events that name no partner at all. Tiers and the policy stay."""
     import dataclasses
 
     kept = {partner.id for partner in partners}
-    events = tuple(event for event in dataset.events if all(pid in kept for pid in event.partners))
-    return dataclasses.replace(dataset, partners=tuple(partners), events=events)
+    events = tuple(event for event in dataset.all_events if all(pid in kept for pid in event.partners))
+    return dataclasses.replace(dataset, all_partners=tuple(partners), all_events=events)

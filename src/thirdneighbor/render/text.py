@@ -1,6 +1,6 @@
 """Records as plain text, CSV, TSV, Markdown or JSON Lines.
 
-A record is a JSON-ready dict (thirdneighbor.serialize). Every format shows the
+A record is a JSON-ready dict (thirdneighbor.views). Every format shows the
 same values: a list is joined with "; ", a table inside a record (an earlier
 level, an event) becomes one short line, true/false stay true/false, and a
 missing value is an empty cell.

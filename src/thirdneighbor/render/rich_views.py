@@ -1,5 +1,6 @@
-"""Rich renderables: the table view of each command. Imported only for that
-view (a terminal, --format table, or an SVG/HTML export), never for JSON or plain.
+"""Rich renderables: the table or tree of each kind of view (DRAWINGS). Imported
+only for that format (a terminal, --format table, or an SVG/HTML export), never
+for JSON or plain text.
 
 Every piece of dataset text goes in through `_text`, a rich.text.Text built from
 cleaned text: never parsed as markup, so "[bold]" in a name prints as typed.
@@ -7,7 +8,8 @@ cleaned text: never parsed as markup, so "[bold]" in a name prints as typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
@@ -15,14 +17,16 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Dataset, Event, Level, Partner
+from ..model import Dataset, Event, Partner, Tier
 from ..partialdate import PartialDate
-from ..query import levels_by_id
-from ..groupings import ComparedField, TierGroup
-from .formats import cell
+from ..query.groups import ComparedField, TierGroup
+from ..query.select import tiers_by_id
+from ..views import View
+from . import Terminal
 from .safe import clean, joined
+from .text import cell
 
-LEVEL_STYLES = {
+TIER_STYLES = {
     "comprehensive-strategic": "magenta",
     "strategic": "bold green",
     "comprehensive": "cyan",
@@ -62,8 +66,8 @@ LIST_TABLE_MIN_WIDTH = 72
 COMPARE_TABLE_MIN_WIDTH = 60
 
 
-def _level_style(level_id: str) -> str:
-    return LEVEL_STYLES.get(level_id, "")
+def _tier_style(tier_id: str | None) -> str:
+    return TIER_STYLES.get(tier_id or "", "")
 
 
 def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
@@ -74,21 +78,21 @@ def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
                    as_of: PartialDate | None = None) -> RenderableType:
-    levels = levels_by_id(dataset)
+    tiers = tiers_by_id(dataset)
     title = "Mongolia's third neighbors" + (f", as of {as_of}" if as_of else "")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Partner", overflow="fold")
     table.add_column("ISO", no_wrap=True)
-    table.add_column("Level", overflow="fold")
+    table.add_column("Tier", overflow="fold")
     table.add_column("Designation", overflow="fold")
     table.add_column("Since", no_wrap=True)
     table.add_column("Notes", justify="right", no_wrap=True)
     for partner in partners:
-        style = _level_style(partner.level)
+        style = _tier_style(partner.tier)
         cells = [
             _text(partner.name, "bold"),
             _text(partner.iso3),
-            _text(levels[partner.level].name, style),
+            _text(tiers[partner.tier].name, style),
             _text(partner.marked_designation),
             _text(partner.since),
             _text(len(partner.notes) or ""),
@@ -96,7 +100,7 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         table.add_row(*cells)
     stacked = Group(*(
         _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
-               (levels[partner.level].name, _level_style(partner.level)), (" · ", ""),
+               (tiers[partner.tier].name, _tier_style(partner.tier)), (" · ", ""),
                (partner.marked_designation, ""), (" · ", ""), (partner.since, ""),
                (_count(len(partner.notes), "note") if partner.notes else "", "dim"))
         for partner in partners
@@ -111,7 +115,7 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
     return Group(*lines)
 
 
-def partner_panel(dataset: Dataset, partner: Partner, level: Level,
+def partner_panel(dataset: Dataset, partner: Partner, tier: Tier,
                   events: Sequence[Event], with_sources: bool = False) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -120,7 +124,7 @@ def partner_panel(dataset: Dataset, partner: Partner, level: Level,
         ("Official name", partner.official_name, ""),
         ("ISO codes", f"{partner.iso2} / {partner.iso3}", ""),
         ("Also known as", joined(partner.aliases) or None, ""),
-        ("Level", f"{level.name} ({level.id})", _level_style(level.id)),
+        ("Tier", f"{tier.name} ({tier.id})", _tier_style(tier.id)),
         ("Designation", partner.marked_designation, ""),
         ("Since", partner.since, ""),
         ("Occasion", partner.occasion, ""),
@@ -128,18 +132,18 @@ def partner_panel(dataset: Dataset, partner: Partner, level: Level,
         ("Leaders", joined(partner.leaders) or None, ""),
     ]
     if partner.neighbor:
-        rows.append(("Neighbour", "yes: one of Mongolia's two neighbours, not a third neighbor", "magenta"))
+        rows.append(("Neighbor", "yes: one of Mongolia's two neighbors, not a third neighbor", "magenta"))
     for label, value, style in rows:
         if value is not None:
             facts.add_row(label, _text(value, style))
 
     tree = Tree(_text("Record", "bold"), guide_style="dim")
     if partner.history:
-        history = tree.add(_text("Earlier levels", "bold"))
+        history = tree.add(_text("Earlier tiers", "bold"))
         for entry in partner.history:
             extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
             history.add(_parts((f"{entry.when}  ", ""),
-                               (entry.designation, _level_style(entry.level or "")),
+                               (entry.designation, _tier_style(entry.tier)),
                                (f" ({extra})" if extra else "", "dim")))
     if events:
         branch = tree.add(_text(f"Events ({len(events)})", "bold"))
@@ -178,17 +182,17 @@ def timeline_tree(events: Sequence[Event], names: dict[str, str]) -> RenderableT
 
 
 def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate | None = None) -> RenderableType:
-    title = "Partnership levels, closest first" + (f", as of {as_of}" if as_of else "")
+    title = "Partnership tiers, closest first" + (f", as of {as_of}" if as_of else "")
     root = Tree(_text(title, "bold"), guide_style="dim")
     shown: list[Partner] = []
     for group in groups:
-        style = _level_style(group.level.id)
-        level_node = root.add(_parts((f"{group.level.rank}. {group.level.name}", f"bold {style}"),
-                                     (f"  [{group.level.id}]  {group.level.description}", "dim")))
+        style = _tier_style(group.tier.id)
+        tier_node = root.add(_parts((f"{group.tier.rank}. {group.tier.name}", f"bold {style}"),
+                                    (f"  [{group.tier.id}]  {group.tier.description}", "dim")))
         if not group.designations:
-            level_node.add(_text("no partners", "dim"))
+            tier_node.add(_text("no partners", "dim"))
         for designation in group.designations:
-            designation_node = level_node.add(_text(designation.designation, "bold"))
+            designation_node = tier_node.add(_text(designation.designation, "bold"))
             for partner in designation.partners:
                 designation_node.add(_parts((f"{partner.since}  ", "dim"), (partner.name, "")))
                 shown.append(partner)
@@ -197,9 +201,9 @@ def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate
 
 
 FIELD_LABELS = {
-    "tier": "Level", "designation": "Designation", "since": "Since", "occasion": "Occasion",
-    "instrument": "Instrument", "leaders": "Leaders", "earlier_levels": "Earlier levels",
-    "events": "Events", "neighbor": "Neighbour", "notes": "Notes", "sources": "Sources",
+    "tier": "Tier", "designation": "Designation", "since": "Since", "occasion": "Occasion",
+    "instrument": "Instrument", "leaders": "Leaders", "earlier_tiers": "Earlier tiers",
+    "events": "Events", "neighbor": "Neighbor", "notes": "Notes", "sources": "Sources",
 }
 
 
@@ -232,16 +236,16 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
 
 
 def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
-    """A partner's levels, oldest first, ending with the current one."""
-    levels = levels_by_id(dataset)
+    """A partner's tiers, oldest first, ending with the current one."""
+    tiers = tiers_by_id(dataset)
     root = Tree(_parts((partner.name, "bold"), (f"  [{partner.id}]", "dim")), guide_style="dim")
     for entry in partner.history:
-        level = f" [{entry.level}]" if entry.level else " [no level]"
+        tier = f" [{entry.tier}]" if entry.tier else " [no tier]"
         extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
-        root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _level_style(entry.level or "")),
-                        (level, "dim"), (f" ({extra})" if extra else "", "dim")))
-    root.add(_parts((f"{partner.since}  ", "dim"), (partner.marked_designation, f"bold {_level_style(partner.level)}"),
-                    (f" [{partner.level}: {levels[partner.level].name}]", "dim"), ("  current", "bold"),
+        root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
+                        (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
+    root.add(_parts((f"{partner.since}  ", "dim"), (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
+                    (f" [{partner.tier}: {tiers[partner.tier].name}]", "dim"), ("  current", "bold"),
                     (f" ({partner.occasion})", "dim")))
     footnote = _footnote(dataset, [partner])
     return root if footnote is None else Group(root, footnote)
@@ -251,22 +255,22 @@ CHART_BLOCK = "█"
 
 
 def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]]) -> RenderableType:
-    """One bar per year, one block per milestone, coloured by level."""
-    order = [level.id for level in dataset.levels] + ["none"]
-    names = {level.id: level.name for level in dataset.levels} | {"none": "no partner named"}
-    lines: list[RenderableType] = [_text("Milestones per year, by the closest level of the partners named", "bold")]
+    """One bar per year, one block per milestone, coloured by tier."""
+    order = [tier.id for tier in dataset.tiers] + ["none"]
+    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner named"}
+    lines: list[RenderableType] = [_text("Milestones per year, by the closest tier of the partners named", "bold")]
     for year, counts in years:
         line = _parts((f"{year}  ", "dim"))
-        for level_id in order:
-            line.append(CHART_BLOCK * counts.get(level_id, 0), style=LEVEL_STYLES.get(level_id, "white"))
+        for tier_id in order:
+            line.append(CHART_BLOCK * counts.get(tier_id, 0), style=TIER_STYLES.get(tier_id, "white"))
         total = sum(counts.values())
         if total:
             line.append(f" {total}", style="dim")
         lines.append(line)
     key = _text("Key: ")
-    for level_id in order:
-        key.append(CHART_BLOCK, style=LEVEL_STYLES.get(level_id, "white"))
-        key.append(f" {names[level_id]}  ")
+    for tier_id in order:
+        key.append(CHART_BLOCK, style=TIER_STYLES.get(tier_id, "white"))
+        key.append(f" {names[tier_id]}  ")
     lines.append(key)
     return Group(*lines)
 
@@ -279,3 +283,69 @@ def records_table(title: str, records: Sequence[dict[str, object]], columns: Seq
     for record in records:
         table.add_row(*(_text(cell(record.get(name))) for name in columns))
     return table
+
+
+# --- one drawing per kind of view ------------------------------------------------------
+
+def _draw_show(view: View) -> RenderableType:
+    tiers = tiers_by_id(view.dataset)
+    subject = view.subject
+    return Group(*(partner_panel(view.dataset, partner, tiers[partner.tier], subject.events[partner.id],
+                                 with_sources=view.with_sources)
+                   for partner in subject.partners))
+
+
+def _draw_compare(view: View) -> RenderableType:
+    by_name = {field.field: field for field in view.subject.fields}
+    shown = [by_name[row["field"]] for row in view.records]
+    return compare_table(view.dataset, view.subject.partners, shown)
+
+
+DRAWINGS: dict[str, Callable[[View], RenderableType]] = {
+    "list": lambda view: partners_table(view.dataset, view.subject, as_of=view.as_of),
+    "show": _draw_show,
+    "history": lambda view: history_tree(view.dataset, view.subject),
+    "timeline": lambda view: timeline_tree(view.subject, {p.id: p.name for p in view.dataset.all_partners}),
+    "chart": lambda view: milestone_chart(view.dataset, view.subject),
+    "tiers": lambda view: tiers_tree(view.dataset, view.subject, as_of=view.as_of),
+    "compare": _draw_compare,
+}
+
+
+def drawing(view: View) -> RenderableType:
+    """The view's own drawing; with --fields (other than compare's rows), a plain
+    table of the chosen columns."""
+    if view.chosen is not None and not view.spec.narrows_rows:
+        return records_table(view.title, view.records, view.columns)
+    return DRAWINGS[view.kind](view)
+
+
+class _Capture(io.StringIO):
+    """A text buffer that reports the real stdout's encoding, so that Rich
+    picks ASCII box characters when the terminal cannot show Unicode ones."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def to_text(view: View, terminal: Terminal) -> str:
+    """The drawing as text for this terminal: styled only where it shows styles."""
+    buffer = _Capture(terminal.encoding)
+    # Both dimensions are given: with only a width, Rich assumes 80 columns under TERM=dumb.
+    console = Console(
+        file=buffer,
+        force_terminal=terminal.styled,
+        color_system="auto" if terminal.styled else None,
+        width=terminal.width,
+        height=terminal.height,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(drawing(view))
+    return buffer.getvalue()

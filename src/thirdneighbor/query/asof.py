@@ -1,4 +1,4 @@
-"""What was true on a given date: each partner's level then, from its history.
+"""What was true on a given date: each partner's tier then, from its history.
 
 The rule for partial dates, applied everywhere:
 
@@ -10,9 +10,9 @@ The rule for partial dates, applied everywhere:
   on that day.
 - Where only an "in force by" date is known (the start itself is not), that
   date is taken as the start: the earliest date the sources show the tie.
-- A partner counts from its first tie at one of the dataset's levels. Earlier
-  ties that match no level (South Korea's 1999 and 2006 relationships) do not
-  put it on the list, and a later level replaces an earlier one.
+- A partner counts from its first tie at one of the dataset's tiers. Earlier
+  ties that match no tier (South Korea's 1999 and 2006 relationships) do not
+  put it on the list, and a later tier replaces an earlier one.
 
 So a statement is only made where the sources support it on that date.
 """
@@ -20,10 +20,10 @@ So a statement is only made where the sources support it on that date.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from .model import Dataset, HistoryEntry, Partner
-from .partialdate import PartialDate, days_in
+from ..model import Dataset, HistoryEntry, Partner
+from ..partialdate import PartialDate, days_in
 
 
 def last_day(date: PartialDate) -> tuple[int, int, int]:
@@ -40,30 +40,30 @@ def in_force(start: PartialDate, as_of: PartialDate) -> bool:
 
 
 def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
-    """The partner as it stood on `as_of`, or None if it held no level yet.
+    """The partner as it stood on `as_of`, or None if it held no tier yet.
 
-    The result is the same Partner with its level, designation, date, occasion,
+    The result is the same Partner with its tier, designation, date, occasion,
     instrument and leaders taken from the tie then in force, and only the
     earlier ties in its history.
     """
     if in_force(partner.since, as_of):
         return dataclasses.replace(partner, history=_started(partner.history, as_of))
     earlier = _started(partner.history, as_of)
-    leveled = [entry for entry in earlier if entry.level is not None]
-    if not leveled:
+    tiered = [entry for entry in earlier if entry.tier is not None]
+    if not tiered:
         return None
-    current = leveled[-1]
-    # The record's own notes describe its designation now; an earlier level gets
+    current = tiered[-1]
+    # The record's own notes describe its designation now; an earlier tier gets
     # its own caveats instead, and a pointer to the record as it stands.
     caveats = [current.note] if current.note else []
     if current.since is None:
-        caveats.append(f"As of {as_of}, this level is dated {current.in_force_by}: the earliest date the sources "
+        caveats.append(f"As of {as_of}, this tier is dated {current.in_force_by}: the earliest date the sources "
                        "show it in force. It began earlier, on a date they do not confirm.")
-    caveats.append(f"Shown at the level it held on {as_of}; the notes on its later designations are in "
+    caveats.append(f"Shown at the tier it held on {as_of}; the notes on its later designations are in "
                    f"`thirdneighbor show {partner.id}`.")
     return dataclasses.replace(
         partner,
-        level=current.level,
+        tier=current.tier,
         designation=current.designation,
         asterisk=False,
         since=current.start,
@@ -80,28 +80,28 @@ def _started(entries: Iterable[HistoryEntry], as_of: PartialDate) -> tuple[Histo
 
 
 def dataset_as_of(dataset: Dataset, as_of: PartialDate) -> Dataset:
-    """The dataset as it stood on `as_of`: partners at their level then, and the
+    """The dataset as it stood on `as_of`: partners at their tier then, and the
     events that had happened by then. Every other answer follows from this.
 
-    An event keeps every partner it names, also one that held no level yet and
+    An event keeps every partner it names, also one that held no tier yet and
     so is not among the partners; the lookups by partner skip such ids.
     """
-    partners = tuple(p for p in (partner_as_of(p, as_of) for p in dataset.partners) if p is not None)
-    events = tuple(event for event in dataset.events if in_force(event.date, as_of))
-    return dataclasses.replace(dataset, partners=partners, events=events)
+    partners = tuple(p for p in (partner_as_of(p, as_of) for p in dataset.all_partners) if p is not None)
+    events = tuple(event for event in dataset.all_events if in_force(event.date, as_of))
+    return dataclasses.replace(dataset, all_partners=partners, all_events=events)
 
 
-def same_partners_as_of(as_of_dataset: Dataset, partners: Iterable[Partner], as_of: PartialDate) -> list[Partner]:
-    """These partners (found in the full dataset) as they stood on `as_of`.
+def same_partners_as_of(partners: Sequence[Partner], as_of: PartialDate) -> list[Partner]:
+    """These partners as they stood on `as_of`.
 
-    A partner that held no level yet raises NotYetError, rather than the
+    A partner that held no tier yet raises NotYetError, rather than the
     puzzling "no partner matches" a search of the dated dataset would give.
     """
-    from .errors import NotYetError
+    from ..errors import NotYetError
 
-    dated = {partner.id: partner for partner in as_of_dataset.partners}
-    missing = [partner.name for partner in partners if partner.id not in dated]
+    then = {partner.id: partner_as_of(partner, as_of) for partner in partners}
+    missing = [partner.name for partner in partners if then[partner.id] is None]
     if missing:
-        raise NotYetError(f"{', '.join(missing)} held no level yet as of {as_of}; "
+        raise NotYetError(f"{', '.join(missing)} held no tier yet as of {as_of}; "
                           f"see `thirdneighbor history` for when each began")
-    return [dated[partner.id] for partner in partners]
+    return [then[partner.id] for partner in partners]  # type: ignore[misc]

@@ -1,0 +1,113 @@
+"""The one boundary between the commands and the world.
+
+Every command returns a Reply (thirdneighbor.reply). `answer` runs the command
+(for every command, from `AnsweringGroup.invoke`; and for `--version`), hands
+its Reply to `emit`, which renders it and writes it through
+thirdneighbor.streams, and turns whatever goes wrong on the way into a one-line
+message on stderr and its exit code: a domain error (ThirdNeighborError,
+which carries its code), a closed pipe (141), Ctrl-C (130), or stdout that
+cannot be written (4). Click's own usage errors (exit 2) are Click's to report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import streams
+from .errors import ExitCode, ThirdNeighborError
+from .reply import OutputOptions, Reply
+from .views import View
+
+
+def emit(reply: Reply) -> ExitCode:
+    """Render and write a Reply; return its exit code."""
+    notes = list(reply.notes)
+    body = reply.body
+    if isinstance(body, View):
+        notes = _emit_view(body, reply.options) + notes
+    elif reply.is_json:
+        from .render.json_text import dumps
+
+        _write(dumps(body), reply, notes, is_json=True)
+    elif body is not None:
+        _write(body, reply, notes)
+    for note in notes:
+        streams.note(note)
+    return reply.exit_code
+
+
+def _write(body: str | bytes, reply: Reply, notes: list[str], *, is_json: bool = False) -> None:
+    if reply.output_path is None:
+        if isinstance(body, bytes):
+            streams.write_bytes(body)
+        else:
+            streams.write_text(body, is_json=is_json)
+        return
+    from .files import write_atomically
+
+    data = body if isinstance(body, bytes) else body.encode("utf-8")
+    notes.insert(0, f"wrote {write_atomically(reply.output_path, data, force=reply.force)}")
+
+
+def _emit_view(view: View, options: OutputOptions) -> list[str]:
+    """Write a View to stdout (table on a terminal, plain text in a pipe, or as
+    asked), or save its drawing with --export-svg/--export-html. Returns the
+    notes to show."""
+    from .render import choose_format, render
+
+    format_name = choose_format(options.format, options.json)
+    if options.fields is not None:
+        from .views import parse_fields
+
+        view = view.narrowed(parse_fields(options.fields))
+    exports = [(path, kind) for path, kind in ((options.export_svg, "svg"), (options.export_html, "html")) if path]
+    if exports:
+        return _export(view, exports, format_name, options.force)
+    format_name = format_name or ("table" if streams.wants_rich() else "plain")
+    streams.write_text(render(view, format_name, streams.terminal()), is_json=format_name in ("json", "jsonl"))
+    return []
+
+
+def _export(view: View, exports: list[tuple[str, str]], format_name: str | None, force: bool) -> list[str]:
+    from .errors import UsageError
+    from .files import check_target, write_atomically
+    from .render.export import export_text
+
+    if format_name not in (None, "table"):
+        raise UsageError("--export-svg and --export-html save the table view; leave out --format and --json")
+    # Every target is checked before any is written, so that a refused second
+    # file does not leave the first one written.
+    for path, _ in exports:
+        check_target(path, force=force)
+    return [f"wrote {write_atomically(path, export_text(view, kind).encode('utf-8'), force=force)}"
+            for path, kind in exports]
+
+
+def answer(command: Callable[[], Any]) -> None:
+    """Run `command`, emit the Reply it returns, and end with its exit code, or
+    with the exit code of whatever went wrong, said in one line on stderr."""
+    try:
+        reply = command()
+        code = emit(reply) if isinstance(reply, Reply) else ExitCode.OK
+    except ThirdNeighborError as error:
+        streams.note(error.message)
+        code = error.exit_code
+    except BrokenPipeError:
+        # The reader went away (`| head`): exit as a shell tool killed by SIGPIPE would.
+        streams.silence_stdout()
+        code = ExitCode.BROKEN_PIPE
+    except KeyboardInterrupt:
+        code = ExitCode.INTERRUPTED
+    if code != ExitCode.OK:
+        raise typer.Exit(int(code))
+
+
+class AnsweringGroup(TyperGroup):
+    """The app's command group: every command runs through `answer`."""
+
+    def invoke(self, ctx: Any) -> Any:
+        answer(lambda: super(AnsweringGroup, self).invoke(ctx))

@@ -1,0 +1,157 @@
+"""The options several commands share, and the decorators that add them.
+
+Typer reads a command's options from its signature; the decorators write the
+shared ones into it, so that each is declared once, here. `answering` gives a
+command the output options (`--json`, `--format`, `--fields`, the exports) and
+the dataset options; `reading_data` only the dataset options (`--data`,
+`--no-cache`).
+"""
+
+# No `from __future__ import annotations` here: Typer reads these annotations
+# at every start-up, and resolving them from strings costs about 1 ms.
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+
+import typer
+
+from . import completion
+from .reply import OutputOptions, Reply
+
+if TYPE_CHECKING:
+    from .model import Dataset
+    from .partialdate import PartialDate
+    from .views import View
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# --- options shared by several commands ------------------------------------------------
+
+DataOption = Annotated[
+    Optional[str],
+    typer.Option("--data", metavar="PATH",
+                 help="Read this dataset file instead of the bundled one (default: $THIRDNEIGHBOR_DATA if set)."),
+]
+NoCacheFlag = Annotated[
+    bool, typer.Option("--no-cache", help="Read and check the dataset file afresh; neither use nor write the cache."),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the contract in the README); same as --format json.")]
+FormatOption = Annotated[
+    Optional[str],
+    typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.formats,
+                 help="table, plain, json, jsonl, csv, tsv or markdown. Default: table on a terminal, plain in a pipe."),
+]
+FieldsOption = Annotated[
+    Optional[str],
+    typer.Option("--fields", metavar="A,B,C", autocompletion=completion.fields,
+                 help="Only these fields, in this order; an unknown name lists the valid ones."),
+]
+SvgOption = Annotated[
+    Optional[str],
+    typer.Option("--export-svg", metavar="FILE", help="Save the terminal view as an SVG picture instead of printing it."),
+]
+HtmlOption = Annotated[
+    Optional[str],
+    typer.Option("--export-html", metavar="FILE", help="Save the terminal view as an HTML page instead of printing it."),
+]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Replace a file that exists already.")]
+TierOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--tier", "-t", metavar="TIER", autocompletion=completion.tiers,
+                 help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic. Repeatable."),
+]
+SinceOption = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", min=1, max=9999, help="From this year on.")]
+UntilOption = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", min=1, max=9999, help="Up to this year.")]
+NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbors.")]
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="DATE",
+                 help="As things stood on this date (YYYY, YYYY-MM or YYYY-MM-DD); see 'History' in the README."),
+]
+CountriesArgument = Annotated[
+    list[str],
+    typer.Argument(metavar="COUNTRY...", autocompletion=completion.countries,
+                   help="Name, alias, ISO code or id; accents and case are ignored."),
+]
+
+
+class DataSource:
+    """--data and --no-cache: where the dataset comes from. Notices from loading
+    it (old key names) are kept for the Reply."""
+
+    def __init__(self, path: Optional[str], no_cache: bool) -> None:
+        self.path, self.no_cache = path, no_cache
+        self.notices: list[str] = []
+
+    def load(self) -> "Dataset":
+        from .dataset import load_dataset
+
+        return load_dataset(self.path, use_cache=not self.no_cache, on_notice=self.notices.append)
+
+
+def as_of_date(text: Optional[str]) -> "Optional[PartialDate]":
+    """--as-of as a date, or a usage error."""
+    if text is None:
+        return None
+    from .errors import UsageError
+    from .partialdate import PartialDate, PartialDateError
+
+    try:
+        return PartialDate.parse(text.strip())
+    except PartialDateError as error:
+        raise UsageError(f"--as-of: {error}") from None
+
+
+# (name, annotation, default) of the options the decorators add, in --help order.
+OUTPUT_OPTIONS = (
+    ("json", JsonFlag, False),
+    ("format", FormatOption, None),
+    ("fields", FieldsOption, None),
+    ("export_svg", SvgOption, None),
+    ("export_html", HtmlOption, None),
+    ("force", ForceFlag, False),
+)
+DATA_OPTIONS = (("data", DataOption, None), ("no_cache", NoCacheFlag, False))
+
+
+def _with_options(command: Callable[..., Any], added: tuple, wrap: Callable[..., Any]) -> Any:
+    """`wrap(kwargs)` around `command`, with `added` options written into its
+    signature: Typer reads a command's options from its signature, so the shared
+    ones are declared once, here, instead of in every command."""
+    signature = inspect.signature(command)
+    own = [parameter for parameter in signature.parameters.values() if parameter.kind != inspect.Parameter.KEYWORD_ONLY]
+    shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+              for name, annotation, default in added]
+
+    @functools.wraps(command)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        return wrap(*args, **kwargs)
+
+    wrapped.__signature__ = signature.replace(parameters=own + shared)  # type: ignore[attr-defined]
+    return wrapped
+
+
+def reading_data(command: F) -> F:
+    """Give a command --data and --no-cache, as one `source: DataSource`; the
+    notices of loading go into its Reply."""
+    def run(*args: Any, data: Optional[str], no_cache: bool, **kwargs: Any) -> Reply:
+        source = DataSource(data, no_cache)
+        reply: Reply = command(*args, source=source, **kwargs)
+        reply.notes[:0] = source.notices
+        return reply
+
+    return _with_options(command, DATA_OPTIONS, run)
+
+
+def answering(command: F) -> F:
+    """Give a command the shared output and dataset options. The command returns
+    a View; the Reply carries it with the output options."""
+    def run(*args: Any, data: Optional[str], no_cache: bool, **kwargs: Any) -> Reply:
+        options = OutputOptions(**{name: kwargs.pop(name) for name, _, _ in OUTPUT_OPTIONS})
+        source = DataSource(data, no_cache)
+        view: "View" = command(*args, source=source, **kwargs)
+        return Reply(view, options=options, notes=source.notices)
+
+    return _with_options(command, OUTPUT_OPTIONS + DATA_OPTIONS, run)

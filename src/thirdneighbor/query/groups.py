@@ -1,0 +1,129 @@
+"""Group and line up partners: the tiers tree, partners side by side, and
+milestones per year.
+
+Kept apart from `select` so that `list`, `show` and `timeline` do not pay, at
+every start-up, for creating these result classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import UsageError
+from ..model import Dataset, Event, Partner, Tier
+from ..names import normalize
+from ..partialdate import PartialDate
+from .select import events_by_partner
+
+
+@dataclass(frozen=True, slots=True)
+class DesignationGroup:
+    designation: str
+    partners: tuple[Partner, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TierGroup:
+    tier: Tier
+    designations: tuple[DesignationGroup, ...]
+
+    @property
+    def partners(self) -> list[Partner]:
+        return [partner for group in self.designations for partner in group.partners]
+
+
+def tier_groups(dataset: Dataset, *, include_neighbors: bool = False,
+                as_of: PartialDate | None = None) -> list[TierGroup]:
+    """Tier -> designation -> partners, in rank order, partners by date; with
+    `as_of`, as things stood on that date.
+
+    Without `include_neighbors`, the neighbors and the tiers only they hold today
+    are left out (also on a date when the neighbors held none); other tiers show
+    even when empty.
+    """
+    neighbor_tiers = neighbor_only_tiers(dataset)
+    if as_of is not None:
+        from .asof import dataset_as_of
+
+        dataset = dataset_as_of(dataset, as_of)
+    by_tier: dict[str, dict[str, list[Partner]]] = {tier.id: {} for tier in dataset.tiers}
+    for partner in sorted(dataset.all_partners, key=lambda p: (p.since.key, normalize(p.name))):
+        if include_neighbors or not partner.neighbor:
+            by_tier[partner.tier].setdefault(partner.marked_designation, []).append(partner)
+    return [
+        TierGroup(tier, tuple(DesignationGroup(name, tuple(members))
+                              for name, members in by_tier[tier.id].items()))
+        for tier in dataset.tiers
+        if include_neighbors or tier.id not in neighbor_tiers
+    ]
+
+
+def neighbor_only_tiers(dataset: Dataset) -> set[str]:
+    """The tiers that only Mongolia's two neighbors hold."""
+    third = {partner.tier for partner in dataset.all_partners if not partner.neighbor}
+    return {partner.tier for partner in dataset.all_partners if partner.neighbor} - third
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedField:
+    field: str
+    values: tuple[Any, ...]
+
+    @property
+    def same(self) -> bool:
+        return all(value == self.values[0] for value in self.values)
+
+
+COMPARED_FIELDS = (
+    "tier", "designation", "since", "occasion", "instrument", "leaders",
+    "earlier_tiers", "events", "neighbor", "notes", "sources",
+)
+
+
+def compare_partners(dataset: Dataset, partners: Sequence[Partner],
+                     as_of: PartialDate | None = None) -> list[ComparedField]:
+    """One row per field, one value per partner, in the order given. With
+    `as_of`, `partners` are as they stood then, and only events up to it count."""
+    if len(partners) < 2:
+        raise UsageError("compare needs at least two partners")
+    ids = [partner.id for partner in partners]
+    repeated = sorted({pid for pid in ids if ids.count(pid) > 1})
+    if repeated:
+        raise UsageError(f"compare needs different partners; {', '.join(repeated)} was named twice")
+    events = events_by_partner(dataset, as_of)
+    rows: dict[str, list[Any]] = {name: [] for name in COMPARED_FIELDS}
+    for partner in partners:
+        rows["tier"].append(partner.tier)
+        rows["designation"].append(partner.marked_designation)
+        rows["since"].append(str(partner.since))
+        rows["occasion"].append(partner.occasion)
+        rows["instrument"].append(partner.instrument)
+        rows["leaders"].append(list(partner.leaders))
+        rows["earlier_tiers"].append([f"{entry.designation} ({entry.when})" for entry in partner.history])
+        rows["events"].append(len(events[partner.id]))
+        rows["neighbor"].append(partner.neighbor)
+        rows["notes"].append(len(partner.notes))
+        rows["sources"].append(len(partner.sources))
+    return [ComparedField(name, tuple(values)) for name, values in rows.items()]
+
+
+def milestones_per_year(dataset: Dataset, events: Sequence[Event]) -> list[tuple[int, dict[str, int]]]:
+    """Events per year, from the first year to the last, empty years included.
+
+    Each event counts once, under the closest tier (lowest rank) held today by
+    the partners it names; an event that names none counts under "none".
+    """
+    rank = {tier.id: tier.rank for tier in dataset.tiers}
+    tier_of = {partner.id: partner.tier for partner in dataset.all_partners}
+    if not events:
+        return []
+    first, last = events[0].date.year, events[-1].date.year
+    counts: dict[int, dict[str, int]] = {year: {} for year in range(first, last + 1)}
+    for event in events:
+        tiers = [tier_of[pid] for pid in event.partners]
+        key = min(tiers, key=lambda tier: rank[tier]) if tiers else "none"
+        year = counts[event.date.year]
+        year[key] = year.get(key, 0) + 1
+    return list(counts.items())

@@ -1,0 +1,124 @@
+"""Writing to stdout and stderr: the only module that touches the streams.
+
+Text that the stream's encoding cannot carry (LANG=C, PYTHONIOENCODING=ascii)
+degrades to its unaccented letters ("Khürelsükh" -> "Khurelsukh") instead of
+crashing; JSON falls back to \\u escapes so it stays exact and valid.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from typing import Any
+
+from .render import Terminal
+
+
+def _encoding(stream: Any) -> str:
+    return getattr(stream, "encoding", None) or "utf-8"
+
+
+def _fit_encoding(text: str, encoding: str) -> str:
+    try:
+        text.encode(encoding)
+        return text
+    except (UnicodeEncodeError, LookupError):
+        pass
+    from .names import strip_accents  # only a narrow encoding gets here
+
+    stripped = strip_accents(text)
+    try:
+        return stripped.encode(encoding, errors="replace").decode(encoding)
+    except LookupError:
+        return stripped.encode("ascii", errors="replace").decode("ascii")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_json(text: str) -> str:
+    """JSON text with every non-ASCII character as a \\u escape, as json's
+    ensure_ascii writes it: the same data, in any encoding."""
+    import json
+
+    return _NON_ASCII.sub(lambda match: json.dumps(match.group())[1:-1], text)
+
+
+def write_text(text: str, *, is_json: bool = False) -> None:
+    """Write to stdout and flush, so a closed pipe is noticed here and not at exit."""
+    encoding = _encoding(sys.stdout)
+    try:
+        data = text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        if is_json:  # escapes keep the JSON valid and exact where the locale is narrow
+            data = _ascii_json(text).encode("ascii")
+        else:
+            data = _fit_encoding(text, encoding).encode(encoding, errors="replace")
+    write_bytes(data)
+
+
+def write_bytes(data: bytes) -> None:
+    """Write bytes to stdout and flush.
+
+    A closed pipe raises BrokenPipeError, for the boundary to turn into exit 141;
+    any other failure (a full disk: `> /dev/full`) raises CannotWriteError.
+    """
+    # Encoded once by the caller and written below the text layer, which would
+    # otherwise encode the whole text again: that mattered for the 5 MB of a
+    # 10,000-partner list.
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream
+            sys.stdout.write(data.decode(_encoding(sys.stdout)))
+            sys.stdout.flush()
+            return
+        buffer.write(data)
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from .errors import CannotWriteError
+
+        silence_stdout()
+        raise CannotWriteError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def silence_stdout() -> None:
+    """After stdout failed (a closed pipe, a full disk): point it at /dev/null, so
+    that the interpreter's last flush of what is still buffered cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
+
+
+def note(message: str) -> None:
+    """A message on stderr (an error, or a status line), prefixed with the tool's
+    name, where it does not mix with the data."""
+    from .render.safe import clean
+
+    lines = [clean(line) for line in message.splitlines()] or [""]
+    text = "thirdneighbor: " + "\n".join(lines) + "\n"
+    try:
+        sys.stderr.write(_fit_encoding(text, _encoding(sys.stderr)))
+        sys.stderr.flush()
+    except OSError:  # stderr closed too: nothing left to tell anyone
+        pass
+
+
+def wants_rich() -> bool:
+    """Tables and trees on a terminal (or when FORCE_COLOR asks); plain text otherwise."""
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def terminal() -> Terminal:
+    """What the table format needs to know about stdout."""
+    size = shutil.get_terminal_size()
+    # Colour and styles only for a terminal (or FORCE_COLOR); `--format table`
+    # into a pipe or a file gets the same layout as plain characters.
+    return Terminal(styled=wants_rich(), width=size.columns, height=size.lines, encoding=_encoding(sys.stdout))

@@ -1,0 +1,234 @@
+"""What each command shows: the View a command returns, and the registry of views.
+
+A command answers with a View: which kind of view it is, the dataset, and the
+query result the view is made from (its `subject`). The registry, VIEWS, says
+for each kind which records it holds (JSON-ready dicts), which fields
+`--fields` may name, which columns the tabular formats show by default, its
+title, and the shape of its JSON. thirdneighbor.render turns a View into any
+output format; its Rich drawings are in thirdneighbor.render.rich_views.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .errors import UsageError
+from .model import Event, HistoryEntry, Partner, Tier, record_fields
+
+if TYPE_CHECKING:
+    from .model import Dataset
+    from .partialdate import PartialDate
+    from .query.groups import ComparedField, TierGroup
+
+Row = dict[str, Any]  # one JSON-ready record of a view
+
+
+def _keys(cls: type) -> tuple[str, ...]:
+    return tuple(info.key for info in record_fields(cls) if not info.detail)
+
+
+PARTNER_FIELDS = _keys(Partner)
+EVENT_FIELDS = _keys(Event)
+TIER_FIELDS = _keys(Tier) + ("partners", "designations")
+HISTORY_FIELDS = _keys(HistoryEntry) + ("current",)
+LIST_COLUMNS = ("id", "name", "iso2", "iso3", "tier", "designation", "asterisk", "since")
+
+
+class View:
+    """A command's answer before it is formatted."""
+
+    def __init__(self, kind: str, dataset: Dataset, subject: Any, *, as_of: PartialDate | None = None,
+                 with_sources: bool = False, chosen: Sequence[str] | None = None) -> None:
+        if kind not in VIEWS:
+            raise KeyError(f"no view {kind!r}")
+        self.kind, self.dataset, self.subject = kind, dataset, subject
+        self.as_of, self.with_sources = as_of, with_sources
+        self.chosen = None if chosen is None else tuple(chosen)
+
+    @property
+    def spec(self) -> ViewSpec:
+        return VIEWS[self.kind]
+
+    @property
+    def title(self) -> str:
+        return self.spec.title(self) if callable(self.spec.title) else self.spec.title
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The names `--fields` accepts for this view."""
+        return self.spec.fields(self.dataset, self.as_of is not None)
+
+    @functools.cached_property
+    def all_records(self) -> list[Row]:
+        return self.spec.records(self)
+
+    @property
+    def records(self) -> list[Row]:
+        """The records, narrowed to the chosen fields (or, for compare, rows)."""
+        if self.chosen is None:
+            return self.all_records
+        if self.spec.narrows_rows:
+            order = {name: index for index, name in enumerate(self.chosen)}
+            rows = [row for row in self.all_records if row["field"] in order]
+            return sorted(rows, key=lambda row: order[row["field"]])
+        return [{name: record.get(name) for name in self.chosen} for record in self.all_records]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        if self.chosen is None or self.spec.narrows_rows:
+            return self.spec.columns(self)
+        return self.chosen
+
+    def payload(self) -> Any:
+        """What `--json` prints."""
+        return self.spec.payload(self, self.records)
+
+    def narrowed(self, chosen: Sequence[str]) -> View:
+        """The view with only the chosen fields, in the order chosen (each once)."""
+        chosen = tuple(dict.fromkeys(chosen))
+        unknown = [name for name in chosen if name not in self.fields]
+        if unknown:
+            raise UsageError(f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+                             f"valid fields: {', '.join(self.fields)}")
+        return View(self.kind, self.dataset, self.subject, as_of=self.as_of, with_sources=self.with_sources,
+                    chosen=chosen)
+
+
+def parse_fields(text: str) -> list[str]:
+    """`--fields a,b,c` as a list; spaces around names are allowed."""
+    names = [name.strip() for name in text.split(",")]
+    if not all(names):
+        raise UsageError(f"--fields takes names separated by commas, not {text!r}")
+    return names
+
+
+# --- the records of each kind of view --------------------------------------------------
+
+def partner_record(partner: Partner, as_of: PartialDate | None) -> Row:
+    """A partner as `list --json` gives it; with `as_of`, that date too."""
+    record = partner.to_dict()
+    if as_of is not None:
+        record["as_of"] = str(as_of)
+    return record
+
+
+def _list_records(view: View) -> list[Row]:
+    return [partner_record(partner, view.as_of) for partner in view.subject]
+
+
+class ShowSubject(NamedTuple):
+    partners: Sequence[Partner]
+    events: dict[str, list[Event]]
+
+
+def _show_records(view: View) -> list[Row]:
+    subject: ShowSubject = view.subject
+    return [{**partner_record(partner, view.as_of),
+             "history": [entry.to_dict() for entry in partner.history],
+             "events": [event.to_dict() for event in subject.events[partner.id]]}
+            for partner in subject.partners]
+
+
+def _history_records(view: View) -> list[Row]:
+    partner: Partner = view.subject
+    current = {"designation": partner.designation, "tier": partner.tier, "since": str(partner.since),
+               "in_force_by": None, "occasion": partner.occasion, "note": None, "current": True}
+    return [{**entry.to_dict(), "current": False} for entry in partner.history] + [current]
+
+
+def _timeline_records(view: View) -> list[Row]:
+    return [event.to_dict() for event in view.subject]
+
+
+def _chart_fields(dataset: Dataset, dated: bool) -> tuple[str, ...]:
+    return ("year", "events", *(tier.id for tier in dataset.tiers), "none")
+
+
+def _chart_records(view: View) -> list[Row]:
+    tier_ids = _chart_fields(view.dataset, False)[2:]
+    return [{"year": year, "events": sum(counts.values()), **{tier: counts.get(tier, 0) for tier in tier_ids}}
+            for year, counts in view.subject]
+
+
+def _tiers_records(view: View) -> list[Row]:
+    groups: Sequence[TierGroup] = view.subject
+    records = []
+    for group in groups:
+        record = {
+            **group.tier.to_dict(),
+            "partners": [partner.id for partner in group.partners],
+            "designations": [{"designation": designation.designation,
+                              "partners": [partner.id for partner in designation.partners]}
+                             for designation in group.designations],
+        }
+        if view.as_of is not None:
+            record["as_of"] = str(view.as_of)
+        records.append(record)
+    return records
+
+
+class CompareSubject(NamedTuple):
+    partners: Sequence[Partner]
+    fields: Sequence[ComparedField]
+
+
+def _compare_records(view: View) -> list[Row]:
+    subject: CompareSubject = view.subject
+    ids = [partner.id for partner in subject.partners]
+    return [{"field": field.field, "values": list(field.values), "same": field.same, **dict(zip(ids, field.values))}
+            for field in subject.fields]
+
+
+def _compare_payload(view: View, rows: list[Row]) -> Any:
+    return {"partners": [partner_record(partner, view.as_of) for partner in view.subject.partners],
+            "fields": [{"field": row["field"], "values": row["values"], "same": row["same"]} for row in rows]}
+
+
+def _compare_columns(view: View) -> tuple[str, ...]:
+    return ("field", "same", *(partner.id for partner in view.subject.partners))
+
+
+def _compared_fields(*_: Any) -> tuple[str, ...]:
+    from .query.groups import COMPARED_FIELDS
+
+    return COMPARED_FIELDS
+
+
+def _dated(fields: tuple[str, ...], extra: tuple[str, ...] = ()) -> Callable[[Dataset, bool], tuple[str, ...]]:
+    return lambda dataset, dated: fields + (("as_of",) if dated else ()) + extra
+
+
+def _fixed(names: tuple[str, ...]) -> Callable[[Any], tuple[str, ...]]:
+    return lambda *_: names
+
+
+class ViewSpec(NamedTuple):
+    """One kind of view. `fields` takes the dataset and whether `--as-of` was given."""
+
+    title: str | Callable[[View], str]
+    records: Callable[[View], list[Row]]
+    fields: Callable[[Dataset, bool], tuple[str, ...]]
+    columns: Callable[[View], tuple[str, ...]]
+    payload: Callable[[View, list[Row]], Any] = lambda view, rows: rows
+    narrows_rows: bool = False  # --fields picks rows (compare), not columns
+
+
+VIEWS: dict[str, ViewSpec] = {
+    "list": ViewSpec("Mongolia's third neighbors", _list_records, _dated(PARTNER_FIELDS), _fixed(LIST_COLUMNS)),
+    "show": ViewSpec("Partners", _show_records, _dated(PARTNER_FIELDS, ("history", "events")),
+                     lambda view: view.fields,
+                     payload=lambda view, rows: rows[0] if len(rows) == 1 else rows),
+    "history": ViewSpec(lambda view: f"{view.subject.name}: tiers", _history_records, _fixed(HISTORY_FIELDS),
+                        _fixed(("since", "in_force_by", "tier", "designation", "current")),
+                        payload=lambda view, rows: {"id": view.subject.id, "name": view.subject.name, "tiers": rows}),
+    "timeline": ViewSpec("Third Neighbor Policy timeline", _timeline_records, _fixed(EVENT_FIELDS),
+                         _fixed(("date", "title", "partners"))),
+    "chart": ViewSpec("Milestones per year", _chart_records, _chart_fields,
+                      lambda view: _chart_fields(view.dataset, False)),
+    "tiers": ViewSpec("Partnership tiers", _tiers_records, _dated(TIER_FIELDS),
+                      _fixed(("id", "name", "rank", "partners"))),
+    "compare": ViewSpec("Side by side", _compare_records, _compared_fields, _compare_columns,
+                        payload=_compare_payload, narrows_rows=True),
+}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 import tomli_w

@@ -42,6 +42,8 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
             "official_name": f"Republic of Country {i}",
             "iso2": _code(i % 676, 2),
             "iso3": _code(i % 17576, 3),
+            "iso_numeric": f"{i % 1000:03d}",
+            "wikidata": f"Q{1000 + i}",
             "aliases": [f"Land {i}", f"State {i}"],
             "neighbor": i < 2,
             "tier": TIERS[0]["id"] if i < 2 else TIERS[1 + i % 3]["id"],
@@ -65,6 +67,8 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
     events.sort(key=lambda event: event["date"])
     return {
         "schema_version": 2,
+        "title": "Synthetic benchmark dataset",
+        "version": "1.0.0",
         "as_of": "2026-11-28",
         "policy": {"name": "Third Neighbor Policy", "summary": FILLER, "aims": [FILLER],
                    "table_source": "Synthetic", "sources": ["https://example.org/policy"]},

@@ -70,6 +70,7 @@ def test_list_as_of_reports_the_level_in_force_and_its_start() -> None:
     assert [(p["id"], p["tier"], p["since"]) for p in partners] == [
         ("japan", "strategic", "2010-11-19"),
         ("turkiye", "comprehensive", "2004"), ("germany", "comprehensive", "2008-09-05"),
+        ("india", "comprehensive", "2009"),
         ("canada", "expanded", "2004-10"), ("australia", "expanded", "2007")]
 
 
@@ -165,6 +166,7 @@ def test_history_plain() -> None:
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
         "\t2011-06-16\tcomprehensive\tComprehensive partnership\tfalse",
+        "2018-09-20\t\tcomprehensive\tExpanded Comprehensive Partnership\tfalse",
         "2019-07-31\t\tstrategic\tStrategic third neighbor partnership\ttrue",
     ]
 

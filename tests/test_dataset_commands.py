@@ -25,7 +25,7 @@ def out(*args: str) -> str:
 def test_validate_a_valid_file() -> None:
     result = run_cli("validate", str(BUNDLED))
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{BUNDLED}: valid (18 partners, 37 events)\n"
+    assert result.stdout == f"{BUNDLED}: valid (19 partners, 40 events)\n"
 
 
 def test_validate_lists_every_problem_and_exits_3(write_dataset: Any) -> None:
@@ -47,9 +47,9 @@ def test_validate_json(write_dataset: Any) -> None:
     assert (result.exit_code, result.stderr) == (3, "")
     report = json.loads(result.stdout)
     assert report["valid"] is False
-    assert report["problems"] == [{"record": "partners[1] (japan)", "message": "missing required field 'since'"}]
+    assert report["problems"] == [{"record": "partners[1] (japan)", "message": "has a tier but no 'since'"}]
     good = json.loads(out("validate", "--json", str(BUNDLED)))
-    assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 18, 37, [])
+    assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 19, 40, [])
 
 
 def test_validate_never_trusts_the_cache(write_dataset: Any) -> None:
@@ -72,13 +72,13 @@ def test_validate_unreadable_files(tmp_path: Path, content: bytes) -> None:
 
 # --- export: a round trip --------------------------------------------------------------------
 
-JSON_COMMANDS = [["list", "--neighbors"], ["timeline"], ["tiers", "--neighbors"], ["show", "korea", "china"],
+JSON_COMMANDS = [["list", "--neighbors", "--all"], ["timeline"], ["show", "uk"], ["tiers", "--neighbors"], ["show", "korea", "china"],
                  ["compare", "japan", "russia"], ["history", "usa"], ["list", "--as-of", "2015"]]
 
 
 def test_a_full_export_gives_identical_json(tmp_path: Path) -> None:
     path = tmp_path / "all.toml"
-    path.write_text(out("export", "--neighbors"), encoding="utf-8")
+    path.write_text(out("export", "--neighbors", "--all"), encoding="utf-8")
     for args in JSON_COMMANDS:
         assert out(*args, "--json", "--data", str(path)) == out(*args, "--json"), args
 
@@ -94,7 +94,7 @@ def test_a_filtered_export_is_the_selection(tmp_path: Path) -> None:
                  "france"}
     assert all(set(e["partners"]) <= strategic for e in events)
     assert any(e["partners"] == [] for e in events)  # events that name no partner stay
-    assert out("validate", str(path)).endswith("valid (9 partners, 25 events)\n")
+    assert out("validate", str(path)).endswith("valid (9 partners, 26 events)\n")
 
 
 def test_export_by_country_and_year(tmp_path: Path) -> None:
@@ -129,9 +129,17 @@ def test_init_writes_an_editable_copy(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     result = run_cli("init", str(path))
     assert (result.exit_code, result.stdout) == (0, "")
-    assert path.read_bytes() == BUNDLED.read_bytes()  # comments and all
     assert f"wrote {path}" in result.stderr
     assert out("list", "--json", "--data", str(path)) == out("list", "--json")
+    # The same file, comments and all, except that it is the user's own dataset now.
+    changed = [(old, new) for old, new in zip(BUNDLED.read_text(encoding="utf-8").splitlines(),
+                                              path.read_text(encoding="utf-8").splitlines()) if old != new]
+    assert changed == [('title = "Third Neighbor Policy dataset"',
+                        'title = "Own dataset, based on Third Neighbor Policy dataset 2.0.0"'),
+                       ('version = "2.0.0"', 'version = "0.1.0"')]
+    citation = json.loads(out("cite", "--format", "json", "--data", str(path)))
+    assert (citation["title"], citation["version"]) == ("Own dataset, based on Third Neighbor Policy dataset 2.0.0",
+                                                        "0.1.0")
 
 
 def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
@@ -142,7 +150,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert result.stderr == f"thirdneighbor: {path} exists already; add --force to replace it\n"
     assert path.read_text(encoding="utf-8") == "my own work"
     assert run_cli("init", str(path), "--force").exit_code == 0
-    assert path.read_bytes() == BUNDLED.read_bytes()
+    assert path.read_text(encoding="utf-8").startswith(BUNDLED.read_text(encoding="utf-8")[:200])
 
 
 # --- cite ------------------------------------------------------------------------------------
@@ -151,7 +159,8 @@ def test_cite_text() -> None:
     from thirdneighbor import __version__
 
     text = out("cite")
-    assert text.startswith(f"Third Neighbor Policy dataset (thirdneighbor {__version__}), data as of 2026-11-28.\n")
+    assert text.startswith("Third Neighbor Policy dataset, version 2.0.0, checked against its sources on "
+                           f"2026-11-28 (read with thirdneighbor {__version__}).\n")
     assert "  https://montsame.mn/en/read/337211\n" in text
     assert "  dw.com (2008 Köhler visit)\n" in text
 
@@ -165,7 +174,8 @@ def test_cite_lists_each_source_once() -> None:
 
 def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
     entry = out("cite", "--format", "bibtex")
-    assert entry.startswith("@misc{thirdneighbor_2026_11_28,\n") and entry.endswith("}\n")
+    assert entry.startswith("@misc{thirdneighbor_2_0_0_2026_11_28,\n") and entry.endswith("}\n")
+    assert "  version = {2.0.0},\n" in entry and "Data version 2.0.0" in entry
     assert entry.count("@") == 1
     depth = 0
     for char in re.sub(r"\\[{}]", "", entry):
@@ -174,6 +184,14 @@ def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
     assert depth == 0
     assert r"page\_id=16273" in entry  # LaTeX specials escaped
     assert "year = {2026}" in entry
+
+
+def test_cite_json_is_the_json_format() -> None:
+    assert out("cite", "--json") == out("cite", "--format", "json")
+    assert json.loads(out("cite", "--json"))["version"] == "2.0.0"
+    result = run_cli("cite", "--json", "--format", "bibtex")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: --json and --format bibtex ask for two formats; give one\n"
 
 
 def test_cite_unknown_format() -> None:
@@ -185,7 +203,7 @@ def test_cite_unknown_format() -> None:
 def test_export_a_neighbour_by_name() -> None:
     document = tomllib.loads(out("export", "--country", "russia"))
     assert [p["id"] for p in document["partners"]] == ["russia"]
-    assert [e["date"] for e in document["events"]] == ["1994-06-30", "2009-08-25", "2019-09-03", "2024-04-26"]
+    assert [e["date"] for e in document["events"]] == ["1994-06-30", "2009-08-25", "2019-09-03"]
 
 
 def test_cite_takes_control_characters_out(write_dataset: Any) -> None:
@@ -193,3 +211,14 @@ def test_cite_takes_control_characters_out(write_dataset: Any) -> None:
     for format_name in ("text", "bibtex"):
         text = out("cite", "--format", format_name, "--data", str(path))
         assert "\x1b" not in text and "\x07" not in text and "evil" in text
+
+
+def test_an_own_copy_gets_a_title_and_version_even_where_the_file_had_none() -> None:
+    from thirdneighbor.dataset import own_copy
+
+    text = BUNDLED.read_text(encoding="utf-8")
+    bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "2.0.0"\n', "")
+    copy = tomllib.loads(own_copy(bare.encode("utf-8")).decode("utf-8"))
+    assert (copy["title"], copy["version"]) == ("Own dataset, based on the bundled dataset", "0.1.0")
+    # Only the top-level keys change: the events' titles are untouched.
+    assert [e["title"] for e in copy["events"]] == [e["title"] for e in tomllib.loads(text)["events"]]

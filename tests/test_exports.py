@@ -26,7 +26,7 @@ def test_svg_is_valid_xml_with_the_view_in_it(tmp_path: Path, args: list[str]) -
 
 def test_svg_holds_the_data(tmp_path: Path) -> None:
     target = tmp_path / "list.svg"
-    run_cli("list", "--tier", "expanded", "--export-svg", str(target))
+    run_cli("list", "--tier", "comprehensive", "--tier", "expanded", "--export-svg", str(target))
     text = target.read_text(encoding="utf-8")
     assert "Australia" in text and "Canada" in text
 

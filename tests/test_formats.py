@@ -59,12 +59,12 @@ def test_csv_joins_lists_with_semicolons_and_quotes_what_needs_it() -> None:
 
 
 def test_markdown_is_a_github_table() -> None:
-    lines = out("list", "--tier", "expanded", "--format", "markdown").splitlines()
+    lines = out("list", "--tier", "comprehensive", "--until", "2024", "--format", "markdown").splitlines()
     assert lines == [
         "| id | name | iso2 | iso3 | tier | designation | asterisk | since |",
         "|---|---|---|---|---|---|---|---|",
-        "| canada | Canada | CA | CAN | expanded | Expanded partnership | false | 2004-10 |",
-        "| australia | Australia | AU | AUS | expanded | Expanded partnership | false | 2007 |",
+        "| canada | Canada | CA | CAN | comprehensive | Comprehensive partnership | false | 2023-11-20 |",
+        "| vietnam | Vietnam | VN | VNM | comprehensive | Comprehensive partnership | false | 2024-09-30 |",
     ]
 
 
@@ -95,8 +95,10 @@ def test_table_format_on_request_even_in_a_pipe(args: list[str]) -> None:
 # --- --fields -----------------------------------------------------------------------------
 
 def test_fields_select_and_order() -> None:
-    assert out("list", "--tier", "expanded", "--fields", "since,name").splitlines() == ["2004-10\tCanada", "2007\tAustralia"]
-    payload = json.loads(out("list", "--tier", "expanded", "--fields", "since, name", "--json"))
+    expanded_in_2010 = ("--tier", "expanded", "--as-of", "2010")
+    assert out("list", *expanded_in_2010, "--fields", "since,name").splitlines() == ["2004-10\tCanada",
+                                                                                     "2007\tAustralia"]
+    payload = json.loads(out("list", *expanded_in_2010, "--fields", "since, name", "--json"))
     assert payload == [{"since": "2004-10", "name": "Canada"}, {"since": "2007", "name": "Australia"}]
     assert list(payload[0]) == ["since", "name"]
 
@@ -119,12 +121,13 @@ def test_fields_on_compare_pick_the_compared_rows() -> None:
 
 def test_fields_on_history_and_tiers() -> None:
     assert json.loads(out("history", "usa", "--fields", "since,current", "--json"))["tiers"] == [
-        {"since": None, "current": False}, {"since": "2019-07-31", "current": True}]
+        {"since": None, "current": False}, {"since": "2018-09-20", "current": False},
+        {"since": "2019-07-31", "current": True}]
     assert out("tiers", "--fields", "id,rank").splitlines() == ["strategic\t2", "comprehensive\t3", "expanded\t4"]
 
 
 def test_fields_in_a_generic_terminal_table() -> None:
-    text = out("list", "--fields", "name,since", "--tier", "expanded", "--format", "table")
+    text = out("list", "--fields", "name,since", "--tier", "comprehensive", "--format", "table")
     assert "name" in text and "Canada" in text and "ISO" not in text
 
 
@@ -173,7 +176,7 @@ def test_as_of_field_only_exists_with_as_of() -> None:
 
 def test_chart_counts_every_event_once() -> None:
     years = json.loads(out("timeline", "--chart", "--json"))
-    assert sum(year["events"] for year in years) == 37
+    assert sum(year["events"] for year in years) == 40
     assert [year["year"] for year in years] == list(range(1987, 2026))
     by_year = {year["year"]: year for year in years}
     assert by_year[2025] == {"year": 2025, "events": 7, "comprehensive-strategic": 0, "strategic": 2,

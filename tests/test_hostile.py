@@ -142,8 +142,18 @@ def _partner(document: dict[str, Any], partner_id: str) -> dict[str, Any]:
 
 
 BREAKAGES = {
-    "missing required field": (lambda d: _partner(d, "japan").pop("designation"),
-                               "partners[1] (japan): missing required field 'designation'"),
+    "missing required field": (lambda d: _partner(d, "japan").pop("wikidata"),
+                               "partners[1] (japan): missing required field 'wikidata'"),
+    "tier without designation": (lambda d: _partner(d, "japan").pop("designation"),
+                                 "partners[1] (japan): has a tier but no 'designation'"),
+    "other relation with a date": (lambda d: _partner(d, "united-kingdom").update(since="2024"),
+                                   "partners[16] (united-kingdom): has 'since' but no 'tier'"),
+    "bad wikidata id": (lambda d: _partner(d, "japan").update(wikidata="17"),
+                        "partners[1] (japan): field 'wikidata' must be a Wikidata id such as 'Q17', not '17'"),
+    "bad iso numeric": (lambda d: _partner(d, "japan").update(iso_numeric=392),
+                        "partners[1] (japan): field 'iso_numeric' must be a string"),
+    "bad data version": (lambda d: d.update(version="2.0"),
+                         "field 'version' must be a semantic version such as '2.0.0', not '2.0'"),
     "wrong type": (lambda d: _partner(d, "india").update(since=2015),
                    "partners[6] (india): field 'since' must be a date string"),
     "duplicate id": (lambda d: _partner(d, "canada").update(id="australia"),
@@ -161,7 +171,7 @@ BREAKAGES = {
     "levels not a list": (lambda d: d.update(tiers="strategic"),
                           "field 'tiers' must be an array of tables, not a string"),
     "partner not a table": (lambda d: d["partners"].append("germany"),
-                            "partners[18]: must be a table, not a string"),
+                            "partners[19]: must be a table, not a string"),
 }
 
 
@@ -323,4 +333,4 @@ def test_piped_output_ignores_the_width_and_loses_nothing(args: list[str]) -> No
     assert len(outputs) == 1
     [text] = outputs
     if args[0] == "show":
-        assert "The article marks this designation with an asterisk that the project's copy does not explain." in text
+        assert "The article marks this designation with an asterisk and does not explain it" in text

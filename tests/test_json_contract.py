@@ -45,11 +45,30 @@ def json_of(*args: str) -> Any:
     (["tiers", "--as-of", "2010"], "tiers"),
     (["history", "korea"], "history"),
     (["history", "usa"], "history"),
+    (["list", "--all", "--neighbors"], "list"),
+    (["list", "--as-of", "2012"], "list"),
+    (["tiers", "--all"], "tiers"),
     (["timeline", "--chart"], "chart"),
     (["validate", "data/partners.toml"], "validation"),
 ])
 def test_output_matches_schema(args: list[str], definition: str) -> None:
     validate(json_of(*args), definition)
+
+
+@pytest.mark.parametrize(("args", "definition"), [
+    (["show", "uk"], "show"), (["history", "uk"], "history"), (["compare", "uk", "japan"], "compare")])
+def test_an_other_relation_matches_the_schema_and_is_named_on_stderr(args: list[str], definition: str) -> None:
+    result = run_cli(*args, "--json")
+    assert result.exit_code == 0
+    assert result.stderr == ("thirdneighbor: United Kingdom holds no partnership tier; it is in the dataset for its "
+                             "events (`list --all` shows every such country)\n")
+    validate(json.loads(result.stdout), definition)
+
+
+def test_an_in_force_by_date_is_marked_in_json() -> None:
+    partners = {p["id"]: p for p in json_of("list", "--as-of", "2012")}
+    assert (partners["united-states"]["since"], partners["united-states"]["since_approx"]) == ("2011-06-16", True)
+    assert partners["japan"]["since_approx"] is False
 
 
 def test_show_one_partner_is_a_detail_object() -> None:
@@ -59,6 +78,10 @@ def test_show_one_partner_is_a_detail_object() -> None:
         "designation": "Comprehensive partnership", "tier": "comprehensive", "since": None,
         "in_force_by": "2011-06-16", "occasion": "Reaffirmed in the Obama–Elbegdorj joint statement",
         "note": "Start year unconfirmed.",
+    }, {
+        "designation": "Expanded Comprehensive Partnership", "tier": "comprehensive", "since": "2018-09-20",
+        "in_force_by": None, "occasion": "Prime Minister Ukhnaagiin Khürelsükh's official visit to Washington",
+        "note": "The tier from which the 2019 strategic partnership was raised.",
     }]
 
 

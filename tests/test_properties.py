@@ -84,16 +84,21 @@ def datasets(draw: st.DrawFn) -> Dataset:
             key=lambda entry: entry.start)
         # The current designation began no earlier than any earlier tier.
         current_since = max([draw(partial_dates()), *(entry.start for entry in history)])
+        # An other relation has no tier, and so no designation, date, occasion or earlier tiers.
+        tied = draw(st.booleans()) or draw(st.booleans())
         partners.append(Partner(
             id=f"p{i}-{draw(st.sampled_from(['a', 'bb', 'c-d']))}", name=f"{draw(words)} #{i}",
             iso2=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}", iso3=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}Q",
-            neighbor=draw(st.booleans()), tier=draw(tier_choice), designation=draw(words),
-            since=current_since, occasion=draw(words),
+            iso_numeric=draw(st.from_regex(r"[0-9]{3}", fullmatch=True)),
+            wikidata=f"Q{draw(st.integers(1, 10**9))}",
+            neighbor=draw(st.booleans()), tier=draw(tier_choice) if tied else None,
+            designation=draw(words) if tied else None, since=current_since if tied else None,
+            since_approx=draw(st.booleans()) if tied else False, occasion=draw(words) if tied else None,
             official_name=draw(st.none() | words.map(lambda w, i=i: f"{w} ~{i}")),
             aliases=tuple(f"{alias} ^{i}" for alias in draw(st.lists(words, max_size=2, unique=True))),
             asterisk=draw(st.booleans()), instrument=draw(optional_words), leaders=draw(word_tuples),
             notes=draw(word_tuples), sources=tuple(draw(st.lists(words, min_size=1, max_size=3))),
-            history=tuple(history)))
+            history=tuple(history) if tied else ()))
     partner_ids = [p.id for p in partners]
     events = sorted(
         (Event(date=draw(partial_dates()), title=draw(words),
@@ -103,7 +108,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
         key=lambda event: event.date)
     policy = Policy(name=draw(words), summary=draw(words), table_source=draw(words), aims=draw(word_tuples),
                     asterisk_note=draw(optional_words), notes=draw(word_tuples), sources=draw(word_tuples))
-    return Dataset(schema_version=2, as_of=draw(partial_dates()), policy=policy, tiers=tiers,
+    return Dataset(schema_version=2, title=draw(st.none() | words), version=draw(st.none() | st.just("1.2.3-rc.1")),
+                   as_of=draw(partial_dates()), policy=policy, tiers=tiers,
                    all_partners=tuple(partners), all_events=tuple(events))
 
 

@@ -51,13 +51,15 @@ def test_inferred_rows_say_so(dataset: Dataset, partner_id: str) -> None:
 
 def test_asterisk_rows_are_france_and_czechia(dataset: Dataset) -> None:
     assert {p.id for p in dataset.all_partners if p.asterisk} == {"france", "czechia"}
-    assert "inferred" in (dataset.policy.asterisk_note or "").lower()
+    note = dataset.policy.asterisk_note or ""
+    assert "does not explain it" in note and "neither is confirmed" in note
 
 
 def test_partial_dates_keep_their_precision(dataset: Dataset) -> None:
     by_id = {p.id: p for p in dataset.all_partners}
-    assert (str(by_id["australia"].since), str(by_id["canada"].since), str(by_id["italy"].since)) == (
-        "2007", "2004-10", "2025-12")
+    assert (str(by_id["australia"].since), str(by_id["czechia"].since), str(by_id["italy"].since)) == (
+        "2007", "2025-03", "2025-12-02")
+    assert str(by_id["canada"].history[0].since) == "2004-10"
 
 
 def test_every_record_has_a_source(dataset: Dataset) -> None:
@@ -76,7 +78,7 @@ def test_neighbours_are_left_out_by_default(dataset: Dataset) -> None:
 def test_timeline_is_sorted_oldest_first(dataset: Dataset) -> None:
     dates = [event.date for event in select_events(dataset)]
     assert dates == sorted(dates)
-    assert str(dates[0]) == "1987-01-27" and str(dates[-1]) == "2025-12"
+    assert str(dates[0]) == "1987-01-27" and str(dates[-1]) == "2025-12-02"
 
 
 # --- select_partners ------------------------------------------------------------------
@@ -87,7 +89,9 @@ def test_default_order_is_tier_rank_then_date(dataset: Dataset) -> None:
     keys = [(rank[p.tier], p.since) for p in chosen]
     assert keys == sorted(keys)
     assert ids(chosen)[:2] == ["india", "united-states"]
-    assert ids(chosen)[-2:] == ["canada", "australia"]
+    assert ids(chosen)[-2:] == ["kyrgyzstan", "australia"]
+    assert "united-kingdom" not in ids(chosen)
+    assert ids(select_partners(dataset, include_other=True))[-1] == "united-kingdom"  # no tier: last
 
 
 def test_sort_by_name_and_date(dataset: Dataset) -> None:
@@ -169,7 +173,8 @@ def test_events_by_partner_covers_shared_events(dataset: Dataset) -> None:
     index = events_by_partner(dataset)
     concept = [e for e in index["india"] if str(e.date) == "2011-02-10"]
     assert len(concept) == 1 and "south-korea" in concept[0].partners
-    assert len(index["united-states"]) == 10
+    assert len(index["united-states"]) == 12
+    assert [str(e.date) for e in index["united-kingdom"]] == ["2024-04-26"]
 
 
 def test_timeline_filters(dataset: Dataset) -> None:
@@ -178,7 +183,7 @@ def test_timeline_filters(dataset: Dataset) -> None:
     japan = select_events(dataset, partner_ids=["japan"])
     assert [str(e.date) for e in japan] == ["2010-11-19", "2011-02-10", "2022-11-29"]
     expanded = select_events(dataset, tiers=["expanded"])
-    assert {pid for e in expanded for pid in e.partners} == {"canada", "australia"}
+    assert {pid for e in expanded for pid in e.partners} == {"australia"}
 
 
 def test_tier_groups_in_rank_order_without_neighbours(dataset: Dataset) -> None:
@@ -202,8 +207,9 @@ def test_compare_marks_what_differs(dataset: Dataset) -> None:
     fields = {f.field: f for f in compare_partners(dataset, [japan, usa])}
     assert fields["tier"].values == ("strategic", "strategic") and fields["tier"].same
     assert fields["since"].values == ("2022-11-29", "2019-07-31") and not fields["since"].same
-    assert fields["earlier_tiers"].values[1] == ["Comprehensive partnership (by 2011-06-16)"]
-    assert fields["events"].values == (3, 10)
+    assert fields["earlier_tiers"].values[1] == ["Comprehensive partnership (by 2011-06-16)",
+                                                 "Expanded Comprehensive Partnership (2018-09-20)"]
+    assert fields["events"].values == (3, 12)
 
 
 def test_compare_needs_two_different_partners(dataset: Dataset) -> None:

@@ -1,8 +1,8 @@
 """The README's examples are real output: each ```console block is run and compared.
 
 A block is one `$ thirdneighbor ...` line followed by its output. Commands run as
-on a 100-column terminal without colour, unless piped into `cat`, `head -n N` or
-`jq .FIELD`, which run as in a pipe. To refresh the outputs after an intended
+on a 100-column terminal without colour, unless piped into `cat`, `head -n N`,
+`tail -n N` or `jq .FIELD`, which run as in a pipe. To refresh the outputs after an intended
 change, run `UPDATE_README=1 pytest tests/test_readme.py` and review the diff.
 """
 
@@ -39,6 +39,8 @@ def _raw_output(command: str) -> str:
         return result.stdout
     if head := re.fullmatch(r"head -n (\d+)", pipe):
         return "".join(result.stdout.splitlines(keepends=True)[: int(head.group(1))])
+    if tail := re.fullmatch(r"tail -n (\d+)", pipe):
+        return "".join(result.stdout.splitlines(keepends=True)[-int(tail.group(1)):])
     if jq := re.fullmatch(r"jq \.(\w+)", pipe):
         return json.dumps(json.loads(result.stdout)[jq.group(1)], ensure_ascii=False) + "\n"
     raise AssertionError(f"the README test cannot run the pipe {pipe!r}")

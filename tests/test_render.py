@@ -77,7 +77,7 @@ def test_rich_output(name: str) -> None:
 def test_rich_views_show_the_footnote_and_notes(dataset: Dataset) -> None:
     text = rich_text(views.partners_table(dataset, select_partners(dataset)))
     assert "Strategic partnership*" in text
-    assert "* The article marks two designations with an asterisk" in text
+    assert "* The article marks two designations, France's and Czechia's, with an asterisk" in text
     assert "see `thirdneighbor show ID`" in text
 
 

@@ -10,13 +10,14 @@ import pytest
 
 from thirdneighbor.dataset import bundled_dataset_path, dataset_path, load_dataset
 from thirdneighbor.errors import DatasetError, ExitCode
+from thirdneighbor.validate import build_dataset
 
 from .conftest import BUNDLED, run_cli
 
 
 def test_bundled_dataset_validates(dataset: Any) -> None:
-    assert len(dataset.all_partners) == 18
-    assert len(dataset.all_events) == 37
+    assert len(dataset.all_partners) == 19
+    assert len(dataset.all_events) == 40
     assert [level.id for level in dataset.tiers] == [
         "comprehensive-strategic", "strategic", "comprehensive", "expanded"]
 
@@ -44,8 +45,28 @@ def _partner(document: dict[str, Any], partner_id: str) -> dict[str, Any]:
 
 
 def test_missing_required_field(write_dataset: Any) -> None:
-    path = write_dataset(lambda d: _partner(d, "japan").pop("since"))
-    assert _problems(path) == ["partners[1] (japan): missing required field 'since'"]
+    path = write_dataset(lambda d: _partner(d, "japan").pop("wikidata"))
+    assert _problems(path) == ["partners[1] (japan): missing required field 'wikidata'"]
+
+
+def test_a_tier_needs_its_designation_date_and_occasion(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: [_partner(d, "japan").pop(key) for key in ("since", "designation")])
+    assert _problems(path) == ["partners[1] (japan): has a tier but no 'designation', 'since'"]
+
+
+def test_an_other_relation_has_no_tier_facts(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        _partner(document, "united-kingdom").update(designation="Roadmap", since_approx=True)
+        _partner(document, "united-kingdom")["history"] = [{"designation": "Friendly", "since": "2000"}]
+    assert _problems(write_dataset(change)) == [
+        "partners[16] (united-kingdom): has 'designation', 'history', 'since_approx' but no 'tier'; a country "
+        "without a partnership tier (an other relation) has only its names, codes, notes and sources"]
+
+
+def test_a_data_version_is_semver(write_dataset: Any) -> None:
+    assert _problems(write_dataset(lambda d: d.update(version="v2"))) == [
+        "field 'version' must be a semantic version such as '2.0.0', not 'v2'"]
+    assert load_dataset(write_dataset(lambda d: d.update(version="2.1.0-rc.1+build.5"))).version == "2.1.0-rc.1+build.5"
 
 
 def test_wrong_type(write_dataset: Any) -> None:
@@ -113,7 +134,7 @@ def test_all_problems_are_reported_together(write_dataset: Any) -> None:
 
 def test_one_broken_partner_does_not_make_its_events_unknown(write_dataset: Any) -> None:
     path = write_dataset(lambda d: _partner(d, "japan").pop("occasion"))
-    assert _problems(path) == ["partners[1] (japan): missing required field 'occasion'"]
+    assert _problems(path) == ["partners[1] (japan): has a tier but no 'occasion'"]
 
 
 def test_history_needs_a_date(write_dataset: Any) -> None:
@@ -173,7 +194,7 @@ def test_error_message_names_file_and_count(write_dataset: Any) -> None:
         load_dataset(path)
     assert caught.value.message.splitlines() == [
         f"{path}: the dataset is broken (1 problem)",
-        "  - partners[1] (japan): missing required field 'since'",
+        "  - partners[1] (japan): has a tier but no 'since'",
     ]
 
 
@@ -195,7 +216,8 @@ def _with_old_keys(document: dict[str, Any]) -> None:
     document["schema_version"] = 1
     document["levels"] = document.pop("tiers")
     for partner in document["partners"]:
-        partner["level"] = partner.pop("tier")
+        if "tier" in partner:  # an other relation has none
+            partner["level"] = partner.pop("tier")
         for entry in partner.get("history", []):
             if "tier" in entry:
                 entry["level"] = entry.pop("tier")
@@ -216,7 +238,7 @@ def test_validate_passes_a_file_with_old_key_names_and_says_so(write_dataset: An
     path = write_dataset(_with_old_keys)
     result = run_cli("validate", str(path))
     assert result.exit_code == 0
-    assert result.stdout.endswith("valid (18 partners, 37 events)\n")
+    assert result.stdout.endswith("valid (19 partners, 40 events)\n")
     assert "old key names" in result.stderr
 
 
@@ -231,3 +253,16 @@ def test_the_python_api_warns_about_old_key_names(write_dataset: Any) -> None:
 def test_a_key_and_its_old_name_together_are_a_problem(write_dataset: Any) -> None:
     path = write_dataset(lambda d: _partner(d, "japan").update(level="strategic"))
     assert _problems(path) == ["partners[1] (japan): gives both 'tier' and its old name 'level'; keep 'tier'"]
+
+
+def test_the_benchmark_generator_writes_valid_datasets() -> None:
+    """benchmarks/run.py times loads of these files; an invalid one would time an error."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate", BUNDLED.parents[1] / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    checked = build_dataset(generate.document(30))
+    assert checked.problems == [] and checked.dataset is not None
+    assert len(checked.dataset.all_partners) == 30 and len(checked.dataset.all_events) == 150

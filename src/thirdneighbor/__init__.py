@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Kept here, not read from package metadata, so --version costs no import of
 # importlib.metadata. pyproject.toml reads the version from this line.
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:

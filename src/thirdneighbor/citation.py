@@ -8,7 +8,7 @@ from . import __version__
 from .model import Dataset
 from .render.safe import clean
 
-TITLE = "Third Neighbor Policy dataset"
+UNTITLED = "Untitled dataset"
 
 
 def all_sources(dataset: Dataset) -> list[str]:
@@ -26,18 +26,29 @@ def all_sources(dataset: Dataset) -> list[str]:
 
 
 def _counts(dataset: Dataset) -> str:
-    third = sum(not partner.neighbor for partner in dataset.all_partners)
-    neighbours = len(dataset.all_partners) - third
-    return (f"{third} third neighbors, {neighbours} neighbours for comparison, "
-            f"{len(dataset.all_events)} dated events")
+    partners = dataset.all_partners
+    neighbors = sum(partner.neighbor for partner in partners)
+    other = sum(partner.tier is None for partner in partners)
+    third = len(partners) - neighbors - other
+    return (f"{third} third neighbors, {neighbors} neighbors for comparison, "
+            f"{other} other relation{'' if other == 1 else 's'}, {len(dataset.all_events)} dated events")
+
+
+def title(dataset: Dataset) -> str:
+    return dataset.title or UNTITLED
+
+
+def data_version(dataset: Dataset) -> str:
+    return dataset.version or "unversioned"
 
 
 def citation_json(dataset: Dataset) -> dict[str, Any]:
     return {
-        "title": TITLE,
+        "title": title(dataset),
         "policy": dataset.policy.name,
-        "version": __version__,
+        "version": dataset.version,
         "as_of": str(dataset.as_of),
+        "tool_version": __version__,
         "table_source": dataset.policy.table_source,
         "sources": all_sources(dataset),
     }
@@ -46,7 +57,8 @@ def citation_json(dataset: Dataset) -> dict[str, Any]:
 def citation_text(dataset: Dataset) -> str:
     sources = all_sources(dataset)
     lines = [
-        f"{TITLE} (thirdneighbor {__version__}), data as of {dataset.as_of}.",
+        f"{title(dataset)}, version {data_version(dataset)}, checked against its sources on {dataset.as_of} "
+        f"(read with thirdneighbor {__version__}).",
         f"{dataset.policy.name}: {_counts(dataset)}.",
         f"The source article's table: {dataset.policy.table_source}.",
         f"Sources ({len(sources)}):",
@@ -66,14 +78,15 @@ def _bibtex_text(text: str) -> str:
 
 def bibtex(dataset: Dataset) -> str:
     """One @misc entry; the sources go in its note, as BibTeX has no list field."""
-    key = f"thirdneighbor_{str(dataset.as_of).replace('-', '_')}"
-    note = (f"Data as of {dataset.as_of}. {dataset.policy.name}: {_counts(dataset)}. "
+    key = f"thirdneighbor_{data_version(dataset).replace('.', '_')}_{str(dataset.as_of).replace('-', '_')}"
+    note = (f"Data version {data_version(dataset)}, checked against its sources on {dataset.as_of}. "
+            f"{dataset.policy.name}: {_counts(dataset)}. "
             f"Table source: {dataset.policy.table_source}. Sources: " + "; ".join(all_sources(dataset)) + ".")
     fields = [
-        ("title", "{" + _bibtex_text(TITLE) + "}"),
-        ("howpublished", _bibtex_text(f"thirdneighbor command-line tool, version {__version__}")),
+        ("title", "{" + _bibtex_text(title(dataset)) + "}"),
+        ("howpublished", _bibtex_text(f"read with the thirdneighbor command-line tool, version {__version__}")),
         ("year", str(dataset.as_of.year)),
-        ("version", _bibtex_text(__version__)),
+        ("version", _bibtex_text(data_version(dataset))),
         ("note", _bibtex_text(note)),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

@@ -16,7 +16,7 @@ import typer
 
 from . import completion
 from .boundary import AnsweringGroup
-from .cli_options import (AsOfOption, CountriesArgument, DataSource, ForceFlag, JsonFlag, NeighborsFlag,
+from .cli_options import (AllFlag, AsOfOption, CountriesArgument, DataSource, ForceFlag, JsonFlag, NeighborsFlag,
                           SinceOption, TierOption, UntilOption, answering, reading_data)
 from .cli_options import as_of_date as _as_of
 from .errors import ExitCode, exit_codes_text
@@ -71,6 +71,7 @@ def list_command(
     since: SinceOption = None,
     until: UntilOption = None,
     neighbors: NeighborsFlag = False,
+    all_relations: AllFlag = False,
     sort: Annotated[str, typer.Option("--sort", metavar="ORDER", help="tier (default), name or date.")] = "tier",
     as_of: AsOfOption = None,
     *,
@@ -81,8 +82,8 @@ def list_command(
     from .views import View
 
     dataset, date = source.load(), _as_of(as_of)
-    partners = select_partners(dataset, tiers=tier or (), since=since, until=until,
-                               include_neighbors=neighbors, sort=sort, as_of=date)
+    partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=neighbors,
+                               include_other=all_relations, sort=sort, as_of=date)
     return View("list", dataset, partners, as_of=date)
 
 
@@ -104,7 +105,7 @@ def show_command(
     from .views import ShowSubject, View
 
     dataset, date = source.load(), _as_of(as_of)
-    found = resolve_partners(dataset, countries, as_of=date)
+    found = source.found(resolve_partners(dataset, countries, as_of=date))
     partners = list({partner.id: partner for partner in found}.values())
     subject = ShowSubject(partners, events_by_partner(dataset, as_of=date))
     return View("show", dataset, subject, as_of=date, with_sources=sources)
@@ -123,7 +124,8 @@ def history_command(
     from .views import View
 
     dataset = source.load()
-    return View("history", dataset, resolve_partner(dataset, country))
+    [partner] = source.found([resolve_partner(dataset, country)])
+    return View("history", dataset, partner)
 
 
 @app.command("timeline", epilog=_examples(
@@ -148,7 +150,7 @@ def timeline_command(
     from .views import View
 
     dataset = source.load()
-    partner_ids = [partner.id for partner in resolve_partners(dataset, country or [])]
+    partner_ids = [partner.id for partner in source.found(resolve_partners(dataset, country or []))]
     events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
     if chart:
         from .query.groups import milestones_per_year
@@ -161,6 +163,7 @@ def timeline_command(
 @answering
 def tiers_command(
     neighbors: NeighborsFlag = False,
+    all_relations: AllFlag = False,
     as_of: AsOfOption = None,
     *,
     source: DataSource,
@@ -170,7 +173,8 @@ def tiers_command(
     from .views import View
 
     dataset, date = source.load(), _as_of(as_of)
-    return View("tiers", dataset, tier_groups(dataset, include_neighbors=neighbors, as_of=date), as_of=date)
+    groups = tier_groups(dataset, include_neighbors=neighbors, include_other=all_relations, as_of=date)
+    return View("tiers", dataset, groups, as_of=date)
 
 
 @app.command("compare", epilog=_examples(
@@ -194,7 +198,7 @@ def compare_command(
     from .views import CompareSubject, View
 
     dataset, date = source.load(), _as_of(as_of)
-    partners = resolve_partners(dataset, countries, as_of=date)
+    partners = source.found(resolve_partners(dataset, countries, as_of=date))
     subject = CompareSubject(partners, compare_partners(dataset, partners, as_of=date))
     return View("compare", dataset, subject, as_of=date)
 
@@ -231,9 +235,10 @@ def export_command(
     since: SinceOption = None,
     until: UntilOption = None,
     neighbors: NeighborsFlag = False,
+    all_relations: AllFlag = False,
     country: Annotated[Optional[list[str]], typer.Option(
         "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
-        help="Only this partner (a neighbor too). Repeatable.")] = None,
+        help="Only this partner (a neighbor or an other relation too). Repeatable.")] = None,
     output_path: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                        help="Write to this file (atomically) instead of stdout.")] = None,
     force: ForceFlag = False,
@@ -253,9 +258,10 @@ def export_command(
     from .toml_out import dumps_dataset
 
     dataset = source.load()
-    # A neighbor named with --country is wanted, --neighbors or not.
+    # A neighbor or other relation named with --country is wanted, --neighbors or --all or not.
     partners = select_partners(dataset, tiers=tier or (), since=since, until=until,
-                               include_neighbors=neighbors or bool(country))
+                               include_neighbors=neighbors or bool(country),
+                               include_other=all_relations or bool(country))
     if country:
         wanted = {partner.id for partner in resolve_partners(dataset, country)}
         partners = [partner for partner in partners if partner.id in wanted]
@@ -267,29 +273,37 @@ def init_command(
     path: Annotated[str, typer.Argument(metavar="PATH", help="Where to write the copy.")],
     force: ForceFlag = False,
 ) -> Reply:
-    """Write an editable copy of the bundled dataset, as a start for your own."""
-    from .dataset import bundled_dataset_path, read_bytes
+    """Write an editable copy of the bundled dataset, as a start for your own.
 
-    return Reply(read_bytes(bundled_dataset_path()), output_path=path, force=force,
+    The copy gets a title and a version of its own (0.1.0), so that `cite` on it
+    does not claim to be the bundled dataset.
+    """
+    from .dataset import bundled_dataset_path, own_copy, read_bytes
+
+    return Reply(own_copy(read_bytes(bundled_dataset_path())), output_path=path, force=force,
                  notes=[f"use it with --data {path} or THIRDNEIGHBOR_DATA={path}"])
 
 
-@app.command("cite", epilog=_examples("thirdneighbor cite", "thirdneighbor cite --format bibtex >> references.bib"))
+@app.command("cite", epilog=_examples("thirdneighbor cite", "thirdneighbor cite --format bibtex >> references.bib",
+                                       "thirdneighbor cite --json | jq .version"))
 @reading_data
 def cite_command(
     format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.cite_formats,
                                              help="text (default), bibtex or json.")] = "text",
+    json_output: JsonFlag = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """How to cite the dataset: title, version, date and sources."""
+    """How to cite the dataset: title, data version, date checked, tool version and sources."""
     from .citation import bibtex, citation_json, citation_text
     from .errors import UsageError
 
     writers = {"text": citation_text, "bibtex": bibtex}
     if format_name not in (*writers, "json"):
         raise UsageError(f"unknown format {format_name!r}; choose from text, bibtex, json")
+    if json_output and format_name not in ("text", "json"):
+        raise UsageError(f"--json and --format {format_name} ask for two formats; give one")
     dataset = source.load()
-    if format_name == "json":
+    if json_output or format_name == "json":
         return Reply(citation_json(dataset), is_json=True)
     return Reply(writers[format_name](dataset))

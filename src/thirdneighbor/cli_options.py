@@ -21,7 +21,7 @@ from . import completion
 from .reply import OutputOptions, Reply
 
 if TYPE_CHECKING:
-    from .model import Dataset
+    from .model import Dataset, Partner
     from .partialdate import PartialDate
     from .views import View
 
@@ -64,6 +64,8 @@ TierOption = Annotated[
 ]
 SinceOption = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", min=1, max=9999, help="From this year on.")]
 UntilOption = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", min=1, max=9999, help="Up to this year.")]
+AllFlag = Annotated[bool, typer.Option(
+    "--all", help="Also the other relations: countries with dated events but no partnership tier (the UK).")]
 NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbors.")]
 AsOfOption = Annotated[
     Optional[str],
@@ -78,17 +80,26 @@ CountriesArgument = Annotated[
 
 
 class DataSource:
-    """--data and --no-cache: where the dataset comes from. Notices from loading
-    it (old key names) are kept for the Reply."""
+    """--data and --no-cache: where the dataset comes from. `notes` collects what
+    the Reply is to say on stderr: notices from loading the dataset (old key
+    names), and the command's own (a name that lands on an other relation)."""
 
     def __init__(self, path: Optional[str], no_cache: bool) -> None:
         self.path, self.no_cache = path, no_cache
-        self.notices: list[str] = []
+        self.notes: list[str] = []
 
     def load(self) -> "Dataset":
         from .dataset import load_dataset
 
-        return load_dataset(self.path, use_cache=not self.no_cache, on_notice=self.notices.append)
+        return load_dataset(self.path, use_cache=not self.no_cache, on_notice=self.notes.append)
+
+    def found(self, partners: "list[Partner]") -> "list[Partner]":
+        """Partners a name search found: say which of them hold no tier."""
+        for partner in partners:
+            if partner.tier is None:
+                self.notes.append(f"{partner.name} holds no partnership tier; it is in the dataset for its "
+                                  "events (`list --all` shows every such country)")
+        return partners
 
 
 def as_of_date(text: Optional[str]) -> "Optional[PartialDate]":
@@ -139,7 +150,7 @@ def reading_data(command: F) -> F:
     def run(*args: Any, data: Optional[str], no_cache: bool, **kwargs: Any) -> Reply:
         source = DataSource(data, no_cache)
         reply: Reply = command(*args, source=source, **kwargs)
-        reply.notes[:0] = source.notices
+        reply.notes[:0] = source.notes
         return reply
 
     return _with_options(command, DATA_OPTIONS, run)
@@ -152,6 +163,6 @@ def answering(command: F) -> F:
         options = OutputOptions(**{name: kwargs.pop(name) for name, _, _ in OUTPUT_OPTIONS})
         source = DataSource(data, no_cache)
         view: "View" = command(*args, source=source, **kwargs)
-        return Reply(view, options=options, notes=source.notices)
+        return Reply(view, options=options, notes=source.notes)
 
     return _with_options(command, OUTPUT_OPTIONS + DATA_OPTIONS, run)

@@ -109,20 +109,29 @@ class HistoryEntry(Record):
 
 @record
 class Partner(Record):
-    """A country and its current relationship with Mongolia."""
+    """A country and its current relationship with Mongolia.
+
+    A country with dated events but no partnership (the United Kingdom) is an
+    "other relation": its `tier`, `designation`, `since` and `occasion` are None.
+    `since_approx` marks a `since` that is only the date by which a source shows
+    the tie in force (an "in force by" date), not its start.
+    """
 
     id: str
     name: str
     official_name: str | None = None
     iso2: str
     iso3: str
+    iso_numeric: str
+    wikidata: str
     aliases: tuple[str, ...] = ()
     neighbor: bool
-    tier: str = field(metadata={"alias": "level"})
-    designation: str
+    tier: str | None = field(default=None, metadata={"alias": "level"})
+    designation: str | None = None
     asterisk: bool = False
-    since: PartialDate
-    occasion: str
+    since: PartialDate | None = None
+    since_approx: bool = False
+    occasion: str | None = None
     instrument: str | None = None
     leaders: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -132,7 +141,19 @@ class Partner(Record):
     @property
     def marked_designation(self) -> str:
         """The designation as the source table prints it, asterisk included."""
-        return self.designation + ("*" if self.asterisk else "")
+        return (self.designation or "") + ("*" if self.asterisk else "")
+
+    @property
+    def when(self) -> str | None:
+        """"2019-07-31"; "by 2011-06-16" for an "in force by" date; None without a tier."""
+        if self.since is None:
+            return None
+        return f"by {self.since}" if self.since_approx else str(self.since)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """The start as a sortable tuple; an other relation sorts last."""
+        return self.since.key if self.since is not None else (10000, 0, 0)
 
 
 @record
@@ -168,6 +189,8 @@ class Dataset(Record):
     """
 
     schema_version: int
+    title: str | None = None
+    version: str | None = None
     as_of: PartialDate
     policy: Policy = field(metadata={"record": Policy})
     tiers: tuple[Tier, ...] = field(metadata={"record": Tier, "alias": "levels"})
@@ -175,13 +198,15 @@ class Dataset(Record):
     all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
 
     def partners(self, tier: str | Iterable[str] | None = None, neighbors: bool = False,
-                 as_of: PartialDate | str | None = None) -> list[Partner]:
-        """The third neighbors (and, with `neighbors`, Russia and China), in tier
-        order; with `as_of`, as they stood on that date. `tier` is one tier id or several."""
+                 as_of: PartialDate | str | None = None, other: bool = False) -> list[Partner]:
+        """The third neighbors (and, with `neighbors`, Russia and China; with
+        `other`, the relations without a tier), in tier order; with `as_of`, as
+        they stood on that date. `tier` is one tier id or several."""
         from .query.select import select_partners
 
         tiers = (tier,) if isinstance(tier, str) else tuple(tier or ())
-        return select_partners(self, tiers=tiers, include_neighbors=neighbors, as_of=_date(as_of))
+        return select_partners(self, tiers=tiers, include_neighbors=neighbors, include_other=other,
+                               as_of=_date(as_of))
 
     def partner(self, name: str) -> Partner:
         """The one partner a name, alias, ISO code or id means, as `show` finds it.

@@ -38,6 +38,11 @@ class Problem:
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _ISO3 = re.compile(r"[A-Z]{3}")
+# Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, with an optional pre-release and build.
+_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?")
+_ISO_NUMERIC = re.compile(r"[0-9]{3}")
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+_TIED = ("designation", "since", "occasion")  # what a partner with a tier must give, and only it
 
 
 def _text(value: Any) -> str:
@@ -201,6 +206,8 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     # What did convert at the top is still checked further, so that a bad
     # `tiers` array does not hide the problems in `partners`.
     top = check.convertible_fields(document, _fixed(""), Dataset)
+    if "version" in top and not _SEMVER.fullmatch(top["version"]):
+        check.add(_fixed(""), f"field 'version' must be a semantic version such as '2.0.0', not {top['version']!r}")
     if "schema_version" in top and top["schema_version"] not in SCHEMA_VERSIONS:
         check.add(_fixed(""), f"schema_version {top['schema_version']} is not supported "
                               f"(expected one of {', '.join(map(str, SCHEMA_VERSIONS))})")
@@ -225,7 +232,8 @@ def build_dataset(document: dict[str, Any]) -> Checked:
         return Checked(None, check.problems, notices)
     assert "as_of" in top and "schema_version" in top  # else a problem was reported
     dataset = Dataset(
-        schema_version=top["schema_version"], as_of=top["as_of"], policy=policy,
+        schema_version=top["schema_version"], title=top.get("title"), version=top.get("version"),
+        as_of=top["as_of"], policy=policy,
         tiers=tuple(sorted(tiers, key=lambda tier: tier.rank)),
         all_partners=tuple(partners),
         all_events=tuple(sorted(events, key=lambda event: event.date.key)),
@@ -284,11 +292,26 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
             check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
         if not _ISO3.fullmatch(fields["iso3"]):
             check.add(label, f"field 'iso3' must be three capital letters, not {fields['iso3']!r}")
-        if tier_ids is not None and fields["tier"] not in tier_ids:
-            check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
+        if not _ISO_NUMERIC.fullmatch(fields["iso_numeric"]):
+            check.add(label, f"field 'iso_numeric' must be three digits, not {fields['iso_numeric']!r}")
+        if not _WIKIDATA.fullmatch(fields["wikidata"]):
+            check.add(label, f"field 'wikidata' must be a Wikidata id such as 'Q17', not {fields['wikidata']!r}")
+        if "tier" in fields:
+            missing = [key for key in _TIED if key not in fields]
+            if missing:
+                check.add(label, f"has a tier but no {', '.join(map(repr, missing))}")
+            if tier_ids is not None and fields["tier"] not in tier_ids:
+                check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
+        else:
+            given = [key for key in (*_TIED, "history", "since_approx")
+                     if key in fields and key not in ("history", "since_approx")
+                     or (key == "history" and history) or (key == "since_approx" and fields.get(key))]
+            if given:
+                check.add(label, f"has {', '.join(map(repr, given))} but no 'tier'; a country without a "
+                                 "partnership tier (an other relation) has only its names, codes, notes and sources")
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
-        late = [entry for entry in history if entry.start.key > fields["since"].key]
+        late = [entry for entry in history if "since" in fields and entry.start.key > fields["since"].key]
         if late:
             check.add(label, f"an earlier tier ({late[0].designation}, {late[0].when}) is dated after "
                              f"'since' ({fields['since']})")

@@ -67,13 +67,22 @@ class View:
     @property
     def records(self) -> list[Row]:
         """The records, narrowed to the chosen fields (or, for compare, rows)."""
+        return self._narrowed(self.all_records)
+
+    @property
+    def text_records(self) -> list[Row]:
+        """The records for the text formats (plain, CSV, TSV, Markdown): an "in
+        force by" date is written "by DATE", as they have no since_approx column."""
+        return self._narrowed([{**record, "since": f"by {record['since']}"} if record.get("since_approx") else record
+                               for record in self.all_records])
+
+    def _narrowed(self, rows: list[Row]) -> list[Row]:
         if self.chosen is None:
-            return self.all_records
+            return rows
         if self.spec.narrows_rows:
             order = {name: index for index, name in enumerate(self.chosen)}
-            rows = [row for row in self.all_records if row["field"] in order]
-            return sorted(rows, key=lambda row: order[row["field"]])
-        return [{name: record.get(name) for name in self.chosen} for record in self.all_records]
+            return sorted((row for row in rows if row["field"] in order), key=lambda row: order[row["field"]])
+        return [{name: record.get(name) for name in self.chosen} for record in rows]
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -133,9 +142,14 @@ def _show_records(view: View) -> list[Row]:
 
 def _history_records(view: View) -> list[Row]:
     partner: Partner = view.subject
-    current = {"designation": partner.designation, "tier": partner.tier, "since": str(partner.since),
-               "in_force_by": None, "occasion": partner.occasion, "note": None, "current": True}
-    return [{**entry.to_dict(), "current": False} for entry in partner.history] + [current]
+    earlier = [{**entry.to_dict(), "current": False} for entry in partner.history]
+    if partner.tier is None:  # an other relation: no tier, now or before
+        return earlier
+    start = str(partner.since)  # an "in force by" date goes where the earlier tiers put theirs
+    current = {"designation": partner.designation, "tier": partner.tier,
+               "since": None if partner.since_approx else start, "in_force_by": start if partner.since_approx else None,
+               "occasion": partner.occasion, "note": None, "current": True}
+    return earlier + [current]
 
 
 def _timeline_records(view: View) -> list[Row]:

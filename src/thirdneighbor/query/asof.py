@@ -44,8 +44,11 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
 
     The result is the same Partner with its tier, designation, date, occasion,
     instrument and leaders taken from the tie then in force, and only the
-    earlier ties in its history.
+    earlier ties in its history. `since_approx` is set where that tie's start is
+    only an "in force by" date. An other relation (no tier) is the same on every date.
     """
+    if partner.since is None:
+        return partner
     if in_force(partner.since, as_of):
         return dataclasses.replace(partner, history=_started(partner.history, as_of))
     earlier = _started(partner.history, as_of)
@@ -67,6 +70,7 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
         designation=current.designation,
         asterisk=False,
         since=current.start,
+        since_approx=current.since is None,
         occasion=current.occasion or "",
         instrument=None,
         leaders=(),

@@ -7,6 +7,7 @@ every start-up, for creating these result classes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,14 +35,19 @@ class TierGroup:
         return [partner for group in self.designations for partner in group.partners]
 
 
-def tier_groups(dataset: Dataset, *, include_neighbors: bool = False,
+OTHER_RELATIONS = Tier(id="other", name="Other relations", rank=0,
+                       description="Countries with dated events but no partnership tier.")
+
+
+def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_other: bool = False,
                 as_of: PartialDate | None = None) -> list[TierGroup]:
     """Tier -> designation -> partners, in rank order, partners by date; with
     `as_of`, as things stood on that date.
 
     Without `include_neighbors`, the neighbors and the tiers only they hold today
     are left out (also on a date when the neighbors held none); other tiers show
-    even when empty.
+    even when empty. With `include_other`, a last group, OTHER_RELATIONS (ranked
+    after every tier), holds the countries without a tier.
     """
     neighbor_tiers = neighbor_only_tiers(dataset)
     if as_of is not None:
@@ -49,20 +55,28 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False,
 
         dataset = dataset_as_of(dataset, as_of)
     by_tier: dict[str, dict[str, list[Partner]]] = {tier.id: {} for tier in dataset.tiers}
-    for partner in sorted(dataset.all_partners, key=lambda p: (p.since.key, normalize(p.name))):
-        if include_neighbors or not partner.neighbor:
+    others: list[Partner] = []
+    for partner in sorted(dataset.all_partners, key=lambda p: (p.sort_key, normalize(p.name))):
+        if partner.tier is None:
+            others.append(partner)
+        elif include_neighbors or not partner.neighbor:
             by_tier[partner.tier].setdefault(partner.marked_designation, []).append(partner)
-    return [
+    groups = [
         TierGroup(tier, tuple(DesignationGroup(name, tuple(members))
                               for name, members in by_tier[tier.id].items()))
         for tier in dataset.tiers
         if include_neighbors or tier.id not in neighbor_tiers
     ]
+    if include_other:
+        last = max((tier.rank for tier in dataset.tiers), default=0) + 1
+        other = dataclasses.replace(OTHER_RELATIONS, rank=last)
+        groups.append(TierGroup(other, (DesignationGroup("No partnership tier", tuple(others)),) if others else ()))
+    return groups
 
 
 def neighbor_only_tiers(dataset: Dataset) -> set[str]:
     """The tiers that only Mongolia's two neighbors hold."""
-    third = {partner.tier for partner in dataset.all_partners if not partner.neighbor}
+    third = {partner.tier for partner in dataset.all_partners if not partner.neighbor and partner.tier}
     return {partner.tier for partner in dataset.all_partners if partner.neighbor} - third
 
 
@@ -96,8 +110,8 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner],
     rows: dict[str, list[Any]] = {name: [] for name in COMPARED_FIELDS}
     for partner in partners:
         rows["tier"].append(partner.tier)
-        rows["designation"].append(partner.marked_designation)
-        rows["since"].append(str(partner.since))
+        rows["designation"].append(partner.marked_designation or None)
+        rows["since"].append(partner.when)
         rows["occasion"].append(partner.occasion)
         rows["instrument"].append(partner.instrument)
         rows["leaders"].append(list(partner.leaders))
@@ -122,7 +136,7 @@ def milestones_per_year(dataset: Dataset, events: Sequence[Event]) -> list[tuple
     first, last = events[0].date.year, events[-1].date.year
     counts: dict[int, dict[str, int]] = {year: {} for year in range(first, last + 1)}
     for event in events:
-        tiers = [tier_of[pid] for pid in event.partners]
+        tiers = [tier_of[pid] for pid in event.partners if tier_of[pid] is not None]
         key = min(tiers, key=lambda tier: rank[tier]) if tiers else "none"
         year = counts[event.date.year]
         year[key] = year.get(key, 0) + 1

@@ -38,6 +38,7 @@ def select_partners(
     since: int | None = None,
     until: int | None = None,
     include_neighbors: bool = False,
+    include_other: bool = False,
     sort: str = "tier",
     as_of: PartialDate | None = None,
 ) -> list[Partner]:
@@ -45,7 +46,9 @@ def select_partners(
     they stood on that date.
 
     `since` / `until` are years, inclusive, compared with the year the current
-    designation began. Mongolia's two neighbors are left out unless asked for.
+    designation began. Mongolia's two neighbors, and the other relations (no
+    tier), are left out unless asked for; a year or tier filter leaves out the
+    other relations, which have neither.
     """
     if as_of is not None:
         from .asof import dataset_as_of
@@ -59,15 +62,17 @@ def select_partners(
     chosen = [
         partner for partner in dataset.all_partners
         if (include_neighbors or not partner.neighbor)
+        and (include_other or partner.tier is not None)
         and (not wanted or partner.tier in wanted)
-        and (since is None or partner.since.year >= since)
-        and (until is None or partner.since.year <= until)
+        and (since is None or (partner.since is not None and partner.since.year >= since))
+        and (until is None or (partner.since is not None and partner.since.year <= until))
     ]
     rank = {tier.id: tier.rank for tier in dataset.tiers}
+    last = max(rank.values(), default=0) + 1  # the other relations come after every tier
     sort_keys = {
-        "tier": lambda p: (rank[p.tier], p.since.key, p.name.casefold()),
+        "tier": lambda p: (rank.get(p.tier, last), p.sort_key, p.name.casefold()),
         "name": lambda p: (normalize(p.name), p.id),
-        "date": lambda p: (p.since.key, rank[p.tier], p.name.casefold()),
+        "date": lambda p: (p.sort_key, rank.get(p.tier, last), p.name.casefold()),
     }
     return sorted(chosen, key=sort_keys[sort])
 

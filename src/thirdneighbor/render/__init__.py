@@ -55,12 +55,13 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
 
     if format_name == "jsonl":
         return text.json_lines(view.records)
+    records = view.text_records
     if format_name == "plain":
-        return text.plain(view.records, view.columns)
+        return text.plain(records, view.columns)
     if format_name == "csv":
-        return text.delimited(view.records, view.columns, ",")
+        return text.delimited(records, view.columns, ",")
     if format_name == "tsv":
-        return text.delimited(view.records, view.columns, "\t")
+        return text.delimited(records, view.columns, "\t")
     if format_name == "markdown":
-        return text.markdown(view.records, view.columns)
+        return text.markdown(records, view.columns)
     raise ValueError(f"no format {format_name!r}")

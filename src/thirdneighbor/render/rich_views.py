@@ -70,6 +70,19 @@ def _tier_style(tier_id: str | None) -> str:
     return TIER_STYLES.get(tier_id or "", "")
 
 
+NO_TIER = "no tier (other relation)"
+APPROX_NOTE = ("by DATE: the tie was in force by that date, the earliest a source shows; "
+               "it began earlier, on a date the sources do not confirm.")
+
+
+def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
+    return tiers[tier_id].name if tier_id is not None else NO_TIER
+
+
+def _approx_footnote(partners: Sequence[Partner]) -> Text | None:
+    return _text(APPROX_NOTE, "dim") if any(partner.since_approx for partner in partners) else None
+
+
 def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
     if dataset.policy.asterisk_note and any(partner.asterisk for partner in partners):
         return _text("* " + dataset.policy.asterisk_note, "dim")
@@ -92,41 +105,43 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         cells = [
             _text(partner.name, "bold"),
             _text(partner.iso3),
-            _text(tiers[partner.tier].name, style),
+            _text(_tier_name(tiers, partner.tier), style),
             _text(partner.marked_designation),
-            _text(partner.since),
+            _text(partner.when or "—"),
             _text(len(partner.notes) or ""),
         ]
         table.add_row(*cells)
     stacked = Group(*(
         _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
-               (tiers[partner.tier].name, _tier_style(partner.tier)), (" · ", ""),
-               (partner.marked_designation, ""), (" · ", ""), (partner.since, ""),
+               (_tier_name(tiers, partner.tier), _tier_style(partner.tier)), (" · ", ""),
+               (partner.marked_designation, ""), (" · ", ""), (partner.when or "—", ""),
                (_count(len(partner.notes), "note") if partner.notes else "", "dim"))
         for partner in partners
     ))
     lines: list[RenderableType] = [_ByWidth(table, stacked, LIST_TABLE_MIN_WIDTH)]
-    footnote = _footnote(dataset, partners)
-    if footnote is not None:
-        lines.append(footnote)
+    for footnote in (_footnote(dataset, partners), _approx_footnote(partners)):
+        if footnote is not None:
+            lines.append(footnote)
     if any(partner.notes for partner in partners):
         lines.append(_text("Notes: caveats on the record; see `thirdneighbor show ID`.", "dim"))
     lines.append(_text(f"{len(partners)} partners · dataset as of {dataset.as_of}", "dim"))
     return Group(*lines)
 
 
-def partner_panel(dataset: Dataset, partner: Partner, tier: Tier,
+def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
                   events: Sequence[Event], with_sources: bool = False) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
     rows: list[tuple[str, object, str]] = [
         ("Official name", partner.official_name, ""),
-        ("ISO codes", f"{partner.iso2} / {partner.iso3}", ""),
+        ("ISO codes", f"{partner.iso2} / {partner.iso3} / {partner.iso_numeric}", ""),
+        ("Wikidata", partner.wikidata, ""),
         ("Also known as", joined(partner.aliases) or None, ""),
-        ("Tier", f"{tier.name} ({tier.id})", _tier_style(tier.id)),
-        ("Designation", partner.marked_designation, ""),
-        ("Since", partner.since, ""),
+        ("Tier", f"{tier.name} ({tier.id})" if tier else NO_TIER + ": in the dataset for its events",
+         _tier_style(partner.tier)),
+        ("Designation", partner.marked_designation or None, ""),
+        ("Since", partner.when, ""),
         ("Occasion", partner.occasion, ""),
         ("Instrument", partner.instrument, ""),
         ("Leaders", joined(partner.leaders) or None, ""),
@@ -136,6 +151,8 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier,
     for label, value, style in rows:
         if value is not None:
             facts.add_row(label, _text(value, style))
+    if partner.since_approx:
+        facts.add_row("", _text(APPROX_NOTE, "dim"))
 
     tree = Tree(_text("Record", "bold"), guide_style="dim")
     if partner.history:
@@ -194,10 +211,10 @@ def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate
         for designation in group.designations:
             designation_node = tier_node.add(_text(designation.designation, "bold"))
             for partner in designation.partners:
-                designation_node.add(_parts((f"{partner.since}  ", "dim"), (partner.name, "")))
+                designation_node.add(_parts((f"{partner.when or '—'}  ", "dim"), (partner.name, "")))
                 shown.append(partner)
-    footnote = _footnote(dataset, shown)
-    return root if footnote is None else Group(root, footnote)
+    footnotes = [note for note in (_footnote(dataset, shown), _approx_footnote(shown)) if note is not None]
+    return Group(root, *footnotes) if footnotes else root
 
 
 FIELD_LABELS = {
@@ -244,9 +261,12 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
         extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
         root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
                         (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
-    root.add(_parts((f"{partner.since}  ", "dim"), (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
-                    (f" [{partner.tier}: {tiers[partner.tier].name}]", "dim"), ("  current", "bold"),
-                    (f" ({partner.occasion})", "dim")))
+    if partner.tier is None:
+        root.add(_text(f"{NO_TIER}: in the dataset for its events", "dim"))
+    else:
+        root.add(_parts((f"{partner.when}  ", "dim"), (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
+                        (f" [{partner.tier}: {tiers[partner.tier].name}]", "dim"), ("  current", "bold"),
+                        (f" ({partner.occasion})", "dim")))
     footnote = _footnote(dataset, [partner])
     return root if footnote is None else Group(root, footnote)
 
@@ -290,7 +310,7 @@ def records_table(title: str, records: Sequence[dict[str, object]], columns: Seq
 def _draw_show(view: View) -> RenderableType:
     tiers = tiers_by_id(view.dataset)
     subject = view.subject
-    return Group(*(partner_panel(view.dataset, partner, tiers[partner.tier], subject.events[partner.id],
+    return Group(*(partner_panel(view.dataset, partner, tiers.get(partner.tier or ""), subject.events[partner.id],
                                  with_sources=view.with_sources)
                    for partner in subject.partners))
 

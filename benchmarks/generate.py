@@ -33,6 +33,10 @@ def _code(number: int, letters: int) -> str:
 
 def document(partner_count: int, events_per_partner: int = 5) -> dict:
     partners, events = [], []
+    person_count = partner_count // 10 + 1  # each person leads about ten partners' ties
+    people = [{"id": f"person-{k}", "name": f"Person {k}", "variants": [f"P. {k}"],
+               "role": "Synthetic office", "sources": [f"https://example.org/people/{k}"]}
+              for k in range(person_count)]
     for i in range(partner_count):
         partner_id = f"country-{i}"
         year = 1990 + i % 35
@@ -51,22 +55,24 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
             "since": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
             "occasion": f"State visit number {i}",
             "instrument": "Joint declaration",
-            "leaders": [f"Leader {i}", "Ukhnaagiin Khürelsükh"],
+            "leaders": [f"person-{i % person_count}", "person-0"] if i % person_count else ["person-0"],
             "notes": ["A synthetic note."],
             "sources": [f"https://example.org/partners/{i}", f"https://example.org/press/{i}"],
             "history": [{"designation": "Comprehensive partnership", "tier": "comprehensive",
-                         "since": str(year - 10), "occasion": "An earlier visit"}],
+                         "since": str(year - 10), "occasion": "An earlier visit",
+                         "people": [f"person-{(i + 1) % person_count}"]}],
         })
         for j in range(events_per_partner):
             events.append({
                 "date": f"{year - j}-{1 + j:02d}",
                 "title": f"Milestone {j} of Country {i} and Mongolia",
                 "partners": [partner_id],
+                "people": [f"person-{(i + j) % person_count}"],
                 "sources": [f"https://example.org/events/{i}/{j}"],
             })
     events.sort(key=lambda event: event["date"])
     return {
-        "schema_version": 2,
+        "schema_version": 3,
         "title": "Synthetic benchmark dataset",
         "version": "1.0.0",
         "as_of": "2026-11-28",
@@ -75,6 +81,7 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
         "tiers": TIERS,
         "partners": partners,
         "events": events,
+        "people": people,
     }
 
 

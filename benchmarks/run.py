@@ -143,6 +143,10 @@ def startup(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
         Case("list --json", [*tool, "list", "--json"], env),
         Case("show korea --json", [*tool, "show", "korea", "--json"], env),
         Case("timeline --json", [*tool, "timeline", "--json"], env),
+        Case("search khurelsukh --json", [*tool, "search", "khurelsukh", "--json"], env),
+        Case("changes 2023 2025 --json", [*tool, "changes", "2023", "2025", "--json"], env),
+        Case("series --json", [*tool, "series", "--json"], env),
+        Case("people khurelsukh --json", [*tool, "people", "khurelsukh", "--json"], env),
         Case("list (piped)", [*tool, "list"], env),
         Case("timeline (piped)", [*tool, "timeline"], env),
         Case("tiers (piped)", [*tool, "tiers"], env),
@@ -154,7 +158,8 @@ def startup(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
     hello, hello_rich, floor = medians["typer hello-world"], medians["typer hello-world + rich"], medians["python -c pass"]
     rows = [Row(name, medians[name], "", None, "", None) for name in ("python -c pass", "typer hello-world",
                                                                        "typer hello-world + rich")]
-    for name in ("list --json", "show korea --json", "timeline --json"):
+    for name in ("list --json", "show korea --json", "timeline --json", "search khurelsukh --json",
+                 "changes 2023 2025 --json", "series --json", "people khurelsukh --json"):
         rows.append(ratio_row(name, medians[name], "hello-world", hello, 1.15))
     for name in ("list (piped)", "timeline (piped)", "tiers (piped)"):
         rows.append(ratio_row(name, medians[name], "hello + rich", hello_rich, 1.15))
@@ -193,6 +198,10 @@ def scale(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
             Case("compare", [*tool, "compare", "country-1", "country-7", "--json", "--data", data], cached_env),
             Case("filter", [*tool, "list", "--tier", "strategic", "--since", "2000", "--sort", "name",
                             "--json", "--data", data], cached_env),
+            Case("search", [*tool, "search", "milestone", "3", "--json", "--data", data], cached_env),
+            Case("changes", [*tool, "changes", "2000", "2010", "--json", "--data", data], cached_env),
+            Case("series", [*tool, "series", "--json", "--data", data], cached_env),
+            Case("people", [*tool, "people", "person-5", "--json", "--data", data], cached_env),
         ]
         # Cases run in this order every round, not rotated: warm must follow cold.
         samples: dict[str, list[Sample]] = {case.name: [] for case in cases}
@@ -210,7 +219,8 @@ def scale(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
                               medians[("cold", size)], 0.25 if size == 10_000 else None))
     for name, label in (("cold", "cold list --json"), ("warm", "cached list --json"),
                         ("timeline", "cached timeline --country"), ("compare", "cached compare"),
-                        ("filter", "cached list --tier --since --sort")):
+                        ("filter", "cached list --tier --since --sort"), ("search", "cached search"),
+                        ("changes", "cached changes"), ("series", "cached series"), ("people", "cached people NAME")):
         rows.append(ratio_row(f"growth 1,000 -> 10,000: {label}", medians[(name, 10_000)], "same at 1,000",
                               medians[(name, 1_000)], 12.0))
     return rows

@@ -105,7 +105,7 @@ def test_export_by_country_and_year(tmp_path: Path) -> None:
 
 def test_export_is_valid_toml_written_with_tomli_w() -> None:
     document = tomllib.loads(out("export"))
-    assert document["schema_version"] == 2 and len(document["partners"]) == 16
+    assert document["schema_version"] == 3 and len(document["partners"]) == 16
 
 
 def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
     result = run_cli("export", "--output", str(path))
     assert (result.exit_code, path.read_text(encoding="utf-8")) == (2, "mine")
     assert run_cli("export", "--output", str(path), "--force").exit_code == 0
-    assert path.read_text(encoding="utf-8").startswith("schema_version = 2")
+    assert path.read_text(encoding="utf-8").startswith("schema_version = 3")
 
 
 def test_export_has_one_format() -> None:

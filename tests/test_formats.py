@@ -19,6 +19,10 @@ COMMANDS = {
     "chart": ["timeline", "--chart"],
     "tiers": ["tiers"],
     "compare": ["compare", "japan", "usa", "france"],
+    "search": ["search", "khurelsukh"],
+    "changes": ["changes", "2000", "2025", "--neighbors"],
+    "series": ["series", "--from", "2010"],
+    "counts": ["series", "--counts"],
 }
 
 
@@ -31,7 +35,7 @@ def out(*args: str) -> str:
 def json_records(args: list[str]) -> list[dict]:
     payload = json.loads(out(*args, "--json"))
     if isinstance(payload, dict):
-        payload = payload.get("tiers") or payload.get("fields") or [payload]
+        payload = payload.get("tiers") or payload.get("fields") or payload.get("partners") or [payload]
     return payload
 
 
@@ -133,7 +137,7 @@ def test_fields_in_a_generic_terminal_table() -> None:
 
 @pytest.mark.parametrize(("args", "valid"), [
     (["list"], "valid fields: id, name, official_name"),
-    (["timeline"], "valid fields: date, title, partners, notes, sources"),
+    (["timeline"], "valid fields: date, title, partners, people, notes, sources"),
     (["compare", "japan", "usa"], "valid fields: tier, designation, since"),
     (["history", "japan"], "valid fields: designation, tier, since, in_force_by"),
 ])

@@ -48,6 +48,16 @@ def json_of(*args: str) -> Any:
     (["list", "--all", "--neighbors"], "list"),
     (["list", "--as-of", "2012"], "list"),
     (["tiers", "--all"], "tiers"),
+    (["search", "khurelsukh"], "search"),
+    (["search", "trade act", "--since", "2019"], "search"),
+    (["changes", "2000", "2025", "--neighbors"], "changes"),
+    (["changes", "2025", "2026"], "changes"),
+    (["series"], "series"),
+    (["series", "--all", "--neighbors", "--from", "1990"], "series"),
+    (["series", "--counts"], "counts"),
+    (["people"], "people"),
+    (["people", "khurelsukh"], "personDetail"),
+    (["people", "Elbegdorj"], "personDetail"),
     (["timeline", "--chart"], "chart"),
     (["validate", "data/partners.toml"], "validation"),
 ])
@@ -77,11 +87,11 @@ def test_show_one_partner_is_a_detail_object() -> None:
     assert payload["history"] == [{
         "designation": "Comprehensive partnership", "tier": "comprehensive", "since": None,
         "in_force_by": "2011-06-16", "occasion": "Reaffirmed in the Obama–Elbegdorj joint statement",
-        "note": "Start year unconfirmed.",
+        "people": ["tsakhiagiin-elbegdorj", "barack-obama"], "note": "Start year unconfirmed.",
     }, {
         "designation": "Expanded Comprehensive Partnership", "tier": "comprehensive", "since": "2018-09-20",
         "in_force_by": None, "occasion": "Prime Minister Ukhnaagiin Khürelsükh's official visit to Washington",
-        "note": "The tier from which the 2019 strategic partnership was raised.",
+        "people": ["ukhnaagiin-khurelsukh"], "note": "The tier from which the 2019 strategic partnership was raised.",
     }]
 
 
@@ -150,6 +160,7 @@ def _schema_keys(definition: str) -> tuple[list[str], set[str]]:
     ("event", "Event", set()),
     ("historyEntry", "HistoryEntry", set()),
     ("tier", "Tier", {"partners", "designations", "as_of"}),
+    ("person", "Person", set()),
 ])
 def test_the_schema_lists_the_model_fields_in_order(definition: str, cls: str, extra: set[str]) -> None:
     from thirdneighbor import model

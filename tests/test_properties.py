@@ -12,7 +12,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thirdneighbor.model import Dataset, Event, HistoryEntry, Partner, Policy, Tier, record_fields
+from thirdneighbor.model import Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier, record_fields
 from thirdneighbor.partialdate import PartialDate
 from thirdneighbor.toml_out import dumps_dataset
 from thirdneighbor.validate import build_dataset
@@ -73,13 +73,20 @@ def datasets(draw: st.DrawFn) -> Dataset:
         key=lambda tier: tier.rank))
     tier_choice = st.sampled_from([tier.id for tier in tiers])
 
+    # With people records, leaders and `people` are their ids; without, leaders are free names.
+    people = tuple(Person(id=f"person-{i}", name=f"{draw(words)} *{i}", name_mn=draw(st.none() | st.just(f"Хүн {i}")),
+                          variants=tuple(f"{w} +{i}" for w in draw(st.lists(words, max_size=2, unique=True))),
+                          role=draw(optional_words), sources=tuple(draw(st.lists(words, min_size=1, max_size=2))))
+                   for i in range(draw(st.integers(0, 3))))
+    person_ids = st.lists(st.sampled_from([person.id for person in people]), max_size=2, unique=True).map(tuple) \
+        if people else st.just(())
     partners = []
     for i in range(draw(st.integers(0, 5))):
         # Suffixes keep every partner's names distinct from every other's, as validation requires.
         history = sorted(
             (HistoryEntry(designation=draw(words), tier=draw(st.none() | tier_choice),
                           since=since, in_force_by=draw(st.none() | partial_dates()) if since else draw(partial_dates()),
-                          occasion=draw(optional_words), note=draw(optional_words))
+                          occasion=draw(optional_words), people=draw(person_ids), note=draw(optional_words))
              for since in draw(st.lists(st.none() | partial_dates(), max_size=3))),
             key=lambda entry: entry.start)
         # The current designation began no earlier than any earlier tier.
@@ -96,21 +103,22 @@ def datasets(draw: st.DrawFn) -> Dataset:
             since_approx=draw(st.booleans()) if tied else False, occasion=draw(words) if tied else None,
             official_name=draw(st.none() | words.map(lambda w, i=i: f"{w} ~{i}")),
             aliases=tuple(f"{alias} ^{i}" for alias in draw(st.lists(words, max_size=2, unique=True))),
-            asterisk=draw(st.booleans()), instrument=draw(optional_words), leaders=draw(word_tuples),
+            asterisk=draw(st.booleans()), instrument=draw(optional_words), leaders=draw(person_ids) if people else draw(word_tuples),
             notes=draw(word_tuples), sources=tuple(draw(st.lists(words, min_size=1, max_size=3))),
             history=tuple(history) if tied else ()))
     partner_ids = [p.id for p in partners]
     events = sorted(
         (Event(date=draw(partial_dates()), title=draw(words),
                partners=tuple(draw(st.lists(st.sampled_from(partner_ids), max_size=2, unique=True))) if partner_ids else (),
-               notes=draw(word_tuples), sources=tuple(draw(st.lists(words, min_size=1, max_size=2))))
+               people=draw(person_ids), notes=draw(word_tuples),
+               sources=tuple(draw(st.lists(words, min_size=1, max_size=2))))
          for _ in range(draw(st.integers(0, 5)))),
         key=lambda event: event.date)
     policy = Policy(name=draw(words), summary=draw(words), table_source=draw(words), aims=draw(word_tuples),
                     asterisk_note=draw(optional_words), notes=draw(word_tuples), sources=draw(word_tuples))
-    return Dataset(schema_version=2, title=draw(st.none() | words), version=draw(st.none() | st.just("1.2.3-rc.1")),
+    return Dataset(schema_version=3, title=draw(st.none() | words), version=draw(st.none() | st.just("1.2.3-rc.1")),
                    as_of=draw(partial_dates()), policy=policy, tiers=tiers,
-                   all_partners=tuple(partners), all_events=tuple(events))
+                   all_partners=tuple(partners), all_events=tuple(events), all_people=people)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -149,8 +149,8 @@ def test_sources_must_not_be_empty(write_dataset: Any) -> None:
 
 
 def test_unsupported_schema_version(write_dataset: Any) -> None:
-    path = write_dataset(lambda d: d.update(schema_version=3))
-    assert _problems(path) == ["schema_version 3 is not supported (expected one of 1, 2)"]
+    path = write_dataset(lambda d: d.update(schema_version=4))
+    assert _problems(path) == ["schema_version 4 is not supported (expected one of 1, 2, 3)"]
 
 
 def test_toml_syntax_error_reports_line_and_column(tmp_path: Path) -> None:

@@ -307,3 +307,7 @@ def cite_command(
     if json_output or format_name == "json":
         return Reply(citation_json(dataset), is_json=True)
     return Reply(writers[format_name](dataset))
+
+
+# The research questions (search, changes, series) live in a module of their own.
+from . import cli_questions  # noqa: E402,F401  (registers its commands on `app`)

@@ -102,8 +102,8 @@ class DataSource:
         return partners
 
 
-def as_of_date(text: Optional[str]) -> "Optional[PartialDate]":
-    """--as-of as a date, or a usage error."""
+def as_of_date(text: Optional[str], label: str = "--as-of") -> "Optional[PartialDate]":
+    """--as-of (or another date the user typed, named by `label`) as a date, or a usage error."""
     if text is None:
         return None
     from .errors import UsageError
@@ -112,7 +112,7 @@ def as_of_date(text: Optional[str]) -> "Optional[PartialDate]":
     try:
         return PartialDate.parse(text.strip())
     except PartialDateError as error:
-        raise UsageError(f"--as-of: {error}") from None
+        raise UsageError(f"{label}: {error}") from None
 
 
 # (name, annotation, default) of the options the decorators add, in --help order.

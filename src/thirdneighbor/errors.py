@@ -69,8 +69,8 @@ class NotFoundError(ThirdNeighborError, LookupError):
 
     exit_code = ExitCode.NOT_FOUND
 
-    def __init__(self, query: str, suggestions: list[str]) -> None:
-        message = f"no partner matches {quoted(query)}"
+    def __init__(self, query: str, suggestions: list[str], noun: str = "partner") -> None:
+        message = f"no {noun} matches {quoted(query)}"
         if suggestions:
             message += "; did you mean: " + ", ".join(suggestions) + "?"
         super().__init__(message)
@@ -83,9 +83,9 @@ class AmbiguousError(ThirdNeighborError, LookupError):
 
     exit_code = ExitCode.NOT_FOUND
 
-    def __init__(self, query: str, candidates: list[str]) -> None:
+    def __init__(self, query: str, candidates: list[str], noun: str = "partners") -> None:
         super().__init__(
-            f"{quoted(query)} matches several partners: " + ", ".join(candidates)
+            f"{quoted(query)} matches several {noun}: " + ", ".join(candidates)
             + "; be more specific or use an id"
         )
         self.query = query

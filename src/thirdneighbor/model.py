@@ -13,9 +13,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .partialdate import PartialDate
+
+if TYPE_CHECKING:
+    from .query.changes import Changes
+    from .query.search import Hit
 
 class Record:
     """What every record class shares: `to_dict()`, and repr, equality and hash
@@ -92,6 +96,7 @@ class HistoryEntry(Record):
     since: PartialDate | None = None
     in_force_by: PartialDate | None = None
     occasion: str | None = None
+    people: tuple[str, ...] = ()  # ids of the people its occasion names
     note: str | None = None
 
     @property
@@ -133,7 +138,7 @@ class Partner(Record):
     since_approx: bool = False
     occasion: str | None = None
     instrument: str | None = None
-    leaders: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()  # ids of people, where the dataset lists people; else names
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...]
     history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
@@ -163,7 +168,22 @@ class Event(Record):
     date: PartialDate
     title: str
     partners: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # ids of the people its title and notes name
     notes: tuple[str, ...] = ()
+    sources: tuple[str, ...]
+
+
+@record
+class Person(Record):
+    """A leader or official named in the data: partners' `leaders`, earlier
+    tiers' and events' `people` refer to a person by id. Every role, spelling
+    and Cyrillic name rests on the sources."""
+
+    id: str
+    name: str
+    name_mn: str | None = None  # the name in Mongolian Cyrillic, where a source gives it
+    variants: tuple[str, ...] = ()
+    role: str | None = None
     sources: tuple[str, ...]
 
 
@@ -196,6 +216,7 @@ class Dataset(Record):
     tiers: tuple[Tier, ...] = field(metadata={"record": Tier, "alias": "levels"})
     all_partners: tuple[Partner, ...] = field(metadata={"record": Partner, "key": "partners"})
     all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
+    all_people: tuple[Person, ...] = field(default=(), metadata={"record": Person, "key": "people"})
 
     def partners(self, tier: str | Iterable[str] | None = None, neighbors: bool = False,
                  as_of: PartialDate | str | None = None, other: bool = False) -> list[Partner]:
@@ -222,6 +243,28 @@ class Dataset(Record):
 
         ids = [resolve_partner(self, country).id] if country else []
         return select_events(self, partner_ids=ids, since=since, until=until)
+
+    def search(self, *words: str) -> list[Hit]:
+        """Every partner and event holding all these words (a word with spaces
+        is a phrase), best first, as `search` finds them."""
+        from .query.search import search
+
+        return search(words, partners=self.all_partners, events=self.all_events)
+
+    def changes(self, start: PartialDate | str, end: PartialDate | str, neighbors: bool = False) -> Changes:
+        """What changed from `start` to `end`, by the --as-of rule, as `changes` tells it."""
+        from .query.changes import changes
+
+        return changes(self, _date(start), _date(end), self.partners(neighbors=neighbors))  # type: ignore[arg-type]
+
+    def series(self, first: int | None = None, last: int | None = None,
+               neighbors: bool = False) -> dict[str, dict[int, str | None]]:
+        """{partner id: {year: tier at that year's end, or None}}, as `series` gives it."""
+        from .query.changes import series_years, tier_series
+
+        partners = self.partners(neighbors=neighbors)
+        years = series_years(self, partners, first, last)
+        return {partner.id: dict(zip(years, values)) for partner, values in tier_series(partners, years)}
 
 
 def _date(value: PartialDate | str | None) -> PartialDate | None:
@@ -276,7 +319,7 @@ def record_fields(cls: type) -> tuple[FieldInfo, ...]:
     return tuple(infos)
 
 
-RECORD_CLASSES = (Dataset, Policy, Tier, Partner, HistoryEntry, Event)
+RECORD_CLASSES = (Dataset, Policy, Tier, Partner, HistoryEntry, Event, Person)
 
 
 def layout() -> tuple[tuple[str, ...], ...]:

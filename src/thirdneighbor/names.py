@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .model import Partner
+from .model import Partner, Person
 
 # Punctuation that people drop or vary freely: "U.S." is "US", "O'zbekiston" is
 # "Ozbekiston", and "south-korea" (an id) is "south korea".
@@ -51,3 +51,8 @@ def partner_keys(partner: Partner, *, with_codes: bool = True) -> list[str]:
     if with_codes:
         names += [partner.iso2, partner.iso3]
     return names
+
+
+def person_keys(person: Person) -> list[str]:
+    """Every name a person answers to: id, name, Cyrillic name and spellings."""
+    return [person.id, person.name, *([person.name_mn] if person.name_mn else []), *person.variants]

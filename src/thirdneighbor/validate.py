@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Dataset, Event, FieldInfo, HistoryEntry, Partner, Policy, Tier, record_fields
-from .names import normalize, partner_keys
+from .model import (RECORD_CLASSES, Dataset, Event, FieldInfo, HistoryEntry, Partner, Person, Policy, Tier,
+                    record_fields)
+from .names import normalize, partner_keys, person_keys
 from .partialdate import PartialDate, PartialDateError
 
 # 2 names tiers "tiers" and "tier"; 1 said "levels" and "level", which are still read.
-SCHEMA_VERSION = 2
-SCHEMA_VERSIONS = (1, 2)
+SCHEMA_VERSION = 3
+SCHEMA_VERSIONS = (1, 2, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ class Spec:
         self.required = tuple(info for info in infos if info.required)
 
 
-SPECS = {cls: Spec(cls) for cls in (Dataset, Policy, Tier, Partner, HistoryEntry, Event)}
+SPECS = {cls: Spec(cls) for cls in RECORD_CLASSES}
 
 Label = Callable[[], str]
 
@@ -223,9 +224,15 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     # unchecked (None) rather than each being reported as unknown.
     tiers = _build_tiers(check, top.get("tiers", []))
     tier_ids = _declared_ids(top["tiers"]) if "tiers" in top else None
-    partners = _build_partners(check, top.get("all_partners", []), tier_ids)
+    # Without a [[people]] array, `leaders` are names as typed (a file made before
+    # people were records); with one, they are ids into it, as `people` always are.
+    people = _build_people(check, top.get("all_people", []))
+    person_ids = _declared_ids(top["all_people"]) if "all_people" in top else set()
+    leaders_are_ids = "all_people" in top
+    partners = _build_partners(check, top.get("all_partners", []), tier_ids,
+                               References(person_ids, leaders_are_ids))
     partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
-    events = _build_events(check, top.get("all_events", []), partner_ids)
+    events = _build_events(check, top.get("all_events", []), partner_ids, person_ids)
 
     notices = old_keys_notice(check.old_keys)
     if check.problems or policy is None:
@@ -237,12 +244,22 @@ def build_dataset(document: dict[str, Any]) -> Checked:
         tiers=tuple(sorted(tiers, key=lambda tier: tier.rank)),
         all_partners=tuple(partners),
         all_events=tuple(sorted(events, key=lambda event: event.date.key)),
+        all_people=tuple(people),
     )
     return Checked(dataset, [], notices)
 
 
 def _declared_ids(raw_records: list[Any]) -> set[str]:
     return {raw["id"] for raw in raw_records if type(raw) is dict and type(raw.get("id")) is str}
+
+
+def _check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
+    """An id is a slug, and unique among its kind; `seen_ids` gathers them."""
+    if not _ID.fullmatch(record_id):
+        check.add(label, f"field 'id' must be lower-case words joined by '-', e.g. {example}")
+    if record_id in seen_ids:
+        check.add(label, f"duplicate {noun} id {record_id!r}")
+    seen_ids.add(record_id)
 
 
 def _unknown_tier(tier_ids: set[str]) -> str:
@@ -258,19 +275,51 @@ def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
         fields = check.fields(raw, label, Tier)
         if fields is None:
             continue
-        if not _ID.fullmatch(fields["id"]):
-            check.add(label, "field 'id' must be lower-case words joined by '-'")
-        if fields["id"] in seen_ids:
-            check.add(label, f"duplicate tier id {fields['id']!r}")
+        _check_id(check, label, fields["id"], seen_ids, "tier", "'strategic'")
         if fields["rank"] in seen_ranks:
             check.add(label, f"rank {fields['rank']} is also the rank of tier {seen_ranks[fields['rank']]!r}")
-        seen_ids.add(fields["id"])
         seen_ranks.setdefault(fields["rank"], fields["id"])
         tiers.append(Tier(**fields))
     return tiers
 
 
-def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[str] | None) -> list[Partner]:
+class References:
+    """The people a partner's fields may refer to."""
+
+    def __init__(self, person_ids: set[str], leaders_are_ids: bool) -> None:
+        self.person_ids, self.leaders_are_ids = person_ids, leaders_are_ids
+
+
+def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
+    unknown = [name for name in names if name not in person_ids]
+    if not unknown:
+        return None
+    return f"names unknown {'people' if len(unknown) > 1 else 'person'} {', '.join(map(repr, unknown))}"
+
+
+def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
+    people: list[Person] = []
+    seen_ids: set[str] = set()
+    owner_of_name: dict[str, str] = {}
+    for index, raw in enumerate(raw_people):
+        label = _label("people", index, raw, "id")
+        fields = check.fields(raw, label, Person)
+        if fields is None:
+            continue
+        _check_id(check, label, fields["id"], seen_ids, "person", "'ukhnaagiin-khurelsukh'")
+        if not fields["sources"]:
+            check.add(label, "field 'sources' must name at least one source")
+        person = Person(**fields)
+        for name in person_keys(person):
+            owner = owner_of_name.setdefault(normalize(name), person.id)
+            if owner != person.id:
+                check.add(label, f"name {name!r} is also a name of person {owner!r}")
+        people.append(person)
+    return people
+
+
+def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[str] | None,
+                    references: References) -> list[Partner]:
     partners: list[Partner] = []
     seen_ids: set[str] = set()
     owner_of_name: dict[str, str] = {}
@@ -281,13 +330,10 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         if fields is None:
             continue
         raw_history = fields.pop("history", None)
-        history = tuple(_build_history(check, label, raw_history, tier_ids)) if raw_history else ()
+        history = (tuple(_build_history(check, label, raw_history, tier_ids, references.person_ids))
+                   if raw_history else ())
         partner_id = fields["id"]
-        if not _ID.fullmatch(partner_id):
-            check.add(label, "field 'id' must be lower-case words joined by '-', e.g. 'south-korea'")
-        if partner_id in seen_ids:
-            check.add(label, f"duplicate partner id {partner_id!r}")
-        seen_ids.add(partner_id)
+        _check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         if not _ISO2.fullmatch(fields["iso2"]):
             check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
         if not _ISO3.fullmatch(fields["iso3"]):
@@ -311,6 +357,9 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                                  "partnership tier (an other relation) has only its names, codes, notes and sources")
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
+        unknown = references.leaders_are_ids and _unknown_people(fields.get("leaders", ()), references.person_ids)
+        if unknown:
+            check.add(label, f"field 'leaders' {unknown}")
         late = [entry for entry in history if "since" in fields and entry.start.key > fields["since"].key]
         if late:
             check.add(label, f"an earlier tier ({late[0].designation}, {late[0].when}) is dated after "
@@ -330,7 +379,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
 
 
 def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
-                   tier_ids: set[str] | None) -> list[HistoryEntry]:
+                   tier_ids: set[str] | None, person_ids: set[str]) -> list[HistoryEntry]:
     entries: list[HistoryEntry] = []
     for index, raw in enumerate(raw_entries):
         label = _fixed_after(owner, f" history[{index}]")
@@ -343,6 +392,10 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
         if fields.get("tier") is not None and tier_ids is not None and fields["tier"] not in tier_ids:
             check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
             continue
+        unknown = _unknown_people(fields.get("people", ()), person_ids)
+        if unknown:
+            check.add(label, unknown)
+            continue
         entries.append(HistoryEntry(**fields))
     return sorted(entries, key=lambda entry: entry.start.key)
 
@@ -351,7 +404,8 @@ def _fixed_after(prefix: Label, suffix: str) -> Label:
     return lambda: prefix() + suffix
 
 
-def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str] | None) -> list[Event]:
+def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str] | None,
+                  person_ids: set[str]) -> list[Event]:
     events: list[Event] = []
     for index, raw in enumerate(raw_events):
         label = _label("events", index, raw, "title")
@@ -369,6 +423,10 @@ def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str
             continue
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
+            continue
+        unknown = _unknown_people(fields.get("people", ()), person_ids)
+        if unknown:
+            check.add(label, unknown)
             continue
         events.append(Event(**fields))
     return events

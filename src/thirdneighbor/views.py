@@ -15,12 +15,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError
-from .model import Event, HistoryEntry, Partner, Tier, record_fields
+from .model import Event, HistoryEntry, Partner, Person, Tier, record_fields
 
 if TYPE_CHECKING:
     from .model import Dataset
     from .partialdate import PartialDate
     from .query.groups import ComparedField, TierGroup
+    from .query.people import Mention
 
 Row = dict[str, Any]  # one JSON-ready record of a view
 
@@ -34,6 +35,8 @@ EVENT_FIELDS = _keys(Event)
 TIER_FIELDS = _keys(Tier) + ("partners", "designations")
 HISTORY_FIELDS = _keys(HistoryEntry) + ("current",)
 LIST_COLUMNS = ("id", "name", "iso2", "iso3", "tier", "designation", "asterisk", "since")
+CHANGE_FIELDS = ("id", "name", "change", "from_tier", "to_tier", "from_designation", "to_designation", "since",
+                 "since_approx", "occasion")
 
 
 class View:
@@ -148,7 +151,7 @@ def _history_records(view: View) -> list[Row]:
     start = str(partner.since)  # an "in force by" date goes where the earlier tiers put theirs
     current = {"designation": partner.designation, "tier": partner.tier,
                "since": None if partner.since_approx else start, "in_force_by": start if partner.since_approx else None,
-               "occasion": partner.occasion, "note": None, "current": True}
+               "occasion": partner.occasion, "people": list(partner.leaders), "note": None, "current": True}
     return earlier + [current]
 
 
@@ -210,6 +213,66 @@ def _compared_fields(*_: Any) -> tuple[str, ...]:
     return COMPARED_FIELDS
 
 
+def _search_records(view: View) -> list[Row]:
+    return [{"kind": hit.kind, "id": hit.id if hit.kind == "partner" else None, "title": hit.title, "date": hit.date,
+             "score": hit.score, "fields": list(dict.fromkeys(match.field for match in hit.matches)),
+             "excerpt": hit.matches[0].excerpt,
+             "matches": [{"field": match.field, "excerpt": match.excerpt, "marks": [list(mark) for mark in match.marks]}
+                         for match in hit.matches]}
+            for hit in view.subject]
+
+
+def _changes_records(view: View) -> list[Row]:
+    return [{"id": change.partner.id, "name": change.partner.name, "change": change.kind,
+             "from_tier": change.from_tier, "to_tier": change.to_tier,
+             "from_designation": change.from_designation, "to_designation": change.to_designation,
+             "since": str(change.partner.since) if change.kind != "ended" else None,
+             "since_approx": change.partner.since_approx if change.kind != "ended" else False,
+             "occasion": change.partner.occasion if change.kind != "ended" else None}
+            for change in view.subject.partners]
+
+
+def _changes_payload(view: View, rows: list[Row]) -> Any:
+    subject = view.subject
+    return {"from": str(subject.start), "to": str(subject.end), "partners": rows,
+            "events": [event.to_dict() for event in subject.events]}
+
+
+def _series_records(view: View) -> list[Row]:
+    years = view.subject.years
+    return [{"partner": partner.id, "year": year, "tier": tier}
+            for partner, values in view.subject.rows for year, tier in zip(years, values)]
+
+
+def _counts_fields(dataset: Dataset, dated: bool) -> tuple[str, ...]:
+    return ("year", *(tier.id for tier in dataset.tiers))
+
+
+class PersonSubject(NamedTuple):
+    person: Person
+    mentions: Sequence[Mention]
+
+
+def _people_records(view: View) -> list[Row]:
+    return [{"id": person.id, "name": person.name, "name_mn": person.name_mn, "role": person.role,
+             "occasions": sum(m.kind == "occasion" for m in found), "events": sum(m.kind == "event" for m in found)}
+            for person, found in view.subject]
+
+
+def _mention_records(view: View) -> list[Row]:
+    return [{"date": m.date, "kind": m.kind, "text": m.text, "partners": list(m.partners),
+             "designation": m.designation} for m in view.subject.mentions]
+
+
+def _person_payload(view: View, rows: list[Row]) -> Any:
+    return {**view.subject.person.to_dict(), "mentions": rows}
+
+
+class SeriesSubject(NamedTuple):
+    years: range
+    rows: Sequence[tuple[Partner, list[str | None]]]
+
+
 def _dated(fields: tuple[str, ...], extra: tuple[str, ...] = ()) -> Callable[[Dataset, bool], tuple[str, ...]]:
     return lambda dataset, dated: fields + (("as_of",) if dated else ()) + extra
 
@@ -245,4 +308,20 @@ VIEWS: dict[str, ViewSpec] = {
                       _fixed(("id", "name", "rank", "partners"))),
     "compare": ViewSpec("Side by side", _compare_records, _compared_fields, _compare_columns,
                         payload=_compare_payload, narrows_rows=True),
+    "search": ViewSpec("Search results", _search_records,
+                       _fixed(("kind", "id", "title", "date", "score", "fields", "excerpt", "matches")),
+                       _fixed(("kind", "date", "title", "fields", "excerpt"))),
+    "changes": ViewSpec(lambda view: f"Changes from {view.subject.start} to {view.subject.end}", _changes_records,
+                        _fixed(CHANGE_FIELDS), _fixed(("id", "change", "from_tier", "to_tier", "since", "occasion")),
+                        payload=_changes_payload),
+    "series": ViewSpec("Tiers at each year's end", _series_records, _fixed(("partner", "year", "tier")),
+                       _fixed(("partner", "year", "tier"))),
+    "people": ViewSpec("People named in the data", _people_records,
+                       _fixed(("id", "name", "name_mn", "role", "occasions", "events")),
+                       _fixed(("id", "name", "role", "occasions", "events"))),
+    "person": ViewSpec(lambda view: view.subject.person.name, _mention_records,
+                       _fixed(("date", "kind", "text", "partners", "designation")),
+                       _fixed(("date", "kind", "text", "partners")), payload=_person_payload),
+    "counts": ViewSpec("Partners per tier at each year's end", lambda view: list(view.subject), _counts_fields,
+                       lambda view: _counts_fields(view.dataset, False)),
 }

@@ -79,6 +79,15 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
     )
 
 
+def tier_at(partner: Partner, as_of: PartialDate) -> str | None:
+    """`partner_as_of(partner, as_of).tier` (None where that is None), without
+    building the dated Partner: `series` asks it for every partner and year."""
+    if partner.since is None or in_force(partner.since, as_of):
+        return partner.tier
+    tiered = [entry.tier for entry in partner.history if entry.tier is not None and in_force(entry.start, as_of)]
+    return tiered[-1] if tiered else None
+
+
 def _started(entries: Iterable[HistoryEntry], as_of: PartialDate) -> tuple[HistoryEntry, ...]:
     return tuple(entry for entry in entries if in_force(entry.start, as_of))
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from ..errors import AmbiguousError, NotFoundError, UsageError
-from ..model import Dataset, Event, Partner, Tier
+from ..model import Dataset, Event, Partner, Person, Tier
 from ..names import normalize, partner_keys
 from ..partialdate import PartialDate
 
@@ -84,34 +85,42 @@ def resolve_partner(dataset: Dataset, query: str) -> Partner:
     part of a name. Matching ignores case, accents and punctuation. Raises
     NotFoundError (with the closest names) or AmbiguousError (with candidates).
     """
+    # ISO codes are too short to match by a part; names and ids are not.
+    return pick_one(query, dataset.all_partners, partner_keys, ("partner", "partners"), min_key=4)
+
+
+R = TypeVar("R", Partner, Person)
+
+
+def pick_one(query: str, records: Sequence[R], keys_of: Callable[[R], list[str]], nouns: tuple[str, str], *,
+             min_part: int = 2, min_key: int = 1) -> R:
+    """The one record (a partner or a person) whose names, `keys_of(record)`,
+    fit `query`: an exact name first, then a part of one at least `min_part`
+    characters long, in names at least `min_key` long. Case, accents and
+    punctuation are ignored. NotFoundError names the closest names;
+    AmbiguousError the candidates."""
     wanted = normalize(query)
     if not wanted:
-        raise NotFoundError(query, [])
-    exact: dict[str, Partner] = {}
-    partial: dict[str, Partner] = {}
-    for partner in dataset.all_partners:
-        keys = [normalize(name) for name in partner_keys(partner)]
+        raise NotFoundError(query, [], noun=nouns[0])
+    exact: dict[str, R] = {}
+    partial: dict[str, R] = {}
+    for record in records:
+        keys = [normalize(name) for name in keys_of(record)]
         if wanted in keys:
-            exact[partner.id] = partner
-        # ISO codes are too short to match by a part; names and ids are not.
-        elif len(wanted) >= 2 and any(wanted in key for key in keys if len(key) > 3):
-            partial[partner.id] = partner
+            exact[record.id] = record
+        elif len(wanted) >= min_part and any(wanted in key for key in keys if len(key) >= min_key):
+            partial[record.id] = record
     for matches in (exact, partial):
         if len(matches) == 1:
             return next(iter(matches.values()))
         if len(matches) > 1:
-            raise AmbiguousError(query, [f"{p.id} ({p.name})" for p in matches.values()])
-    raise NotFoundError(query, suggest_names(dataset, wanted))
-
-
-def suggest_names(dataset: Dataset, wanted: str, limit: int = 3) -> list[str]:
-    """The partners' display names closest to a normalised query."""
+            raise AmbiguousError(query, [f"{r.id} ({r.name})" for r in matches.values()], noun=nouns[1])
     owner: dict[str, str] = {}
-    for partner in dataset.all_partners:
-        for name in partner_keys(partner):
-            owner.setdefault(normalize(name), partner.name)
-    close = difflib.get_close_matches(wanted, owner, n=limit * 3, cutoff=0.6)
-    return list(dict.fromkeys(owner[key] for key in close))[:limit]
+    for record in records:
+        for name in keys_of(record):
+            owner.setdefault(normalize(name), record.name)
+    close = difflib.get_close_matches(wanted, owner, n=9, cutoff=0.6)
+    raise NotFoundError(query, list(dict.fromkeys(owner[key] for key in close))[:3], noun=nouns[0])
 
 
 def resolve_partners(dataset: Dataset, queries: Sequence[str], as_of: PartialDate | None = None) -> list[Partner]:

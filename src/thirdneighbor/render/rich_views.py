@@ -20,6 +20,7 @@ from rich.tree import Tree
 from ..model import Dataset, Event, Partner, Tier
 from ..partialdate import PartialDate
 from ..query.groups import ComparedField, TierGroup
+from ..query.people import display_names
 from ..query.select import tiers_by_id
 from ..views import View
 from . import Terminal
@@ -144,7 +145,7 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
         ("Since", partner.when, ""),
         ("Occasion", partner.occasion, ""),
         ("Instrument", partner.instrument, ""),
-        ("Leaders", joined(partner.leaders) or None, ""),
+        ("Leaders", joined(display_names(dataset, partner.leaders)) or None, ""),
     ]
     if partner.neighbor:
         rows.append(("Neighbor", "yes: one of Mongolia's two neighbors, not a third neighbor", "magenta"))
@@ -182,8 +183,9 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
     return Panel(Group(facts, Text(""), tree), title=title, title_align="left", expand=False)
 
 
-def timeline_tree(events: Sequence[Event], names: dict[str, str]) -> RenderableType:
-    root = Tree(_text("Third Neighbor Policy timeline", "bold"), guide_style="dim")
+def timeline_tree(events: Sequence[Event], names: dict[str, str],
+                  title: str = "Third Neighbor Policy timeline") -> RenderableType:
+    root = Tree(_text(title, "bold"), guide_style="dim")
     year_node: Tree | None = None
     current_year: int | None = None
     for event in events:
@@ -224,6 +226,13 @@ FIELD_LABELS = {
 }
 
 
+def _shown(dataset: Dataset, field: ComparedField) -> list[object]:
+    """A compared field's values as a reader wants them: leaders by name, not id."""
+    if field.field == "leaders":
+        return [display_names(dataset, tuple(value)) for value in field.values]  # type: ignore[arg-type]
+    return list(field.values)
+
+
 def compare_table(dataset: Dataset, partners: Sequence[Partner],
                   fields: Sequence[ComparedField]) -> RenderableType:
     table = Table(title="Side by side (differences in bold)", title_justify="left")
@@ -238,11 +247,11 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
             _text("=" if field.same else "≠", style),
             # The newline only stacks a list's items in the cell; each item is cleaned.
             *(Text("\n".join(clean(line) for line in cell(value, "\n", "—").split("\n")), style=style)
-              for value in field.values),
+              for value in _shown(dataset, field)),
         )
     stacked = Group(*(
         _parts((f"{FIELD_LABELS.get(field.field, field.field)}: ", "bold"),
-               (" | ".join(cell(value, empty="—") for value in field.values),
+               (" | ".join(cell(value, empty="—") for value in _shown(dataset, field)),
                 "" if field.same else "bold yellow"))
         for field in fields
     ))
@@ -337,7 +346,13 @@ def drawing(view: View) -> RenderableType:
     table of the chosen columns."""
     if view.chosen is not None and not view.spec.narrows_rows:
         return records_table(view.title, view.records, view.columns)
-    return DRAWINGS[view.kind](view)
+    if view.kind in DRAWINGS:
+        return DRAWINGS[view.kind](view)
+    from .rich_questions import QUESTION_DRAWINGS
+
+    if view.kind in QUESTION_DRAWINGS:
+        return QUESTION_DRAWINGS[view.kind](view)
+    return records_table(view.title, view.records, view.columns)
 
 
 class _Capture(io.StringIO):

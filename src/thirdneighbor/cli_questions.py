@@ -1,0 +1,174 @@
+"""The research questions as commands: `search`, `changes`, `series` and `people`.
+
+They are registered on the app of thirdneighbor.cli (which imports this module
+last) and follow its rules: options declared once in cli_options, imports inside
+the commands, and a View returned, never written.
+"""
+
+# No `from __future__ import annotations`: Typer reads these annotations (see cli.py).
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import completion
+from .cli import _examples, app
+from .cli_options import (AllFlag, DataSource, NeighborsFlag, SinceOption, TierOption, UntilOption, answering,
+                          as_of_date)
+
+CountryOption = Annotated[Optional[list[str]], typer.Option(
+    "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
+    help="Only this partner (a neighbor or an other relation too). Repeatable.")]
+
+
+@app.command("search", epilog=_examples(
+    "thirdneighbor search khurelsukh",
+    'thirdneighbor search "trade act"',
+    "thirdneighbor search strategic --country japan --since 2020",
+    "thirdneighbor search roadmap --json | jq '.[].title'",
+))
+@answering
+def search_command(
+    words: Annotated[list[str], typer.Argument(
+        metavar="TEXT...", help='Words to find, all of them; "a quoted phrase" as a phrase. Case and accents '
+                                "are ignored, and a word matches where a word starts.")],
+    tier: TierOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    *,
+    source: DataSource,
+):
+    """Search every partner and event: names, designations, occasions, leaders, notes, titles and sources.
+
+    Results come best first: each word scores the weight of the best field it is
+    in (name 4; designation, occasion, instrument, leaders, event title 2; notes,
+    earlier tiers, sources 1). --since and --until take years, compared with an
+    event's date and a partner's current designation.
+    """
+    from .query.search import search
+    from .query.select import resolve_partners, select_events, select_partners
+    from .views import View
+
+    dataset = source.load()
+    partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=True,
+                               include_other=True)
+    partner_ids: list[str] = []
+    if country:
+        wanted = {partner.id for partner in resolve_partners(dataset, country)}
+        partners = [partner for partner in partners if partner.id in wanted]
+        partner_ids = sorted(wanted)
+    events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
+    hits = search(words, partners=partners, events=events)
+    if not hits:
+        source.notes.append(f"no record matches {' '.join(words)!r}")
+    return View("search", dataset, hits)
+
+
+@app.command("changes", epilog=_examples(
+    "thirdneighbor changes 2023-01-01 2024-12-31",
+    "thirdneighbor changes 2023 2025 --json | jq '.partners[].id'",
+    "thirdneighbor changes 2010 2020 --neighbors --format csv",
+))
+@answering
+def changes_command(
+    start: Annotated[str, typer.Argument(metavar="FROM", help="A date: YYYY, YYYY-MM or YYYY-MM-DD.")],
+    end: Annotated[str, typer.Argument(metavar="TO", help="A later date, the same way.")],
+    neighbors: NeighborsFlag = False,
+    *,
+    source: DataSource,
+):
+    """What changed between two dates: new partners, upgrades and downgrades, and the events between.
+
+    Each date is read by the --as-of rule: a partial date stands for the last day
+    it covers, so `changes 2023 2024` compares the end of 2023 with the end of
+    2024. The answer is the difference between `list --as-of FROM` and
+    `list --as-of TO`; the events are those after FROM, up to TO.
+    """
+    from .query.changes import changes
+    from .query.select import select_partners
+    from .views import View
+
+    start_date, end_date = as_of_date(start, "FROM"), as_of_date(end, "TO")
+    assert start_date is not None and end_date is not None
+    dataset = source.load()
+    partners = select_partners(dataset, include_neighbors=neighbors)
+    return View("changes", dataset, changes(dataset, start_date, end_date, partners))
+
+
+@app.command("series", epilog=_examples(
+    "thirdneighbor series",
+    "thirdneighbor series --from 2010 --format csv > tiers.csv",
+    "thirdneighbor series --counts",
+))
+@answering
+def series_command(
+    first: Annotated[Optional[int], typer.Option(
+        "--from", metavar="YEAR", min=1, max=9999,
+        help="The first year (default: the first year any partner held a tier).")] = None,
+    last: Annotated[Optional[int], typer.Option(
+        "--to", metavar="YEAR", min=1, max=9999, help="The last year (default: the dataset's as-of year).")] = None,
+    counts: Annotated[bool, typer.Option("--counts", help="The number of partners at each tier, per year.")] = False,
+    tier: TierOption = None,
+    country: CountryOption = None,
+    neighbors: NeighborsFlag = False,
+    all_relations: AllFlag = False,
+    *,
+    source: DataSource,
+):
+    """Each partner's tier at the end of each year: a grid on a terminal, one row per partner and year elsewhere.
+
+    A year's value is the tier held at its end, as `list --as-of YEAR` gives it;
+    a partner with no tier yet has none. --format csv, tsv, json or jsonl give
+    the long format (partner, year, tier), ready for pandas or R.
+    """
+    from .query.changes import series_years, tier_counts, tier_series
+    from .query.select import check_tiers, resolve_partners, select_partners
+    from .views import SeriesSubject, View
+
+    dataset = source.load()
+    check_tiers(dataset, tier or ())
+    partners = select_partners(dataset, include_neighbors=neighbors or bool(country),
+                               include_other=all_relations or bool(country))
+    if country:
+        wanted = {partner.id for partner in resolve_partners(dataset, country)}
+        partners = [partner for partner in partners if partner.id in wanted]
+    years = series_years(dataset, partners, first, last)
+    rows = tier_series(partners, years)
+    if tier:  # partners that held one of these tiers in some year of the range
+        rows = [(partner, values) for partner, values in rows if set(values) & set(tier)]
+    if counts:
+        return View("counts", dataset, tier_counts(dataset, rows, years))
+    return View("series", dataset, SeriesSubject(years, rows))
+
+
+@app.command("people", epilog=_examples(
+    "thirdneighbor people",
+    "thirdneighbor people khurelsukh",
+    "thirdneighbor people Хүрэлсүх --json | jq '.mentions[].text'",
+))
+@answering
+def people_command(
+    name: Annotated[Optional[str], typer.Argument(
+        metavar="[NAME]", help="A person: a name, a part of one, a spelling, the Cyrillic name or an id; "
+                               "accents and case are ignored.")] = None,
+    *,
+    source: DataSource,
+):
+    """The leaders and officials named in the data; with NAME, every occasion and event that names that person.
+
+    Without NAME: each person's role, where a source gives it, and how many
+    occasions (of a partner's tie, current or earlier) and events name them.
+    With NAME: that person's record, and the occasions and events oldest first.
+    """
+    from .query.people import mentions, resolve_person
+    from .views import PersonSubject, View
+
+    dataset = source.load()
+    index = mentions(dataset)
+    if name is None:
+        if not dataset.all_people:
+            source.notes.append("this dataset lists no people (it has no [[people]] records)")
+        return View("people", dataset, [(person, index[person.id]) for person in dataset.all_people])
+    person = resolve_person(dataset, name)
+    return View("person", dataset, PersonSubject(person, index[person.id]))

@@ -1,0 +1,102 @@
+"""What changed between two dates, and each partner's tier year by year.
+
+Both follow the `--as-of` rule (thirdneighbor.query.asof): a date stands for
+the last day it covers, so `changes 2023 2024` compares the end of 2023 with
+the end of 2024, and a series' value for a year is the tier held at its end.
+By construction, `changes A B` is the difference between `list --as-of A` and
+`list --as-of B`, and a series' row for a year is `list --as-of YEAR`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..errors import UsageError
+from ..model import Dataset, Event, Partner
+from ..partialdate import PartialDate
+from .asof import in_force, last_day, partner_as_of, tier_at
+
+CHANGE_KINDS = ("new", "upgrade", "downgrade", "renamed", "ended")
+
+
+class Change(NamedTuple):
+    """One partner whose tie differs between the two dates. `kind` is one of
+    CHANGE_KINDS: "renamed" is a new designation at the same tier; "ended" a
+    tie that no longer holds a tier at the later date."""
+
+    partner: Partner  # as it stood at the later date (at the earlier one, for "ended")
+    kind: str
+    from_tier: str | None
+    to_tier: str | None
+    from_designation: str | None
+    to_designation: str | None
+
+
+class Changes(NamedTuple):
+    start: PartialDate
+    end: PartialDate
+    partners: tuple[Change, ...]
+    events: tuple[Event, ...]
+
+
+def changes(dataset: Dataset, start: PartialDate, end: PartialDate, partners: Sequence[Partner]) -> Changes:
+    """How `partners` stood at `end` against `start`, and the events after
+    `start` up to `end`. Changes come in the order they happened (by the start
+    of the tie held at `end`)."""
+    if last_day(start) > last_day(end):
+        raise UsageError(f"FROM ({start}) is later than TO ({end}); give the earlier date first")
+    rank = {tier.id: tier.rank for tier in dataset.tiers}
+    found = []
+    for partner in partners:
+        before, after = partner_as_of(partner, start), partner_as_of(partner, end)
+        old = (before.tier, before.designation) if before is not None else (None, None)
+        new = (after.tier, after.designation) if after is not None else (None, None)
+        if old == new:
+            continue
+        if old[0] is None:
+            kind = "new"
+        elif new[0] is None:
+            kind = "ended"
+        elif old[0] == new[0]:
+            kind = "renamed"
+        else:
+            kind = "upgrade" if rank[new[0]] < rank[old[0]] else "downgrade"
+        shown = after if after is not None else before
+        assert shown is not None
+        found.append(Change(shown, kind, old[0], new[0], old[1], new[1]))
+    events = tuple(event for event in dataset.all_events
+                   if in_force(event.date, end) and not in_force(event.date, start))
+    found.sort(key=lambda change: change.partner.sort_key)  # in the order they happened
+    return Changes(start, end, tuple(found), events)
+
+
+def series_years(dataset: Dataset, partners: Sequence[Partner], first: int | None, last: int | None) -> range:
+    """The years a series covers: by default from the first year any of these
+    partners held a tier to the year of the dataset's as-of date."""
+    if first is None:
+        starts = [entry.start.year for partner in partners for entry in partner.history if entry.tier is not None]
+        starts += [partner.since.year for partner in partners if partner.since is not None]
+        first = min(starts, default=dataset.as_of.year)
+    last = dataset.as_of.year if last is None else last
+    if first > last:
+        raise UsageError(f"--from {first} is later than --to {last}")
+    return range(first, last + 1)
+
+
+def tier_series(partners: Sequence[Partner], years: range) -> list[tuple[Partner, list[str | None]]]:
+    """Each partner's tier at the end of each year (None where it held none)."""
+    ends = [PartialDate(year) for year in years]
+    return [(partner, [tier_at(partner, end) for end in ends]) for partner in partners]
+
+
+def tier_counts(dataset: Dataset, rows: Sequence[tuple[Partner, list[str | None]]], years: range) -> list[dict[str, int]]:
+    """For each year, the number of partners at each tier."""
+    counts = []
+    for index, year in enumerate(years):
+        count = {"year": year, **{tier.id: 0 for tier in dataset.tiers}}
+        for _, values in rows:
+            if values[index] is not None:
+                count[values[index]] += 1  # type: ignore[index]
+        counts.append(count)
+    return counts

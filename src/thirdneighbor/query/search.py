@@ -1,0 +1,203 @@
+"""Full-text search over every partner and event.
+
+The rule, as the README states it:
+
+- Text is compared folded: case and accents are ignored, and "-", "_" and "–"
+  count as spaces, so "khurelsukh" finds "Khürelsükh" and "trade-act" finds
+  "Trade Act".
+- The query is split into terms: each word is a term, and a "quoted phrase" is
+  one term. A record matches when every term occurs in it (in any of its
+  fields). A term matches where a word starts: "khurel" finds "Khürelsükh",
+  "act" does not find "contact".
+- Score: each term counts the weight of the best field it occurs in (name 4;
+  designation, occasion, instrument, leaders and event titles 2; notes,
+  earlier tiers and sources 1). Best score first; on a tie, partners before
+  events, then oldest first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from ..errors import UsageError
+from ..model import Event, Partner
+
+EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
+
+# (field, weight, how to get its texts) for each kind of record
+_PARTNER_FIELDS: tuple[tuple[str, int], ...] = (
+    ("name", 4), ("designation", 2), ("occasion", 2), ("instrument", 2), ("leaders", 2),
+    ("notes", 1), ("history", 1), ("sources", 1),
+)
+_EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("notes", 1), ("sources", 1))
+_SPACES = str.maketrans({"-": " ", "_": " ", "–": " ", "—": " "})
+
+
+class Match(NamedTuple):
+    """One field of a record that holds a term: an excerpt of it, and where in
+    the excerpt each term occurs, as (start, end) offsets."""
+
+    field: str
+    excerpt: str
+    marks: tuple[tuple[int, int], ...]
+
+
+class Hit(NamedTuple):
+    """A record that matches every term."""
+
+    kind: str  # "partner" or "event"
+    id: str  # a partner's id; an event's date and title
+    title: str
+    date: str | None
+    score: int
+    matches: tuple[Match, ...]
+
+
+# The combining marks that decomposition (NFKD) splits off letters: dropping them
+# is what makes "ü" match "u". One regex pass over a whole text is several times
+# faster than testing each character with unicodedata.combining.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _plain(text: str) -> str:
+    import unicodedata
+
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def fold_text(text: str) -> str:
+    """Text folded for matching: what `fold` gives, without the way back (cheaper)."""
+    if text.isascii():
+        return text.lower().translate(_SPACES)
+    return _plain(text).translate(_SPACES)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching, and for each folded character the index of the
+    character it came from, so that a match can be marked in the original."""
+    if text.isascii():
+        return text.lower().translate(_SPACES), list(range(len(text)))
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        plain = char.lower() if char < "\x80" else _plain(char)
+        for out in plain.translate(_SPACES):
+            folded.append(out)
+            origin.append(index)
+    return "".join(folded), origin
+
+
+def parse_query(words: Sequence[str]) -> list[str]:
+    """The folded terms of a query, given as the shell's arguments: each word is
+    a term, and so is a phrase (an argument with spaces, which the user quoted,
+    or a "quoted phrase" inside one argument)."""
+    parts: list[str] = []
+    for word in words:
+        if '"' in word:
+            import shlex  # only for a quoted phrase inside one argument
+
+            try:
+                parts += shlex.split(word)
+            except ValueError:  # an unbalanced quote: take the words as they are
+                parts += word.replace('"', " ").split()
+        else:
+            parts.append(word)
+    terms = [" ".join(fold_text(part).split()) for part in parts]
+    terms = [term for term in terms if term]
+    if not terms:
+        raise UsageError('give a word or a "quoted phrase" to search for')
+    return terms
+
+
+def _starts(term: str) -> re.Pattern[str]:
+    # A term matches where a word starts; inside it, any run of spaces is one space.
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())))
+
+
+def _partner_texts(partner: Partner) -> dict[str, list[str]]:
+    history = [text for entry in partner.history for text in (entry.designation, entry.occasion, entry.note) if text]
+    return {
+        "name": [partner.name, *partner.aliases, *([partner.official_name] if partner.official_name else [])],
+        "designation": [partner.designation] if partner.designation else [],
+        "occasion": [partner.occasion] if partner.occasion else [],
+        "instrument": [partner.instrument] if partner.instrument else [],
+        "leaders": list(partner.leaders),
+        "notes": list(partner.notes),
+        "history": history,
+        "sources": list(partner.sources),
+    }
+
+
+def _event_texts(event: Event) -> dict[str, list[str]]:
+    return {"title": [event.title], "notes": list(event.notes), "sources": list(event.sources)}
+
+
+def _excerpt(text: str, patterns: Sequence[re.Pattern[str]]) -> Match | None:
+    folded, origin = fold(text)
+    spans = []
+    for pattern in patterns:
+        for found in pattern.finditer(folded):
+            spans.append((origin[found.start()], origin[found.end() - 1] + 1))
+    if not spans:
+        return None
+    spans.sort()
+    first = spans[0][0]
+    start = max(0, first - EXCERPT_WIDTH // 3)
+    end = min(len(text), start + EXCERPT_WIDTH)
+    start = max(0, min(start, end - EXCERPT_WIDTH))
+    # Whole words at the edges, with an ellipsis where the text goes on.
+    if start > 0:
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", spans[0][1], end)
+        end = space if space != -1 else end
+    prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    shift = len(prefix) - start
+    marks = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
+    return Match("", prefix + text[start:end] + suffix, marks)
+
+
+def _hit(kind: str, ident: str, title: str, date: str | None, texts: dict[str, list[str]],
+         weights: Iterable[tuple[str, int]], patterns: list[re.Pattern[str]]) -> Hit | None:
+    best = [0] * len(patterns)
+    matches = []
+    for field, weight in weights:
+        for text in texts[field]:
+            folded = fold_text(text)
+            found = [i for i, pattern in enumerate(patterns) if pattern.search(folded)]
+            if not found:
+                continue
+            for i in found:
+                best[i] = max(best[i], weight)
+            match = _excerpt(text, [patterns[i] for i in found])
+            assert match is not None
+            matches.append(Match(field, match.excerpt, match.marks))
+    if not all(best):
+        return None
+    return Hit(kind, ident, title, date, sum(best), tuple(matches))
+
+
+def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event]) -> list[Hit]:
+    """The records among `partners` and `events` that hold every term of
+    `query` (the words as typed), best first (the rule is in the module's docstring)."""
+    patterns = [_starts(term) for term in parse_query(query)]
+    hits = []
+    for partner in partners:
+        hit = _hit("partner", partner.id, partner.name, str(partner.since) if partner.since else None,
+                   _partner_texts(partner), _PARTNER_FIELDS, patterns)
+        if hit is not None:
+            hits.append(hit)
+    for event in events:
+        hit = _hit("event", f"{event.date} {event.title}", event.title, str(event.date), _event_texts(event),
+                   _EVENT_FIELDS, patterns)
+        if hit is not None:
+            hits.append(hit)
+    order = {"partner": 0, "event": 1}
+    return sorted(hits, key=lambda hit: (-hit.score, order[hit.kind], _date_key(hit.date), hit.title))
+
+
+def _date_key(date: str | None) -> str:
+    return date if date is not None else "9999"

@@ -153,3 +153,19 @@ def test_python_dash_m_and_version() -> None:
     done = cli("--version")
     assert (done.returncode, done.stderr) == (0, b"")
     assert done.stdout.startswith(b"thirdneighbor ")
+
+
+# --- the entry point builds only the command it runs ----------------------------------
+
+def test_a_named_command_runs_alone_and_everything_else_sees_the_whole_app() -> None:
+    from thirdneighbor.cli import app
+
+    names = [command.name for command in app.registered_commands]
+    whole = cli("--help", env={"COLUMNS": "200"})
+    assert whole.returncode == 0 and all(f" {name} " in whole.stdout.decode() for name in names)
+    alone = cli("search", "--help", env={"COLUMNS": "200"})
+    assert alone.returncode == 0 and "Usage: thirdneighbor search [OPTIONS] {TEXT...}" in alone.stdout.decode()
+    typo = cli("serach")
+    assert typo.returncode == 2 and "Did you mean 'search'?" in typo.stderr.decode()
+    answered = cli("changes", "2023", "2024", "--json")
+    assert answered.returncode == 0 and json.loads(answered.stdout)["from"] == "2023"

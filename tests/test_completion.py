@@ -105,5 +105,5 @@ def test_chart_fields() -> None:
 
 
 def test_export_and_cite_formats() -> None:
-    assert completion.export_formats("") == ["toml"]
+    assert completion.export_formats("") == ["toml", "sqlite"] and completion.export_formats("s") == ["sqlite"]
     assert completion.cite_formats("b") == ["bibtex"]

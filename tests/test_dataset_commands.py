@@ -117,10 +117,24 @@ def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith("schema_version = 3")
 
 
-def test_export_has_one_format() -> None:
+def test_an_unknown_export_format_is_refused() -> None:
     result = run_cli("export", "--format", "json")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "unknown export format 'json'; the one format is toml" in result.stderr
+    assert "unknown export format 'json'; choose from toml, sqlite" in result.stderr
+
+
+def test_export_sqlite_writes_a_database_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "policy.db"
+    result = run_cli("export", "--format", "sqlite", "--neighbors", "--all", "--output", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"thirdneighbor: wrote {path}\n")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM partners").fetchone() == (19,)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    to_stdout = run_cli("export", "--format", "sqlite")
+    assert (to_stdout.exit_code, to_stdout.stdout) == (2, "")
+    assert "--format sqlite writes a database file; give --output FILE" in to_stdout.stderr
 
 
 # --- init ------------------------------------------------------------------------------------

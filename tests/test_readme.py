@@ -103,3 +103,11 @@ def test_the_exit_code_table_is_made_from_the_enum() -> None:
         README.write_text(text.replace(table, exit_codes_markdown()), encoding="utf-8")
         table = exit_codes_markdown()
     assert table == exit_codes_markdown()
+
+
+def test_the_readme_shows_the_sql_examples_the_tests_run() -> None:
+    from thirdneighbor.sqlite_export import EXAMPLE_QUERIES
+
+    text = README.read_text(encoding="utf-8")
+    for description, query in EXAMPLE_QUERIES:
+        assert f"-- {description}\n{query}" in text

@@ -230,7 +230,7 @@ def validate_command(
 @reading_data
 def export_command(
     format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.export_formats,
-                                             help="toml, the only one so far.")] = "toml",
+                                             help="toml (default) or sqlite (needs --output).")] = "toml",
     tier: TierOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -245,15 +245,19 @@ def export_command(
     *,
     source: DataSource,
 ) -> Reply:
-    """Write the selected partners, with their events, as a dataset file of its own.
+    """Write the selected partners, with their events, as a dataset file of its own, or as a SQLite database.
 
     The filters are those of `list`. An event is kept when every partner it names
-    is kept; events that name no partner are always kept.
+    is kept; events that name no partner are always kept. --format sqlite writes
+    a normalised database (partners, tier history, events, people, notes, sources,
+    and a full-text index), for sqlite3 or datasette.
     """
     from .errors import UsageError
 
-    if format_name != "toml":
-        raise UsageError(f"unknown export format {format_name!r}; the one format is toml")
+    if format_name not in ("toml", "sqlite"):
+        raise UsageError(f"unknown export format {format_name!r}; choose from toml, sqlite")
+    if format_name == "sqlite" and output_path in (None, "-"):
+        raise UsageError("--format sqlite writes a database file; give --output FILE")
     from .query.select import resolve_partners, select_partners, subset
     from .toml_out import dumps_dataset
 
@@ -265,6 +269,10 @@ def export_command(
     if country:
         wanted = {partner.id for partner in resolve_partners(dataset, country)}
         partners = [partner for partner in partners if partner.id in wanted]
+    if format_name == "sqlite":
+        from .sqlite_export import database_bytes
+
+        return Reply(database_bytes(dataset, partners), output_path=output_path, force=force)
     return Reply(dumps_dataset(subset(dataset, partners)), output_path=output_path, force=force)
 
 
@@ -309,5 +317,6 @@ def cite_command(
     return Reply(writers[format_name](dataset))
 
 
-# The research questions (search, changes, series) live in a module of their own.
-from . import cli_questions  # noqa: E402,F401  (registers its commands on `app`)
+# The research questions (search, changes, series, people) and the pictures (chart,
+# map, report) live in modules of their own; importing them registers their commands.
+from . import cli_pictures, cli_questions  # noqa: E402,F401

@@ -63,7 +63,7 @@ def formats(incomplete: str) -> list[str]:
 
 
 def export_formats(incomplete: str) -> list[str]:
-    return [name for name in ("toml",) if name.startswith(incomplete)]
+    return [name for name in ("toml", "sqlite") if name.startswith(incomplete)]
 
 
 def cite_formats(incomplete: str) -> list[str]:

@@ -111,6 +111,11 @@ def note(message: str) -> None:
         pass
 
 
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal: where SVG or HTML source is no answer to read."""
+    return sys.stdout.isatty()
+
+
 def wants_rich() -> bool:
     """Tables and trees on a terminal (or when FORCE_COLOR asks); plain text otherwise."""
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 
 from ..views import View
 from .rich_views import drawing
+from .safe import clean
 
 EXPORT_WIDTH = 100
 EXPORT_KINDS = ("svg", "html")
@@ -19,4 +21,24 @@ def export_text(view: View, kind: str) -> str:
                       color_system="truecolor", highlight=False, emoji=False, markup=False)
     console.print(drawing(view))
     title = f"thirdneighbor: {view.title}" if view.title else "thirdneighbor"
-    return console.export_svg(title=title) if kind == "svg" else console.export_html(inline_styles=True)
+    if kind == "svg":
+        return offline_svg(console.export_svg(title=title))
+    return titled_html(console.export_html(inline_styles=True), title)
+
+
+# Rich's SVG loads its font from a CDN; a picture for a newsroom or a plane makes
+# no request at all, so the @font-face rules go and local monospace fonts serve.
+_FONT_FACES = re.compile(r"@font-face\s*\{[^}]*\}\s*")
+LOCAL_MONOSPACE = '"DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace'
+
+
+def offline_svg(svg: str) -> str:
+    return _FONT_FACES.sub("", svg).replace("Fira Code, monospace", LOCAL_MONOSPACE)
+
+
+def titled_html(page: str, title: str) -> str:
+    """Rich's HTML with a <title> and a language, as a page should have."""
+    from html import escape
+
+    return page.replace("<html>", '<html lang="en">', 1).replace(
+        "<head>", f"<head>\n<title>{escape(clean(title))}</title>", 1)

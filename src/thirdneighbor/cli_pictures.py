@@ -1,0 +1,201 @@
+"""Pictures and pages as commands: `chart`, `map` and `report`.
+
+Each writes one self-contained file (SVG or HTML) with `-o FILE`, atomically, or
+to stdout with `-o -`. On a terminal, `chart` without `-o` draws the same
+picture in text; `map` and `report` ask for `-o`, since their output is a file
+format, not text to read.
+"""
+
+# No `from __future__ import annotations`: Typer reads these annotations (see cli.py).
+
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .cli import _examples, app
+from .cli_options import (AsOfOption, DataSource, ForceFlag, NeighborsFlag, TierOption, as_of_date, reading_data)
+from .cli_questions import CountryOption
+from .reply import Reply
+
+if TYPE_CHECKING:
+    from .model import Dataset, Partner
+
+OutputOption = Annotated[Optional[str], typer.Option(
+    "--output", "-o", metavar="FILE", help="Write to this file (atomically); - for stdout.")]
+ThemeOption = Annotated[str, typer.Option("--theme", metavar="THEME", help="light (default) or dark.")]
+
+
+def _written(text: str, output_path: Optional[str], force: bool, what: str) -> Reply:
+    """`text` to the file asked for, or to stdout for `-o -` or a pipe; on a
+    terminal without -o, a usage error: SVG and HTML are for files."""
+    from . import streams
+    from .errors import UsageError
+
+    if output_path is None and streams.stdout_is_terminal():
+        raise UsageError(f"{what} writes a file; give -o FILE (or -o - for stdout)")
+    return Reply(text, output_path=None if output_path in (None, "-") else output_path, force=force)
+
+
+def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[list[str]],
+              neighbors: bool) -> "list[Partner]":
+    from .query.select import check_tiers, resolve_partners, select_partners
+
+    check_tiers(dataset, tier or ())
+    partners = select_partners(dataset, tiers=tier or (), include_neighbors=neighbors or bool(country))
+    if country:
+        wanted = {partner.id for partner in resolve_partners(dataset, country)}
+        partners = [partner for partner in partners if partner.id in wanted]
+    return partners
+
+
+def _first_year(dataset: "Dataset", partners: "list[Partner]") -> int:
+    """The first year with a tie or an event of these partners."""
+    from .query.changes import series_years
+
+    ids = {partner.id for partner in partners}
+    years = [series_years(dataset, partners, None, None).start]
+    years += [event.date.year for event in dataset.all_events if ids.intersection(event.partners)]
+    return min(years)
+
+
+def _theme(theme: str) -> str:
+    from .errors import UsageError
+
+    if theme not in ("light", "dark"):
+        raise UsageError(f"unknown theme {theme!r}; choose from light, dark")
+    return theme
+
+
+@app.command("chart", epilog=_examples(
+    "thirdneighbor chart -o tiers.svg",
+    "thirdneighbor chart --neighbors --from 2000 --theme dark -o tiers-dark.svg",
+    "thirdneighbor chart",
+))
+@reading_data
+def chart_command(
+    output_path: OutputOption = None,
+    first: Annotated[Optional[int], typer.Option("--from", metavar="YEAR", min=1, max=9999,
+                                                 help="The first year (default: the first tie or event).")] = None,
+    last: Annotated[Optional[int], typer.Option("--to", metavar="YEAR", min=1, max=9999,
+                                                help="The last year (default: the dataset's as-of year).")] = None,
+    tier: TierOption = None,
+    country: CountryOption = None,
+    neighbors: NeighborsFlag = False,
+    theme: ThemeOption = "light",
+    force: ForceFlag = False,
+    *,
+    source: DataSource,
+) -> Reply:
+    """Tiers over time as an SVG picture: a row per partner, a band per tier, a marker per event.
+
+    With -o FILE (or -o - for stdout) it writes the SVG: self-contained, light or
+    dark, readable in grey print. On a terminal without -o it draws the same
+    picture in text (the grid of `series`).
+    """
+    from . import streams
+    from .pictures.chart import chart_svg
+    from .query.changes import series_years, tier_series
+
+    dataset = source.load()
+    partners = _partners(dataset, tier, country, neighbors)
+    start = first if first is not None else _first_year(dataset, partners)
+    end = last if last is not None else dataset.as_of.year
+    years = series_years(dataset, partners, start, end)
+    if output_path is None and streams.wants_rich():
+        from .views import SeriesSubject, View
+
+        return Reply(View("series", dataset, SeriesSubject(years, tier_series(partners, years))))
+    return _written(chart_svg(dataset, partners, first=years.start, last=years.stop - 1, theme=_theme(theme)),
+                    output_path, force, "chart")
+
+
+def map_svg(dataset: "Dataset", date: "Optional[object]", theme: str) -> str:
+    """The world map of the partners (as of `date`), coloured by tier."""
+    from .pictures.worldmap import world_map_svg
+    from .query.asof import dataset_as_of
+
+    shown = dataset_as_of(dataset, date) if date is not None else dataset  # type: ignore[arg-type]
+    categories = {"MNG": "mongolia"}
+    names = {"MNG": "Mongolia"}
+    for partner in shown.all_partners:
+        categories[partner.iso3] = "neighbor" if partner.neighbor else (partner.tier or "other")
+        names[partner.iso3] = partner.name
+    used = set(categories.values())
+    legend = [("mongolia", "Mongolia")]
+    if "neighbor" in used:
+        legend.append(("neighbor", "Mongolia's two neighbors (not third neighbors)"))
+    legend += [(tier.id, tier.name) for tier in dataset.tiers if tier.id in used]
+    if "other" in used:
+        legend.append(("other", "Other relations (events, no tier)"))
+    when = f" as of {date}" if date is not None else f" (dataset as of {dataset.as_of})"
+    partners = sum(category not in ("mongolia", "neighbor", "other") for category in categories.values())
+    return world_map_svg(categories, legend, title=f"Mongolia's third neighbors{when}",
+                         description=f"A world map of {partners} partner countries of Mongolia, coloured by "
+                                     f"partnership tier{when}; Russia and China, Mongolia's neighbors, are drawn "
+                                     "apart, and Mongolia is marked.",
+                         theme=theme, names_by_iso3=names)
+
+
+@app.command("map", epilog=_examples(
+    "thirdneighbor map -o partners.svg",
+    "thirdneighbor map --as-of 2015 -o partners-2015.svg",
+    "thirdneighbor map --theme dark -o - > map.svg",
+))
+@reading_data
+def map_command(
+    output_path: OutputOption = None,
+    as_of: AsOfOption = None,
+    theme: ThemeOption = "light",
+    force: ForceFlag = False,
+    *,
+    source: DataSource,
+) -> Reply:
+    """A world map of Mongolia's partners, coloured by tier, as an SVG picture.
+
+    Mongolia is marked; Russia and China are drawn as its neighbors, and other
+    relations (the UK) in a shade of their own. Each country's shape carries
+    data-iso3, and each partner's data-tier, for restyling. The geometry is
+    Natural Earth's 1:110m countries (public domain), bundled.
+    """
+    dataset = source.load()
+    return _written(map_svg(dataset, as_of_date(as_of), _theme(theme)), output_path, force, "map")
+
+
+@app.command("report", epilog=_examples(
+    "thirdneighbor report -o report.html",
+    "thirdneighbor report --as-of 2020 --tier strategic -o strategic-2020.html",
+))
+@reading_data
+def report_command(
+    output_path: OutputOption = None,
+    as_of: AsOfOption = None,
+    tier: TierOption = None,
+    country: CountryOption = None,
+    neighbors: NeighborsFlag = False,
+    theme: ThemeOption = "light",
+    force: ForceFlag = False,
+    *,
+    source: DataSource,
+) -> Reply:
+    """One self-contained HTML page: summary, sortable table with source links, chart, map, timeline and notes.
+
+    It makes no network request, prints cleanly and reads from phone to desktop
+    widths. --as-of and the filters of `list` choose what it shows.
+    """
+    from . import __version__
+    from .pictures.chart import chart_svg
+    from .pictures.report import report_html
+    from .query.asof import dataset_as_of
+
+    dataset = source.load()
+    date = as_of_date(as_of)
+    shown = dataset_as_of(dataset, date) if date is not None else dataset
+    partners = _partners(shown, tier, country, neighbors)
+    ids = {partner.id for partner in partners}
+    events = [event for event in shown.all_events if not event.partners or ids.intersection(event.partners)]
+    theme = _theme(theme)
+    chart = chart_svg(shown, partners, first=_first_year(shown, partners), last=shown.as_of.year
+                      if date is None else date.year, theme=theme)
+    page = report_html(shown, partners, events, chart=chart, world_map=map_svg(dataset, date, theme),
+                       tool_version=__version__, theme=theme)
+    return _written(page, output_path, force, "report")

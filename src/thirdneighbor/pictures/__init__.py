@@ -1,0 +1,1 @@
+"""Publishable pictures: the world map (worldmap.py) and more."""

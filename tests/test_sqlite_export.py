@@ -1,0 +1,236 @@
+"""export --format sqlite: the dataset as a standalone, normalised SQLite database."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from thirdneighbor import sqlite_export
+from thirdneighbor.model import Dataset, Partner
+from thirdneighbor.sqlite_export import EXAMPLE_QUERIES, database_bytes
+
+HOSTILE = "x'); DROP TABLE partners; --\" ; DELETE FROM events; /* \u0000? */"
+
+# Every table that holds a reference, and the tables it points to.
+LINK_TABLES = ("aliases", "partner_leaders", "tier_history", "history_people", "event_partners",
+               "event_people", "person_variants", "partner_notes", "event_notes", "partner_sources",
+               "event_sources", "person_sources")
+
+
+@pytest.fixture
+def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary directory of the test's own, where tempfile makes its files."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    return scratch
+
+
+def open_db(tmp_path: Path, data: bytes, name: str = "export.sqlite") -> sqlite3.Connection:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return sqlite3.connect(path)
+
+
+@pytest.fixture
+def db(tmp_path: Path, dataset: Dataset) -> Iterator[sqlite3.Connection]:
+    connection = open_db(tmp_path, database_bytes(dataset))
+    yield connection
+    connection.close()
+
+
+def count(db: sqlite3.Connection, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def assert_sound(db: sqlite3.Connection) -> None:
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_is_a_standalone_sqlite_file(dataset: Dataset, private_tmp: Path, tmp_path: Path) -> None:
+    data = database_bytes(dataset)
+    assert data.startswith(b"SQLite format 3\x00")
+    assert data[18:20] == b"\x01\x01", "a rollback-journal file, not WAL: it needs no -wal file beside it"
+    assert list(private_tmp.iterdir()) == [], "the temporary directory was left behind"
+    assert data == database_bytes(dataset), "the same dataset gives the same bytes"
+    connection = open_db(tmp_path, data)
+    assert_sound(connection)
+    connection.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.sqlite", "scratch"]
+
+
+def test_row_counts_match_the_dataset(db: sqlite3.Connection, dataset: Dataset) -> None:
+    assert count(db, "partners") == len(dataset.all_partners)
+    assert count(db, "events") == len(dataset.all_events)
+    assert count(db, "people") == len(dataset.all_people)
+    assert count(db, "tiers") == len(dataset.tiers)
+    assert count(db, "dataset") == 1
+    assert count(db, "tier_history") == sum(len(p.history) for p in dataset.all_partners)
+    assert count(db, "aliases") == sum(len(p.aliases) for p in dataset.all_partners)
+    assert count(db, "partner_leaders") == sum(len(p.leaders) for p in dataset.all_partners)
+    assert count(db, "event_partners") == sum(len(set(e.partners)) for e in dataset.all_events)
+    assert count(db, "event_people") == sum(len(set(e.people)) for e in dataset.all_events)
+    assert count(db, "sources") == (len(dataset.policy.sources) + sum(len(p.sources) for p in dataset.all_partners)
+                                    + sum(len(e.sources) for e in dataset.all_events)
+                                    + sum(len(p.sources) for p in dataset.all_people))
+    assert count(db, "notes") == (len(dataset.policy.notes) + sum(len(p.notes) for p in dataset.all_partners)
+                                  + sum(1 for p in dataset.all_partners for h in p.history if h.note)
+                                  + sum(len(e.notes) for e in dataset.all_events))
+    assert_sound(db)
+
+
+def test_dataset_row(db: sqlite3.Connection, dataset: Dataset) -> None:
+    row = db.execute("SELECT title, version, as_of, schema_version, policy_name, table_source FROM dataset").fetchone()
+    assert row == (dataset.title, dataset.version, str(dataset.as_of), dataset.schema_version,
+                   dataset.policy.name, dataset.policy.table_source)
+
+
+def test_partner_columns_are_json_fields_with_json_values(db: sqlite3.Connection, dataset: Dataset) -> None:
+    columns = [row[1] for row in db.execute("PRAGMA table_info(partners)")]
+    partner = dataset.all_partners[0]
+    assert set(columns) <= set(partner.to_dict())
+    db.row_factory = sqlite3.Row
+    for partner in dataset.all_partners:
+        row = db.execute("SELECT * FROM partners WHERE id = ?", (partner.id,)).fetchone()
+        expected = partner.to_dict()
+        for column in columns:
+            value = row[column]
+            if column in ("neighbor", "asterisk", "since_approx"):
+                assert value in (0, 1)
+                value = bool(value)
+            assert value == expected[column], (partner.id, column)
+        aliases = [a for (a,) in db.execute("SELECT alias FROM aliases WHERE partner_id = ? ORDER BY position",
+                                            (partner.id,))]
+        assert aliases == list(partner.aliases)
+        leaders = [a for (a,) in db.execute("SELECT leader FROM partner_leaders WHERE partner_id = ? "
+                                            "ORDER BY position", (partner.id,))]
+        assert leaders == list(partner.leaders)
+
+
+def test_fulltext_finds_the_trade_act(db: sqlite3.Connection, dataset: Dataset) -> None:
+    rows = db.execute("SELECT e.title FROM fulltext JOIN events AS e ON e.id = fulltext.record_id "
+                      "WHERE fulltext MATCH '\"Trade Act\"' AND record_type = 'event'").fetchall()
+    expected = {e.title for e in dataset.all_events
+                if "trade act" in " ".join((e.title, *e.notes)).casefold()}
+    assert expected and {title for (title,) in rows} == expected
+    # Accents are folded: the plain spelling finds the name written with umlauts.
+    assert db.execute("SELECT count(*) FROM fulltext WHERE fulltext MATCH 'khurelsukh'").fetchone()[0] > 0
+
+
+def test_fulltext_covers_partner_notes(db: sqlite3.Connection, dataset: Dataset) -> None:
+    partner = next(p for p in dataset.all_partners if p.notes)
+    rows = db.execute("SELECT record_id, text FROM fulltext WHERE record_type = 'partner'").fetchall()
+    assert (partner.id, partner.notes[0]) in rows
+    assert len(rows) == sum(len(p.notes) for p in dataset.all_partners)
+
+
+def test_fts4_fallback(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As on an SQLite built without FTS5: the first module tried does not exist.
+    monkeypatch.setattr(sqlite_export, "FULLTEXT_MODULES", ("nosuchmodule", "fts4"))
+    monkeypatch.setitem(sqlite_export._FULLTEXT, "nosuchmodule",
+                        "CREATE VIRTUAL TABLE fulltext USING nosuchmodule(text)")
+    connection = open_db(tmp_path, database_bytes(dataset))
+    assert "fts4" in connection.execute("SELECT sql FROM sqlite_master WHERE name = 'fulltext'").fetchone()[0]
+    assert connection.execute("SELECT count(*) FROM fulltext WHERE fulltext MATCH '\"Trade Act\"'").fetchone()[0] > 0
+    assert_sound(connection)
+    connection.close()
+
+
+def test_example_queries(db: sqlite3.Connection, dataset: Dataset) -> None:
+    (_, strategic), (_, khurelsukh) = EXAMPLE_QUERIES
+    expected = sorted((p for p in dataset.all_partners if p.tier == "strategic"), key=lambda p: p.sort_key)
+    assert db.execute(strategic).fetchall() == [(p.name, str(p.since)) for p in expected]
+
+    names = {p.id: p.name for p in dataset.all_partners}
+    events = [e for e in dataset.all_events if "ukhnaagiin-khurelsukh" in e.people]
+    rows = db.execute(khurelsukh).fetchall()
+    assert events and [(date, title) for date, title, _ in rows] == [(str(e.date), e.title) for e in events]
+    for (_, _, partners), event in zip(rows, events):
+        assert sorted((partners or "").split(", ")) == sorted(names[pid] for pid in event.partners)
+
+
+def test_subset_has_no_dangling_references(dataset: Dataset, tmp_path: Path) -> None:
+    strategic = [p for p in dataset.all_partners if p.tier == "strategic"]
+    connection = open_db(tmp_path, database_bytes(dataset, strategic))
+    assert_sound(connection)
+    kept = {p.id for p in strategic}
+    assert {pid for (pid,) in connection.execute("SELECT id FROM partners")} == kept
+    events = [e for e in dataset.all_events if set(e.partners) <= kept]
+    assert 0 < len(events) < len(dataset.all_events)
+    assert [t for (t,) in connection.execute("SELECT title FROM events ORDER BY id")] == [e.title for e in events]
+    assert {pid for (pid,) in connection.execute("SELECT partner_id FROM event_partners")} <= kept
+    for table in LINK_TABLES:
+        for column in ("partner_id", "event_id", "history_id", "person_id"):
+            target = {"partner_id": "partners", "event_id": "events",
+                      "history_id": "tier_history", "person_id": "people"}[column]
+            names = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+            if column in names:
+                dangling = connection.execute(
+                    f"SELECT count(*) FROM {table} WHERE {column} IS NOT NULL "
+                    f"AND {column} NOT IN (SELECT id FROM {target})").fetchone()[0]
+                assert dangling == 0, (table, column)
+    assert count(connection, "tier_history") == sum(len(p.history) for p in strategic)
+    connection.close()
+
+
+def test_hostile_text_is_plain_data(dataset: Dataset, tmp_path: Path) -> None:
+    first, *rest = dataset.all_partners
+    hostile_partner = dataclasses.replace(first, name=HOSTILE, aliases=(*first.aliases, HOSTILE),
+                                          notes=(HOSTILE,), occasion=HOSTILE)
+    event = dataclasses.replace(dataset.all_events[0], title=HOSTILE, notes=(HOSTILE,))
+    changed = dataclasses.replace(dataset, title=HOSTILE, all_partners=(hostile_partner, *rest),
+                                  all_events=(event, *dataset.all_events[1:]))
+    connection = open_db(tmp_path, database_bytes(changed))
+    assert_sound(connection)
+    assert count(connection, "partners") == len(dataset.all_partners)
+    assert count(connection, "events") == len(dataset.all_events)
+    assert connection.execute("SELECT name, occasion FROM partners WHERE id = ?",
+                              (first.id,)).fetchone() == (HOSTILE, HOSTILE)
+    assert connection.execute("SELECT title FROM dataset").fetchone() == (HOSTILE,)
+    assert connection.execute("SELECT title FROM events WHERE id = 1").fetchone() == (HOSTILE,)
+    assert (HOSTILE,) in connection.execute("SELECT alias FROM aliases WHERE partner_id = ?", (first.id,)).fetchall()
+    assert connection.execute("SELECT count(*) FROM notes WHERE note = ?", (HOSTILE,)).fetchone() == (2,)
+    connection.close()
+
+
+def test_leaders_given_as_names_have_no_person(dataset: Dataset, tmp_path: Path) -> None:
+    # A dataset without [[people]] names leaders as typed, not by id.
+    partners = tuple(dataclasses.replace(p, leaders=("Someone Typed",), history=()) for p in dataset.all_partners)
+    events = tuple(dataclasses.replace(e, people=()) for e in dataset.all_events)
+    changed = dataclasses.replace(dataset, all_partners=partners, all_events=events, all_people=())
+    connection = open_db(tmp_path, database_bytes(changed))
+    assert_sound(connection)
+    assert connection.execute("SELECT DISTINCT leader, person_id FROM partner_leaders").fetchall() == [
+        ("Someone Typed", None)]
+    connection.close()
+
+
+def test_unknown_tier_is_refused(dataset: Dataset, private_tmp: Path) -> None:
+    broken: Partner = dataclasses.replace(dataset.all_partners[0], tier="no-such-tier")
+    with pytest.raises(ValueError, match="no-such-tier"):
+        database_bytes(dataset, [broken])
+    assert list(private_tmp.iterdir()) == []
+
+
+def test_opens_with_the_sqlite3_program(dataset: Dataset, tmp_path: Path) -> None:
+    program = shutil.which("sqlite3")
+    if program is None:
+        pytest.skip("the sqlite3 command-line program is not installed")
+    path = tmp_path / "export.sqlite"
+    path.write_bytes(database_bytes(dataset))
+    done = subprocess.run([program, "-readonly", str(path),
+                           "PRAGMA integrity_check; SELECT count(*) FROM partners; "
+                           "SELECT count(*) FROM fulltext WHERE fulltext MATCH '\"Trade Act\"';"],
+                          capture_output=True, text=True, check=False, timeout=30)
+    assert done.returncode == 0, done.stderr
+    trade_act = sum("trade act" in " ".join((e.title, *e.notes)).casefold() for e in dataset.all_events)
+    assert done.stdout.split() == ["ok", str(len(dataset.all_partners)), str(trade_act)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.sqlite"]

@@ -117,3 +117,16 @@ def test_a_file_without_people_records_keeps_leaders_as_names(write_dataset: Any
     result = run_cli("people", "--json", "--data", path)
     assert (result.exit_code, result.stdout) == (0, "[]\n")
     assert result.stderr == "thirdneighbor: this dataset lists no people (it has no [[people]] records)\n"
+
+
+def test_an_empty_name_is_a_usage_error_and_a_file_without_people_says_so(write_dataset: Any) -> None:
+    empty = run_cli("people", "...")
+    assert (empty.exit_code, empty.stdout) == (2, "")
+    assert "give a name, a part of one (three letters or more), or an id" in empty.stderr
+    path = str(write_dataset(lambda d: [d.pop("people"), [p.pop("leaders", None) for p in d["partners"]],
+                                        [e.pop("people", None) for e in d["events"]],
+                                        [h.pop("people", None) for p in d["partners"] for h in p.get("history", [])]]))
+    result = run_cli("people", "khurelsukh", "--data", path)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == ("thirdneighbor: no person matches 'khurelsukh'; this dataset lists no people "
+                             "(it has no [[people]] records)\n")

@@ -55,7 +55,7 @@ def test_search_a_phrase_finds_the_trade_act_events() -> None:
 def test_several_words_must_all_match_in_the_same_record() -> None:
     both = json_of("search", "trade", "cardin")
     assert [hit["date"] for hit in both] == ["2019-04"]
-    assert set(both[0]["fields"]) == {"title", "notes", "sources"}
+    assert set(both[0]["fields"]) == {"title", "people", "notes", "sources"}  # Cardin is among its people
 
 
 def test_search_is_case_and_accent_blind_on_both_sides() -> None:
@@ -231,3 +231,40 @@ def test_the_python_api_answers_the_same(dataset: Dataset) -> None:
                                                                                                     "trade act")]
     assert [c.partner.id for c in dataset.changes("2023", "2024").partners] == ["germany", "vietnam", "kazakhstan"]
     assert dataset.series(2014, 2016)["india"] == {2014: "comprehensive", 2015: "strategic", 2016: "strategic"}
+
+
+# --- found in review --------------------------------------------------------------------
+
+def test_search_finds_people_by_name_spelling_and_cyrillic() -> None:
+    [harris] = json_of("search", "kamala")
+    assert (harris["date"], harris["fields"]) == ("2023-08-02", ["people"])
+    assert harris["excerpt"] == "Kamala Harris"
+    modi = json_of("search", "narendra", "--country", "india")
+    assert any(m["field"] == "leaders" and m["excerpt"] == "Narendra Modi" for hit in modi for m in hit["matches"])
+    assert {hit["id"] for hit in json_of("search", "Хүрэлсүх") if hit["kind"] == "partner"} >= {"japan", "turkiye"}
+
+
+def test_a_long_match_is_shown_and_marked_whole() -> None:
+    url = "https://elysee.fr/emmanuel-macron/2023/05/21/declaration-conjointe-de-la-france-et-de-la-mongolie"
+    [france] = [hit for hit in json_of("search", url) if hit["kind"] == "partner"]
+    [match] = france["matches"]
+    [(start, end)] = match["marks"]
+    assert match["excerpt"][start:end] == url
+
+
+def test_a_long_query_that_matches_nothing_is_named_briefly() -> None:
+    result = run_cli("search", " ".join(["nothing"] * 500))
+    assert result.exit_code == 0 and len(result.stderr) < 120 and result.stderr.rstrip().endswith("…'")
+
+
+def test_series_says_when_no_partner_is_left() -> None:
+    result = run_cli("series", "--tier", "comprehensive-strategic")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "no partner matches these filters; Russia and China, Mongolia's neighbors, need --neighbors" in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["12", "20", "30"])
+def test_series_grid_keeps_each_row_on_one_line_when_narrow(columns: str) -> None:
+    text = ok("series", "--format", "table", env={"COLUMNS": columns})
+    rows = [line for line in text.splitlines() if line.startswith(("India", "Japan"))]
+    assert len(rows) == 2 and all(len(line) <= max(int(columns), 8) for line in rows)

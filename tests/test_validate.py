@@ -266,3 +266,13 @@ def test_the_benchmark_generator_writes_valid_datasets() -> None:
     checked = build_dataset(generate.document(30))
     assert checked.problems == [] and checked.dataset is not None
     assert len(checked.dataset.all_partners) == 30 and len(checked.dataset.all_events) == 150
+
+
+def test_files_of_schema_2_load_without_the_linked_identifiers(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        document["schema_version"] = 2
+        for partner in document["partners"]:
+            partner.pop("iso_numeric")
+            partner.pop("wikidata")
+    japan = load_dataset(write_dataset(change)).partner("japan")
+    assert (japan.iso_numeric, japan.wikidata) == (None, None)

@@ -42,8 +42,8 @@ def search_command(
     """Search every partner and event: names, designations, occasions, leaders, notes, titles and sources.
 
     Results come best first: each word scores the weight of the best field it is
-    in (name 4; designation, occasion, instrument, leaders, event title 2; notes,
-    earlier tiers, sources 1). --since and --until take years, compared with an
+    in (name 4; designation, occasion, instrument, leaders, event title and people 2;
+    notes, earlier tiers, sources 1). --since and --until take years, compared with an
     event's date and a partner's current designation.
     """
     from .query.search import search
@@ -59,9 +59,10 @@ def search_command(
         partners = [partner for partner in partners if partner.id in wanted]
         partner_ids = sorted(wanted)
     events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
-    hits = search(words, partners=partners, events=events)
+    hits = search(words, partners=partners, events=events, people=dataset.all_people)
     if not hits:
-        source.notes.append(f"no record matches {' '.join(words)!r}")
+        asked = " ".join(words)
+        source.notes.append(f"no record matches {asked if len(asked) <= 60 else asked[:59] + '…'!r}")
     return View("search", dataset, hits)
 
 
@@ -120,7 +121,9 @@ def series_command(
 
     A year's value is the tier held at its end, as `list --as-of YEAR` gives it;
     a partner with no tier yet has none. --format csv, tsv, json or jsonl give
-    the long format (partner, year, tier), ready for pandas or R.
+    the long format (partner, year, tier), ready for pandas or R. --tier keeps
+    the partners that held one of those tiers in some year of the range, and
+    --counts then counts those partners only.
     """
     from .query.changes import series_years, tier_counts, tier_series
     from .query.select import check_tiers, resolve_partners, select_partners
@@ -131,12 +134,15 @@ def series_command(
     partners = select_partners(dataset, include_neighbors=neighbors or bool(country),
                                include_other=all_relations or bool(country))
     if country:
-        wanted = {partner.id for partner in resolve_partners(dataset, country)}
+        wanted = {partner.id for partner in source.found(resolve_partners(dataset, country))}
         partners = [partner for partner in partners if partner.id in wanted]
     years = series_years(dataset, partners, first, last)
     rows = tier_series(partners, years)
     if tier:  # partners that held one of these tiers in some year of the range
         rows = [(partner, values) for partner, values in rows if set(values) & set(tier)]
+    if not rows:
+        source.notes.append("no partner matches these filters" + ("" if neighbors else
+                            "; Russia and China, Mongolia's neighbors, need --neighbors"))
     if counts:
         return View("counts", dataset, tier_counts(dataset, rows, years))
     return View("series", dataset, SeriesSubject(years, rows))
@@ -164,11 +170,19 @@ def people_command(
     from .query.people import mentions, resolve_person
     from .views import PersonSubject, View
 
+    from .errors import NotFoundError, UsageError
+    from .names import normalize
+
+    if name is not None and not normalize(name):
+        raise UsageError("give a name, a part of one (three letters or more), or an id")
     dataset = source.load()
     index = mentions(dataset)
+    no_people = "this dataset lists no people (it has no [[people]] records)"
     if name is None:
         if not dataset.all_people:
-            source.notes.append("this dataset lists no people (it has no [[people]] records)")
+            source.notes.append(no_people)
         return View("people", dataset, [(person, index[person.id]) for person in dataset.all_people])
+    if not dataset.all_people:
+        raise NotFoundError(name, [], noun="person", hint=no_people)
     person = resolve_person(dataset, name)
     return View("person", dataset, PersonSubject(person, index[person.id]))

@@ -69,10 +69,12 @@ class NotFoundError(ThirdNeighborError, LookupError):
 
     exit_code = ExitCode.NOT_FOUND
 
-    def __init__(self, query: str, suggestions: list[str], noun: str = "partner") -> None:
+    def __init__(self, query: str, suggestions: list[str], noun: str = "partner", hint: str | None = None) -> None:
         message = f"no {noun} matches {quoted(query)}"
         if suggestions:
             message += "; did you mean: " + ", ".join(suggestions) + "?"
+        if hint:
+            message += f"; {hint}"
         super().__init__(message)
         self.query = query
         self.suggestions = suggestions

@@ -127,8 +127,8 @@ class Partner(Record):
     official_name: str | None = None
     iso2: str
     iso3: str
-    iso_numeric: str
-    wikidata: str
+    iso_numeric: str | None = None  # required from schema 3 on; files of schemas 1 and 2 had no such field
+    wikidata: str | None = None
     aliases: tuple[str, ...] = ()
     neighbor: bool
     tier: str | None = field(default=None, metadata={"alias": "level"})
@@ -249,7 +249,7 @@ class Dataset(Record):
         is a phrase), best first, as `search` finds them."""
         from .query.search import search
 
-        return search(words, partners=self.all_partners, events=self.all_events)
+        return search(words, partners=self.all_partners, events=self.all_events, people=self.all_people)
 
     def changes(self, start: PartialDate | str, end: PartialDate | str, neighbors: bool = False) -> Changes:
         """What changed from `start` to `end`, by the --as-of rule, as `changes` tells it."""

@@ -229,8 +229,9 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     people = _build_people(check, top.get("all_people", []))
     person_ids = _declared_ids(top["all_people"]) if "all_people" in top else set()
     leaders_are_ids = "all_people" in top
+    identifiers_required = top.get("schema_version", SCHEMA_VERSION) >= 3
     partners = _build_partners(check, top.get("all_partners", []), tier_ids,
-                               References(person_ids, leaders_are_ids))
+                               PartnerRules(person_ids, leaders_are_ids, identifiers_required))
     partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
     events = _build_events(check, top.get("all_events", []), partner_ids, person_ids)
 
@@ -283,11 +284,13 @@ def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
     return tiers
 
 
-class References:
-    """The people a partner's fields may refer to."""
+class PartnerRules:
+    """What a partner record must satisfy beyond its own fields: the people it may
+    refer to, and whether it must carry the linked identifiers (schema 3 on)."""
 
-    def __init__(self, person_ids: set[str], leaders_are_ids: bool) -> None:
+    def __init__(self, person_ids: set[str], leaders_are_ids: bool, identifiers_required: bool) -> None:
         self.person_ids, self.leaders_are_ids = person_ids, leaders_are_ids
+        self.identifiers_required = identifiers_required
 
 
 def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
@@ -319,7 +322,7 @@ def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
 
 
 def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[str] | None,
-                    references: References) -> list[Partner]:
+                    references: PartnerRules) -> list[Partner]:
     partners: list[Partner] = []
     seen_ids: set[str] = set()
     owner_of_name: dict[str, str] = {}
@@ -338,10 +341,13 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
             check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
         if not _ISO3.fullmatch(fields["iso3"]):
             check.add(label, f"field 'iso3' must be three capital letters, not {fields['iso3']!r}")
-        if not _ISO_NUMERIC.fullmatch(fields["iso_numeric"]):
-            check.add(label, f"field 'iso_numeric' must be three digits, not {fields['iso_numeric']!r}")
-        if not _WIKIDATA.fullmatch(fields["wikidata"]):
-            check.add(label, f"field 'wikidata' must be a Wikidata id such as 'Q17', not {fields['wikidata']!r}")
+        for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
+                                   ("wikidata", _WIKIDATA, "a Wikidata id such as 'Q17'")):
+            if key not in fields:
+                if references.identifiers_required:
+                    check.add(label, f"missing required field {key!r}")
+            elif not pattern.fullmatch(fields[key]):
+                check.add(label, f"field {key!r} must be {form}, not {fields[key]!r}")
         if "tier" in fields:
             missing = [key for key in _TIED if key not in fields]
             if missing:

@@ -10,7 +10,8 @@ The rule, as the README states it:
   fields). A term matches where a word starts: "khurel" finds "Khürelsükh",
   "act" does not find "contact".
 - Score: each term counts the weight of the best field it occurs in (name 4;
-  designation, occasion, instrument, leaders and event titles 2; notes,
+  designation, occasion, instrument, leaders, event titles and the people
+  an event names 2; notes,
   earlier tiers and sources 1). Best score first; on a tie, partners before
   events, then oldest first.
 """
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..errors import UsageError
-from ..model import Event, Partner
+from ..model import Event, Partner, Person
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
 
@@ -31,7 +32,7 @@ _PARTNER_FIELDS: tuple[tuple[str, int], ...] = (
     ("name", 4), ("designation", 2), ("occasion", 2), ("instrument", 2), ("leaders", 2),
     ("notes", 1), ("history", 1), ("sources", 1),
 )
-_EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("notes", 1), ("sources", 1))
+_EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("people", 2), ("notes", 1), ("sources", 1))
 _SPACES = str.maketrans({"-": " ", "_": " ", "–": " ", "—": " "})
 
 
@@ -116,22 +117,34 @@ def _starts(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())))
 
 
-def _partner_texts(partner: Partner) -> dict[str, list[str]]:
+def _names(ids: Iterable[str], people: dict[str, Person]) -> list[str]:
+    """What people ids stand for: each person's name, Cyrillic name and spellings
+    (an id that is no person, in a file without people records, is a name already)."""
+    names: list[str] = []
+    for person_id in ids:
+        person = people.get(person_id)
+        names += [person.name, *([person.name_mn] if person.name_mn else []), *person.variants] if person else [person_id]
+    return names
+
+
+def _partner_texts(partner: Partner, people: dict[str, Person]) -> dict[str, list[str]]:
     history = [text for entry in partner.history for text in (entry.designation, entry.occasion, entry.note) if text]
+    history += _names((person_id for entry in partner.history for person_id in entry.people), people)
     return {
         "name": [partner.name, *partner.aliases, *([partner.official_name] if partner.official_name else [])],
         "designation": [partner.designation] if partner.designation else [],
         "occasion": [partner.occasion] if partner.occasion else [],
         "instrument": [partner.instrument] if partner.instrument else [],
-        "leaders": list(partner.leaders),
+        "leaders": _names(partner.leaders, people),
         "notes": list(partner.notes),
         "history": history,
         "sources": list(partner.sources),
     }
 
 
-def _event_texts(event: Event) -> dict[str, list[str]]:
-    return {"title": [event.title], "notes": list(event.notes), "sources": list(event.sources)}
+def _event_texts(event: Event, people: dict[str, Person]) -> dict[str, list[str]]:
+    return {"title": [event.title], "people": _names(event.people, people), "notes": list(event.notes),
+            "sources": list(event.sources)}
 
 
 def _excerpt(text: str, patterns: Sequence[re.Pattern[str]]) -> Match | None:
@@ -145,7 +158,7 @@ def _excerpt(text: str, patterns: Sequence[re.Pattern[str]]) -> Match | None:
     spans.sort()
     first = spans[0][0]
     start = max(0, first - EXCERPT_WIDTH // 3)
-    end = min(len(text), start + EXCERPT_WIDTH)
+    end = min(len(text), max(start + EXCERPT_WIDTH, spans[0][1]))  # the whole first match, however long
     start = max(0, min(start, end - EXCERPT_WIDTH))
     # Whole words at the edges, with an ellipsis where the text goes on.
     if start > 0:
@@ -180,19 +193,21 @@ def _hit(kind: str, ident: str, title: str, date: str | None, texts: dict[str, l
     return Hit(kind, ident, title, date, sum(best), tuple(matches))
 
 
-def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event]) -> list[Hit]:
+def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event],
+           people: Sequence[Person] = ()) -> list[Hit]:
     """The records among `partners` and `events` that hold every term of
     `query` (the words as typed), best first (the rule is in the module's docstring)."""
     patterns = [_starts(term) for term in parse_query(query)]
+    by_id = {person.id: person for person in people}
     hits = []
     for partner in partners:
         hit = _hit("partner", partner.id, partner.name, str(partner.since) if partner.since else None,
-                   _partner_texts(partner), _PARTNER_FIELDS, patterns)
+                   _partner_texts(partner, by_id), _PARTNER_FIELDS, patterns)
         if hit is not None:
             hits.append(hit)
     for event in events:
-        hit = _hit("event", f"{event.date} {event.title}", event.title, str(event.date), _event_texts(event),
-                   _EVENT_FIELDS, patterns)
+        hit = _hit("event", f"{event.date} {event.title}", event.title, str(event.date),
+                   _event_texts(event, by_id), _EVENT_FIELDS, patterns)
         if hit is not None:
             hits.append(hit)
     order = {"partner": 0, "event": 1}

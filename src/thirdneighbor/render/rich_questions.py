@@ -110,12 +110,17 @@ class SeriesGrid:
         subject, dataset = self.view.subject, self.view.dataset
         glyphs = tier_glyphs(dataset)
         columns = self.columns(options.max_width)
+        # Where even the merged columns do not fit, the names give way first (to
+        # 6 letters), then the earliest columns.
+        name_width = max(6, min(NAME_WIDTH, options.max_width - 1 - len(columns)))
+        cut = max(0, len(columns) + name_width + 1 - options.max_width)
+        columns = columns[cut:]
         years = list(subject.years)
         where = {year: index for index, year in enumerate(years)}
         yield _text(self.view.title, "bold")
-        yield self._header(columns)
+        yield self._header(columns, name_width)
         for partner, values in subject.rows:
-            line = _text(partner.name[:NAME_WIDTH].ljust(NAME_WIDTH + 1))
+            line = _text(partner.name[:name_width].ljust(name_width + 1))
             for _, last in columns:
                 tier = values[where[last]]
                 line.append(glyphs[tier], style=TIER_STYLES.get(tier or "", "dim"))
@@ -128,12 +133,14 @@ class SeriesGrid:
                 key.append(f" {tier.name}  ")
         key.append(f"{NO_TIER_GLYPH} no tier", style="dim")
         yield key
-        if len(columns) < len(years):
+        if cut:
+            yield _text(f"The earliest {cut} columns do not fit this width; widen the terminal or use --from.", "dim")
+        if len(columns) + cut < len(years):
             yield _text("Years in which no partner changed share a column; each column shows the tier at the end "
                         "of its last year.", "dim")
 
     @staticmethod
-    def _header(columns: list[tuple[int, int]]) -> Text:
+    def _header(columns: list[tuple[int, int]], name_width: int) -> Text:
         """Years above the columns they start: the first, then each decade where there is room."""
         cells = [" "] * len(columns)
         free_from = 0
@@ -143,7 +150,7 @@ class SeriesGrid:
             if label is not None and index >= free_from and index + len(label) <= len(columns):
                 cells[index:index + len(label)] = list(label)
                 free_from = index + len(label) + 1
-        return _text(" " * (NAME_WIDTH + 1) + "".join(cells), "dim")
+        return _text(" " * (name_width + 1) + "".join(cells), "dim")
 
 
 def person_tree(view: View) -> RenderableType:

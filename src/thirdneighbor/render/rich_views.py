@@ -136,7 +136,7 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
     facts.add_column(overflow="fold")
     rows: list[tuple[str, object, str]] = [
         ("Official name", partner.official_name, ""),
-        ("ISO codes", f"{partner.iso2} / {partner.iso3} / {partner.iso_numeric}", ""),
+        ("ISO codes", " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code), ""),
         ("Wikidata", partner.wikidata, ""),
         ("Also known as", joined(partner.aliases) or None, ""),
         ("Tier", f"{tier.name} ({tier.id})" if tier else NO_TIER + ": in the dataset for its events",

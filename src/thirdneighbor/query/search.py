@@ -18,6 +18,7 @@ The rule, as the README states it:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -34,6 +35,7 @@ _PARTNER_FIELDS: tuple[tuple[str, int], ...] = (
 )
 _EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("people", 2), ("notes", 1), ("sources", 1))
 _SPACES = str.maketrans({"-": " ", "_": " ", "–": " ", "—": " "})
+_ASCII_FOLDED = [chr(code).lower().translate(_SPACES) for code in range(128)]
 
 
 class Match(NamedTuple):
@@ -68,6 +70,7 @@ def _plain(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
+@functools.lru_cache(maxsize=None)  # people's names recur on every record that names them
 def fold_text(text: str) -> str:
     """Text folded for matching: what `fold` gives, without the way back (cheaper)."""
     if text.isascii():
@@ -83,8 +86,11 @@ def fold(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        plain = char.lower() if char < "\x80" else _plain(char)
-        for out in plain.translate(_SPACES):
+        if char < "\x80":  # most characters even of a text with accents: one table look-up
+            folded.append(_ASCII_FOLDED[ord(char)])
+            origin.append(index)
+            continue
+        for out in _plain(char).translate(_SPACES):
             folded.append(out)
             origin.append(index)
     return "".join(folded), origin
@@ -176,20 +182,28 @@ def _excerpt(text: str, patterns: Sequence[re.Pattern[str]]) -> Match | None:
 def _hit(kind: str, ident: str, title: str, date: str | None, texts: dict[str, list[str]],
          weights: Iterable[tuple[str, int]], patterns: list[re.Pattern[str]]) -> Hit | None:
     best = [0] * len(patterns)
-    matches = []
+    found: list[tuple[str, str, list[int]]] = []  # (field, text, the terms it holds)
     for field, weight in weights:
         for text in texts[field]:
             folded = fold_text(text)
-            found = [i for i, pattern in enumerate(patterns) if pattern.search(folded)]
-            if not found:
-                continue
-            for i in found:
-                best[i] = max(best[i], weight)
-            match = _excerpt(text, [patterns[i] for i in found])
-            assert match is not None
-            matches.append(Match(field, match.excerpt, match.marks))
+            terms = [i for i, pattern in enumerate(patterns) if pattern.search(folded)]
+            if terms:
+                found.append((field, text, terms))
+                for i in terms:
+                    best[i] = max(best[i], weight)
     if not all(best):
         return None
+    # An excerpt for each text that shows a term its field has not shown yet: a
+    # person's five spellings, or a note repeating a word, are shown once.
+    shown: dict[str, set[int]] = {}
+    matches = []
+    for field, text, terms in found:
+        if set(terms) <= shown.setdefault(field, set()):
+            continue
+        shown[field].update(terms)
+        match = _excerpt(text, [patterns[i] for i in terms])
+        assert match is not None
+        matches.append(Match(field, match.excerpt, match.marks))
     return Hit(kind, ident, title, date, sum(best), tuple(matches))
 
 

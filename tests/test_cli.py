@@ -143,7 +143,7 @@ def test_show_plain_is_one_record_with_notes_and_sources() -> None:
     assert result.exit_code == 0 and result.stderr == ""
     [line] = result.stdout.splitlines()
     cells = line.split("\t")
-    assert cells[:5] == ["czechia", "Czechia", "Czech Republic", "CZ", "CZE"]
+    assert cells[:7] == ["czechia", "Czechia", "Czech Republic", "Чех", "Бүгд Найрамдах Чех Улс", "CZ", "CZE"]
     assert "is Czechia's is inferred" in line
     assert "https://czechleaders.com/?p=57098" in line
     assert cells[-1] == "2025-03 Czechia and Mongolia form a comprehensive partnership during Khürelsükh's state visit to Prague"

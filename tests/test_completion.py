@@ -65,8 +65,8 @@ def test_formats() -> None:
 
 
 def test_fields_complete_after_the_last_comma() -> None:
-    assert completion.fields(context("list"), "na") == ["name"]
-    assert completion.fields(context("list"), "id,na") == ["id,name"]
+    assert completion.fields(context("list"), "na") == ["name", "name_mn"]
+    assert completion.fields(context("list"), "id,na") == ["id,name", "id,name_mn"]
     assert "id,name,since" in completion.fields(context("list"), "id,name,s")
     assert "id,id" not in completion.fields(context("list"), "id,")  # a field once
     assert completion.fields(context("timeline"), "ti") == ["title"]
@@ -95,7 +95,7 @@ def bash_complete(words: list[str]) -> list[str]:
 def test_a_real_bash_round_trip() -> None:
     assert bash_complete(["thirdneighbor", "show", "ko"]) == ["kor", "korea"]
     assert bash_complete(["thirdneighbor", "list", "--tier", "exp"]) == ["expanded"]
-    assert bash_complete(["thirdneighbor", "list", "--fields", "id,na"]) == ["id,name"]
+    assert bash_complete(["thirdneighbor", "list", "--fields", "id,na"]) == ["id,name", "id,name_mn"]
     assert "timeline" in bash_complete(["thirdneighbor", "ti"])
 
 

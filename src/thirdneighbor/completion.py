@@ -26,16 +26,19 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     text completed from the name's plain form: "ko" becomes "korea", "tur"
     "turkiye". Either way the offer resolves to the same partner.
     """
-    from .names import normalize, partner_keys
+    from .names import is_cyrillic, normalize, partner_keys
 
     dataset = _dataset(ctx)
     if dataset is None:
         return []
     typed = normalize(incomplete)
+    # Mongolian names are offered to a word begun in Cyrillic, and only then.
+    mongolian = is_cyrillic(incomplete)
     offered: dict[str, str] = {}
     for partner in dataset.all_partners:
         # Names with spaces would need quoting in bash; the id stands for them.
-        keys = [key for key in partner_keys(partner) if " " not in key]
+        keys = [key for key in partner_keys(partner, with_mongolian=mongolian) if " " not in key
+                and (not mongolian or is_cyrillic(key))]
         literal = [key for key in keys if key.startswith(incomplete)]
         if literal:
             for key in literal:

@@ -78,6 +78,7 @@ class Tier(Record):
 
     id: str
     name: str
+    name_mn: str | None = None
     rank: int
     description: str
 
@@ -125,14 +126,19 @@ class Partner(Record):
     id: str
     name: str
     official_name: str | None = None
+    # The names in Mongolian Cyrillic, from Mongolian-language sources (None where none was found).
+    name_mn: str | None = None
+    official_name_mn: str | None = None
     iso2: str
     iso3: str
     iso_numeric: str | None = None  # required from schema 3 on; files of schemas 1 and 2 had no such field
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
+    aliases_mn: tuple[str, ...] = ()  # the short forms Mongolian writers use: "АНУ", "ОХУ"
     neighbor: bool
     tier: str | None = field(default=None, metadata={"alias": "level"})
     designation: str | None = None
+    designation_mn: str | None = None
     asterisk: bool = False
     since: PartialDate | None = None
     since_approx: bool = False

@@ -43,11 +43,14 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def partner_keys(partner: Partner, *, with_codes: bool = True) -> list[str]:
-    """Every name a partner answers to, in the raw form the dataset gives it."""
+def partner_keys(partner: Partner, *, with_codes: bool = True, with_mongolian: bool = True) -> list[str]:
+    """Every name a partner answers to, in the raw form the dataset gives it:
+    English and Mongolian names, aliases, and (`with_codes`) ISO codes."""
     names = [partner.id, partner.name, *partner.aliases]
     if partner.official_name:
         names.append(partner.official_name)
+    if with_mongolian:
+        names += [name for name in (partner.name_mn, partner.official_name_mn) if name] + list(partner.aliases_mn)
     if with_codes:
         names += [partner.iso2, partner.iso3]
     return names
@@ -56,3 +59,8 @@ def partner_keys(partner: Partner, *, with_codes: bool = True) -> list[str]:
 def person_keys(person: Person) -> list[str]:
     """Every name a person answers to: id, name, Cyrillic name and spellings."""
     return [person.id, person.name, *([person.name_mn] if person.name_mn else []), *person.variants]
+
+
+def is_cyrillic(text: str) -> bool:
+    """Whether the text has a Cyrillic letter: what a Mongolian reader typed."""
+    return any("\u0400" <= char <= "\u04ff" for char in text)

@@ -254,6 +254,20 @@ def _declared_ids(raw_records: list[Any]) -> set[str]:
     return {raw["id"] for raw in raw_records if type(raw) is dict and type(raw.get("id")) is str}
 
 
+# Mongolian text is Cyrillic: a Latin letter in it is a look-alike slipped in
+# ("Aвстрали" with a Latin A), which would break look-ups silently.
+_LATIN = re.compile("[A-Za-z]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _check_cyrillic(check: _Collector, label: Label, fields: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        values = fields.get(key) or ()
+        for value in (values,) if isinstance(values, str) else values:
+            if _LATIN.search(value) or not _CYRILLIC.search(value):
+                check.add(label, f"field {key!r} must be Cyrillic, with no Latin letters, not {value!r}")
+
+
 def _check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
     """An id is a slug, and unique among its kind; `seen_ids` gathers them."""
     if not _ID.fullmatch(record_id):
@@ -277,6 +291,7 @@ def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
         if fields is None:
             continue
         _check_id(check, label, fields["id"], seen_ids, "tier", "'strategic'")
+        _check_cyrillic(check, label, fields, ("name_mn",))
         if fields["rank"] in seen_ranks:
             check.add(label, f"rank {fields['rank']} is also the rank of tier {seen_ranks[fields['rank']]!r}")
         seen_ranks.setdefault(fields["rank"], fields["id"])
@@ -310,6 +325,7 @@ def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
         if fields is None:
             continue
         _check_id(check, label, fields["id"], seen_ids, "person", "'ukhnaagiin-khurelsukh'")
+        _check_cyrillic(check, label, fields, ("name_mn",))
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
         person = Person(**fields)
@@ -337,6 +353,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                    if raw_history else ())
         partner_id = fields["id"]
         _check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
+        _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
         if not _ISO2.fullmatch(fields["iso2"]):
             check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
         if not _ISO3.fullmatch(fields["iso3"]):

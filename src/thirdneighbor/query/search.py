@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ..errors import UsageError
 from ..model import Event, Partner, Person
+from ..names import partner_keys
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
 
@@ -137,8 +138,8 @@ def _partner_texts(partner: Partner, people: dict[str, Person]) -> dict[str, lis
     history = [text for entry in partner.history for text in (entry.designation, entry.occasion, entry.note) if text]
     history += _names((person_id for entry in partner.history for person_id in entry.people), people)
     return {
-        "name": [partner.name, *partner.aliases, *([partner.official_name] if partner.official_name else [])],
-        "designation": [partner.designation] if partner.designation else [],
+        "name": partner_keys(partner, with_codes=False)[1:],  # every name but the id, Mongolian ones too
+        "designation": [text for text in (partner.designation, partner.designation_mn) if text],
         "occasion": [partner.occasion] if partner.occasion else [],
         "instrument": [partner.instrument] if partner.instrument else [],
         "leaders": _names(partner.leaders, people),

@@ -79,3 +79,8 @@ def test_validation_rejects_a_latin_letter_in_a_mongolian_name(write_dataset: An
         load_dataset(path)
     assert [str(p) for p in caught.value.problems] == [
         "partners[1] (japan): field 'name_mn' must be Cyrillic, with no Latin letters, not 'Япoн'"]
+
+
+def test_search_finds_a_tier_by_its_mongolian_name() -> None:
+    hits = json.loads(run_cli("search", "Иж бүрэн түншлэл", "--json").stdout)
+    assert {hit["id"] for hit in hits if hit["kind"] == "partner"} >= {"canada", "vietnam", "poland"}

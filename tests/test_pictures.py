@@ -153,3 +153,41 @@ def test_terminal_screenshots_are_offline_and_titled(tmp_path: Path) -> None:
     assert "@font-face" not in picture and "cdnjs" not in picture
     page = html.read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "<title>thirdneighbor: Partnership tiers</title>" in page
+
+
+# --- found in review --------------------------------------------------------------------
+
+def test_control_characters_in_the_data_never_reach_a_picture_or_page(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        document["events"][0]["title"] = "United States and Mongolia\x0c establish\x1b[31m relations\u202e"
+        document["partners"][0]["name"] = "United\x00 States\x07"
+    data = str(write_dataset(change))
+    for command in ("chart", "map", "report"):
+        text = written(command, "-o", "-", "--data", data)
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", text), command
+        if command != "report":
+            ElementTree.fromstring(text)
+
+
+def test_a_dated_report_draws_its_chart_to_that_date_and_maps_only_its_partners() -> None:
+    page = written("report", "--as-of", "2009", "--tier", "comprehensive", "-o", "-")
+    assert "Data version 2.0.0, as of 2009" in page and "As of 2009." in page
+    mapped = re.findall(r'data-iso3="([A-Z]{3})"[^>]*data-tier="([a-z-]+)"', page)
+    assert sorted(iso for iso, tier in mapped if tier != "mongolia") == ["DEU", "IND", "JPN", "TUR"]
+
+
+def test_an_other_relation_is_mapped_from_its_first_event_on() -> None:
+    assert "GBR" not in _tiers_on_map(written("map", "--as-of", "2020", "-o", "-"))
+    assert _tiers_on_map(written("map", "--as-of", "2024-12", "-o", "-"))["GBR"] == "other"
+
+
+def test_chart_of_an_other_relation_or_of_nothing_says_so() -> None:
+    uk = run_cli("chart", "--country", "uk", "-o", "-")
+    assert uk.exit_code == 0 and "United Kingdom holds no partnership tier" in uk.stderr
+    assert 'data-partner="united-kingdom"' in uk.stdout
+    nothing = run_cli("chart", "--tier", "comprehensive-strategic", "-o", "-")
+    assert nothing.exit_code == 0 and "no partner matches these filters" in nothing.stderr
+
+
+def test_an_in_force_by_band_says_so_in_its_tooltip() -> None:
+    assert "United States: Comprehensive partnership in force by 2011-06-16" in written("chart", "-o", "-")

@@ -234,3 +234,15 @@ def test_opens_with_the_sqlite3_program(dataset: Dataset, tmp_path: Path) -> Non
     trade_act = sum("trade act" in " ".join((e.title, *e.notes)).casefold() for e in dataset.all_events)
     assert done.stdout.split() == ["ok", str(len(dataset.all_partners)), str(trade_act)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.sqlite"]
+
+
+def test_the_mongolian_names_are_exported(tmp_path: Path) -> None:
+    import thirdneighbor
+
+    path = tmp_path / "mn.db"
+    path.write_bytes(database_bytes(thirdneighbor.load()))
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT name_mn, official_name_mn FROM partners WHERE id = 'japan'").fetchone() == (
+            "Япон", "Япон Улс")
+        assert ("АНУ",) in db.execute("SELECT alias FROM aliases_mn WHERE partner_id = 'united-states'").fetchall()
+        assert db.execute("SELECT name_mn FROM tiers WHERE id = 'strategic'").fetchone() == ("Стратегийн түншлэл",)

@@ -37,14 +37,20 @@ def _written(text: str, output_path: Optional[str], force: bool, what: str) -> R
 
 
 def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[list[str]],
-              neighbors: bool) -> "list[Partner]":
+              neighbors: bool, source: DataSource) -> "list[Partner]":
+    """The partners `list` would give for these filters (a country named with
+    --country is kept whatever its kind); a note on stderr where none is left."""
     from .query.select import check_tiers, resolve_partners, select_partners
 
     check_tiers(dataset, tier or ())
-    partners = select_partners(dataset, tiers=tier or (), include_neighbors=neighbors or bool(country))
+    partners = select_partners(dataset, tiers=tier or (), include_neighbors=neighbors or bool(country),
+                               include_other=bool(country))
     if country:
-        wanted = {partner.id for partner in resolve_partners(dataset, country)}
+        wanted = {partner.id for partner in source.found(resolve_partners(dataset, country))}
         partners = [partner for partner in partners if partner.id in wanted]
+    if not partners:
+        source.notes.append("no partner matches these filters" + ("" if neighbors else
+                            "; Russia and China, Mongolia's neighbors, need --neighbors"))
     return partners
 
 
@@ -96,10 +102,15 @@ def chart_command(
     from .pictures.chart import chart_svg
     from .query.changes import series_years, tier_series
 
+    from .errors import UsageError
+
     dataset = source.load()
-    partners = _partners(dataset, tier, country, neighbors)
-    start = first if first is not None else _first_year(dataset, partners)
+    partners = _partners(dataset, tier, country, neighbors, source)
     end = last if last is not None else dataset.as_of.year
+    start = first if first is not None else min(_first_year(dataset, partners), end)
+    if start > end:
+        raise UsageError(f"--from {start} is later than --to {end}" if first is not None and last is not None else
+                         f"the chart would run from {start} to {end}; give --from and --to in that order")
     years = series_years(dataset, partners, start, end)
     if output_path is None and streams.wants_rich():
         from .views import SeriesSubject, View
@@ -109,15 +120,22 @@ def chart_command(
                     output_path, force, "chart")
 
 
-def map_svg(dataset: "Dataset", date: "Optional[object]", theme: str) -> str:
-    """The world map of the partners (as of `date`), coloured by tier."""
+def map_svg(dataset: "Dataset", date: "Optional[object]", theme: str,
+            partners: "Optional[list[Partner]]" = None) -> str:
+    """The world map of the partners (as of `date`; only `partners`, if given), coloured by tier."""
     from .pictures.worldmap import world_map_svg
-    from .query.asof import dataset_as_of
+    from .query.asof import dataset_as_of, in_force
 
     shown = dataset_as_of(dataset, date) if date is not None else dataset  # type: ignore[arg-type]
+    chosen = None if partners is None else {partner.id for partner in partners}
+    # An other relation is on the map from its first event on.
+    related = {pid for event in shown.all_events for pid in event.partners
+               if date is None or in_force(event.date, date)}  # type: ignore[arg-type]
     categories = {"MNG": "mongolia"}
     names = {"MNG": "Mongolia"}
     for partner in shown.all_partners:
+        if (chosen is not None and partner.id not in chosen) or (partner.tier is None and partner.id not in related):
+            continue
         categories[partner.iso3] = "neighbor" if partner.neighbor else (partner.tier or "other")
         names[partner.iso3] = partner.name
     used = set(categories.values())
@@ -190,12 +208,13 @@ def report_command(
     dataset = source.load()
     date = as_of_date(as_of)
     shown = dataset_as_of(dataset, date) if date is not None else dataset
-    partners = _partners(shown, tier, country, neighbors)
+    partners = _partners(shown, tier, country, neighbors, source)
     ids = {partner.id for partner in partners}
     events = [event for event in shown.all_events if not event.partners or ids.intersection(event.partners)]
     theme = _theme(theme)
-    chart = chart_svg(shown, partners, first=_first_year(shown, partners), last=shown.as_of.year
-                      if date is None else date.year, theme=theme)
-    page = report_html(shown, partners, events, chart=chart, world_map=map_svg(dataset, date, theme),
+    last = min(shown.as_of.year, date.year) if date is not None else shown.as_of.year
+    chart = chart_svg(shown, partners, first=min(_first_year(shown, partners), last), last=last, theme=theme,
+                      until=date)
+    page = report_html(shown, partners, events, chart=chart, world_map=map_svg(dataset, date, theme, partners),
                        tool_version=__version__, theme=theme)
     return _written(page, output_path, force, "report")

@@ -59,7 +59,7 @@ def search_command(
         partners = [partner for partner in partners if partner.id in wanted]
         partner_ids = sorted(wanted)
     events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
-    hits = search(words, partners=partners, events=events, people=dataset.all_people)
+    hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers)
     if not hits:
         asked = " ".join(words)
         source.notes.append(f"no record matches {asked if len(asked) <= 60 else asked[:59] + '…'!r}")

@@ -255,7 +255,8 @@ class Dataset(Record):
         is a phrase), best first, as `search` finds them."""
         from .query.search import search
 
-        return search(words, partners=self.all_partners, events=self.all_events, people=self.all_people)
+        return search(words, partners=self.all_partners, events=self.all_events, people=self.all_people,
+                      tiers=self.tiers)
 
     def changes(self, start: PartialDate | str, end: PartialDate | str, neighbors: bool = False) -> Changes:
         """What changed from `start` to `end`, by the --as-of rule, as `changes` tells it."""

@@ -13,12 +13,14 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
     dataset          one row: title, version, as_of, schema_version, policy_name,
                      policy_summary, table_source, asterisk_note
     policy_aims      position, aim
-    tiers            id PRIMARY KEY, name, rank, description
-    partners         id PRIMARY KEY, name, official_name, iso2, iso3, iso_numeric,
-                     wikidata, neighbor, tier -> tiers (NULL for an other
-                     relation), designation, asterisk, since, since_approx,
+    tiers            id PRIMARY KEY, name, name_mn, rank, description
+    partners         id PRIMARY KEY, name, official_name, name_mn,
+                     official_name_mn, iso2, iso3, iso_numeric, wikidata,
+                     neighbor, tier -> tiers (NULL for an other relation),
+                     designation, designation_mn, asterisk, since, since_approx,
                      occasion, instrument
     aliases          partner_id -> partners, position, alias
+    aliases_mn       the same for the Mongolian short forms
     partner_leaders  partner_id -> partners, position, leader (the value of the
                      `leaders` field), person_id -> people (NULL where a dataset
                      without people names a leader as typed)
@@ -101,7 +103,7 @@ CREATE TABLE dataset (
 );
 CREATE TABLE policy_aims (position INTEGER PRIMARY KEY, aim TEXT NOT NULL);
 CREATE TABLE tiers (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, rank INTEGER NOT NULL, description TEXT NOT NULL
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, name_mn TEXT, rank INTEGER NOT NULL, description TEXT NOT NULL
 );
 CREATE TABLE people (id TEXT PRIMARY KEY, name TEXT NOT NULL, name_mn TEXT, role TEXT);
 CREATE TABLE person_variants (
@@ -109,15 +111,19 @@ CREATE TABLE person_variants (
     PRIMARY KEY (person_id, position)
 );
 CREATE TABLE partners (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, official_name TEXT,
-    iso2 TEXT NOT NULL, iso3 TEXT NOT NULL, iso_numeric TEXT NOT NULL, wikidata TEXT NOT NULL,
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, official_name TEXT, name_mn TEXT, official_name_mn TEXT,
+    iso2 TEXT NOT NULL, iso3 TEXT NOT NULL, iso_numeric TEXT, wikidata TEXT,
     neighbor INTEGER NOT NULL CHECK (neighbor IN (0, 1)),
-    tier TEXT REFERENCES tiers(id), designation TEXT,
+    tier TEXT REFERENCES tiers(id), designation TEXT, designation_mn TEXT,
     asterisk INTEGER NOT NULL CHECK (asterisk IN (0, 1)),
     since TEXT, since_approx INTEGER NOT NULL CHECK (since_approx IN (0, 1)),
     occasion TEXT, instrument TEXT
 );
 CREATE TABLE aliases (
+    partner_id TEXT NOT NULL REFERENCES partners(id), position INTEGER NOT NULL, alias TEXT NOT NULL,
+    PRIMARY KEY (partner_id, position)
+);
+CREATE TABLE aliases_mn (
     partner_id TEXT NOT NULL REFERENCES partners(id), position INTEGER NOT NULL, alias TEXT NOT NULL,
     PRIMARY KEY (partner_id, position)
 );
@@ -270,8 +276,8 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
     db.executemany("INSERT INTO policy_aims VALUES (?, ?)", list(enumerate(policy.aims)))
     db.executemany("INSERT INTO policy_notes VALUES (?, ?)", list(enumerate(policy.notes)))
     db.executemany("INSERT INTO policy_sources VALUES (?, ?)", list(enumerate(policy.sources)))
-    db.executemany("INSERT INTO tiers VALUES (?, ?, ?, ?)",
-                   [(tier.id, tier.name, tier.rank, tier.description) for tier in dataset.tiers])
+    db.executemany("INSERT INTO tiers VALUES (?, ?, ?, ?, ?)",
+                   [(tier.id, tier.name, tier.name_mn, tier.rank, tier.description) for tier in dataset.tiers])
 
     for person in dataset.all_people:
         db.execute("INSERT INTO people VALUES (?, ?, ?, ?)", (person.id, person.name, person.name_mn, person.role))
@@ -286,12 +292,13 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
         exported.add(partner.id)
         owner = f"partner {partner.id!r}"
         check_tier(owner, partner.tier)
-        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (partner.id, partner.name, partner.official_name, partner.iso2, partner.iso3,
-                    partner.iso_numeric, partner.wikidata, int(partner.neighbor), partner.tier,
-                    partner.designation, int(partner.asterisk), _text(partner.since),
-                    int(partner.since_approx), partner.occasion, partner.instrument))
+        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (partner.id, partner.name, partner.official_name, partner.name_mn, partner.official_name_mn,
+                    partner.iso2, partner.iso3, partner.iso_numeric, partner.wikidata, int(partner.neighbor),
+                    partner.tier, partner.designation, partner.designation_mn, int(partner.asterisk),
+                    _text(partner.since), int(partner.since_approx), partner.occasion, partner.instrument))
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", _rows(partner.id, partner.aliases))
+        db.executemany("INSERT INTO aliases_mn VALUES (?, ?, ?)", _rows(partner.id, partner.aliases_mn))
         db.executemany("INSERT INTO partner_leaders VALUES (?, ?, ?, ?)",
                        [(partner.id, position, leader, leader if leader in person_ids else None)
                         for position, leader in enumerate(partner.leaders)])

@@ -10,10 +10,18 @@ lightness and pattern as well as hue.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from ..model import Dataset, Partner
 from ..partialdate import PartialDate, days_in
+from ..render.safe import clean
+
+
+def escape(text: str) -> str:
+    """Dataset text as SVG text: control characters out (XML forbids most of
+    them, and a terminal would act on them), then <, > and & escaped."""
+    return _escape(clean(text))
 
 THEMES = ("light", "dark")
 FONT = '"DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif'
@@ -78,13 +86,14 @@ def _paint(tier_id: str, looks: dict[str, tuple[str, str | None]]) -> str:
 
 
 def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last: int, theme: str = "light",
-              title: str = "Mongolia's third neighbors: tiers over time") -> str:
-    """The picture, from the start of `first` to the end of `last` (or the
-    dataset's as-of date, if earlier)."""
+              title: str = "Mongolia's third neighbors: tiers over time", until: PartialDate | None = None) -> str:
+    """The picture, from the start of `first` to the end of `last`, or to
+    `until` (the dataset's as-of date by default), whichever is earlier."""
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose from {', '.join(THEMES)}")
     colours, looks = COLOURS[theme], tier_looks(dataset)
-    start, end = float(first), min(last + 1.0, _fraction(dataset.as_of))
+    until = until or dataset.as_of
+    start, end = float(first), min(last + 1.0, _fraction(until))
     end = max(end, start + 1.0)
 
     def x(value: float) -> float:
@@ -95,10 +104,10 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
     legend_top = TOP + len(partners) * ROW + 30
     height = legend_top + 24 * ((len(dataset.tiers) + 2) // 3) + 40
     width = LEFT + PLOT_WIDTH + RIGHT
-    subtitle = f"Data version {dataset.version or 'unversioned'}, as of {dataset.as_of}"
+    subtitle = f"Data version {dataset.version or 'unversioned'}, as of {until}"
     description = (f"One row per partner, {len(partners)} in all, from {first} to {last}: a band for each tier it "
                    "held, from the tie's start to the next change, and a red diamond for each dated event. "
-                   f"Dataset as of {dataset.as_of}.")
+                   f"As of {until}.")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-labelledby="chart-title chart-desc" font-family={quoteattr(FONT)}>',
@@ -130,7 +139,8 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
             stop = _fraction(ties[index + 1][0]) if index + 1 < len(ties) else end
             if stop <= start or begin >= end:
                 continue
-            label = f"{partner.name}: {dataset_tier_name(dataset, tier_id)} from {'by ' if approx else ''}{since}"
+            label = (f"{partner.name}: {dataset_tier_name(dataset, tier_id)} "
+                     f"{'in force by' if approx else 'from'} {since}")
             dash = ' stroke-dasharray="3 2"' if approx else ""
             out.append(f'<rect x="{x(begin)}" y="{top}" width="{max(x(stop) - x(begin), 1.5)}" height="{BAND}" '
                        f'fill="{_paint(tier_id, looks)}" stroke="{colours["text"]}" stroke-width="0.6"{dash} '

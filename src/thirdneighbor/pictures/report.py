@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from html import escape as _escape
 
 from ..model import Dataset, Event, Partner
+from ..render.safe import clean
 
 THEMES = ("light", "dark")
 
 
 def escape(text: str, quote: bool = False) -> str:
-    """Dataset text as HTML: always <, > and &; quotes too where it goes in an attribute (quote=True)."""
-    return _escape(text, quote=quote)
+    """Dataset text as HTML: control characters out, then <, > and & escaped;
+    quotes too where it goes in an attribute (quote=True)."""
+    return _escape(clean(text), quote=quote)
 
 STYLE = """
 :root { --bg: #ffffff; --fg: #1a1a1a; --muted: #5a5a5a; --line: #d0d0d0; --head: #f2f2f2; --link: #0b5394; }
@@ -134,7 +136,8 @@ def report_html(dataset: Dataset, partners: Sequence[Partner], events: Sequence[
         "</header>",
         "<main>",
         '<section aria-labelledby="summary"><h2 id="summary">Summary</h2>',
-        f"<p>{len(partners)} partners shown:</p><ul>{''.join(summary)}</ul></section>",
+        (f"<p>{len(partners)} partner{'' if len(partners) == 1 else 's'} shown:</p><ul>{''.join(summary)}</ul>"
+         if partners else "<p>No partner matches the filters asked for.</p>") + "</section>",
         '<section aria-labelledby="partners"><h2 id="partners">Partners</h2>',
         '<p class="muted">Click a column heading to sort by it.</p><div class="scroll">',
         '<table class="sortable"><thead><tr>'

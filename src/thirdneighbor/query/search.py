@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..errors import UsageError
-from ..model import Event, Partner, Person
+from ..model import Event, Partner, Person, Tier
 from ..names import partner_keys
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
@@ -134,12 +134,14 @@ def _names(ids: Iterable[str], people: dict[str, Person]) -> list[str]:
     return names
 
 
-def _partner_texts(partner: Partner, people: dict[str, Person]) -> dict[str, list[str]]:
+def _partner_texts(partner: Partner, people: dict[str, Person], tier_names: dict[str, list[str]]) -> dict[str, list[str]]:
     history = [text for entry in partner.history for text in (entry.designation, entry.occasion, entry.note) if text]
     history += _names((person_id for entry in partner.history for person_id in entry.people), people)
     return {
         "name": partner_keys(partner, with_codes=False)[1:],  # every name but the id, Mongolian ones too
-        "designation": [text for text in (partner.designation, partner.designation_mn) if text],
+        # The tier's own names count as designations: "Иж бүрэн түншлэл" finds a comprehensive partner.
+        "designation": [text for text in (partner.designation, partner.designation_mn) if text]
+        + tier_names.get(partner.tier or "", []),
         "occasion": [partner.occasion] if partner.occasion else [],
         "instrument": [partner.instrument] if partner.instrument else [],
         "leaders": _names(partner.leaders, people),
@@ -209,15 +211,16 @@ def _hit(kind: str, ident: str, title: str, date: str | None, texts: dict[str, l
 
 
 def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event],
-           people: Sequence[Person] = ()) -> list[Hit]:
+           people: Sequence[Person] = (), tiers: Sequence[Tier] = ()) -> list[Hit]:
     """The records among `partners` and `events` that hold every term of
     `query` (the words as typed), best first (the rule is in the module's docstring)."""
     patterns = [_starts(term) for term in parse_query(query)]
     by_id = {person.id: person for person in people}
+    tier_names = {tier.id: [name for name in (tier.name, tier.name_mn) if name] for tier in tiers}
     hits = []
     for partner in partners:
         hit = _hit("partner", partner.id, partner.name, str(partner.since) if partner.since else None,
-                   _partner_texts(partner, by_id), _PARTNER_FIELDS, patterns)
+                   _partner_texts(partner, by_id, tier_names), _PARTNER_FIELDS, patterns)
         if hit is not None:
             hits.append(hit)
     for event in events:

@@ -279,3 +279,42 @@ def test_every_command_reports_a_missing_dataset(command: list[str], tmp_path: A
     assert (result.exit_code, result.stdout) == (3, "")
     assert "missing.toml: the dataset is broken (1 problem)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- forgiving input (issue 9, in part) -------------------------------------------------
+
+@pytest.mark.parametrize("tier", ["strategic", "STRATEGIC", "Strategic partnership", "стратегийн түншлэл"])
+def test_a_tier_is_named_by_id_or_name_in_any_case(tier: str) -> None:
+    result = run_cli("list", "--tier", tier, "--format", "csv", "--fields", "id")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 10  # a header and nine partners
+
+
+def test_several_tiers_with_commas_and_level_as_another_name_for_tier() -> None:
+    both = run_cli("list", "--tier", "strategic,expanded", "--fields", "tier")
+    assert both.exit_code == 0 and set(both.stdout.split()) == {"strategic", "expanded"}
+    assert run_cli("list", "--level", "expanded", "--fields", "id").stdout == "australia\n"
+
+
+def test_formats_and_fields_ignore_case_and_all_means_every_field() -> None:
+    assert run_cli("list", "--format", "CSV", "--fields", "ID,Since").stdout.startswith("id,since\n")
+    every = run_cli("list", "--fields", "all", "--json")
+    assert list(json.loads(every.stdout)[0]) == list(json.loads(run_cli("list", "--json").stdout)[0])
+    assert run_cli("cite", "--format", "BibTeX").stdout.startswith("@misc{")
+
+
+def test_an_empty_answer_says_why() -> None:
+    result = run_cli("list", "--tier", "comprehensive-strategic")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == ("thirdneighbor: only Mongolia's neighbors hold comprehensive-strategic; "
+                             "add --neighbors to list them\n")
+    late = run_cli("list", "--as-of", "2027", "--fields", "id")
+    assert late.exit_code == 0 and late.stdout.startswith("india\n")
+    assert late.stderr == ("thirdneighbor: --as-of 2027 is later than the data, which was last checked on "
+                           "2026-11-28; later changes are not in it\n")
+
+
+def test_tiers_json_designations_carry_no_asterisk() -> None:
+    tiers = json.loads(run_cli("tiers", "--json").stdout)
+    marked = [(d["designation"], d["partners"]) for tier in tiers for d in tier["designations"] if d["asterisk"]]
+    assert marked == [("Strategic partnership", ["france"]), ("Comprehensive partnership", ["czechia"])]
+    assert not any(d["designation"].endswith("*") for tier in tiers for d in tier["designations"])

@@ -18,7 +18,6 @@ from . import completion
 from .boundary import AnsweringGroup
 from .cli_options import (AllFlag, AsOfOption, CountriesArgument, DataSource, ForceFlag, JsonFlag, NeighborsFlag,
                           SinceOption, TierOption, UntilOption, answering, reading_data)
-from .cli_options import as_of_date as _as_of
 from .errors import ExitCode, exit_codes_text
 from .reply import Reply
 
@@ -81,9 +80,16 @@ def list_command(
     from .query.select import select_partners
     from .views import View
 
-    dataset, date = source.load(), _as_of(as_of)
+    dataset, date = source.load_as_of(as_of)
     partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=neighbors,
                                include_other=all_relations, sort=sort, as_of=date)
+    if not partners and tier and not neighbors:
+        from .query.groups import neighbor_only_tiers
+        from .query.select import check_tiers
+
+        only_theirs = [tier_id for tier_id in check_tiers(dataset, tier) if tier_id in neighbor_only_tiers(dataset)]
+        if only_theirs:
+            source.notes.append(f"only Mongolia's neighbors hold {', '.join(only_theirs)}; add --neighbors to list them")
     return View("list", dataset, partners, as_of=date)
 
 
@@ -104,7 +110,7 @@ def show_command(
     from .query.select import events_by_partner, resolve_partners
     from .views import ShowSubject, View
 
-    dataset, date = source.load(), _as_of(as_of)
+    dataset, date = source.load_as_of(as_of)
     found = source.found(resolve_partners(dataset, countries, as_of=date))
     partners = list({partner.id: partner for partner in found}.values())
     subject = ShowSubject(partners, events_by_partner(dataset, as_of=date))
@@ -172,7 +178,7 @@ def tiers_command(
     from .query.groups import tier_groups
     from .views import View
 
-    dataset, date = source.load(), _as_of(as_of)
+    dataset, date = source.load_as_of(as_of)
     groups = tier_groups(dataset, include_neighbors=neighbors, include_other=all_relations, as_of=date)
     return View("tiers", dataset, groups, as_of=date)
 
@@ -197,7 +203,7 @@ def compare_command(
     from .query.select import resolve_partners
     from .views import CompareSubject, View
 
-    dataset, date = source.load(), _as_of(as_of)
+    dataset, date = source.load_as_of(as_of)
     partners = source.found(resolve_partners(dataset, countries, as_of=date))
     subject = CompareSubject(partners, compare_partners(dataset, partners, as_of=date))
     return View("compare", dataset, subject, as_of=date)
@@ -254,6 +260,7 @@ def export_command(
     """
     from .errors import UsageError
 
+    format_name = format_name.lower()
     if format_name not in ("toml", "sqlite"):
         raise UsageError(f"unknown export format {format_name!r}; choose from toml, sqlite")
     if format_name == "sqlite" and output_path in (None, "-"):
@@ -307,6 +314,7 @@ def cite_command(
     from .errors import UsageError
 
     writers = {"text": citation_text, "bibtex": bibtex}
+    format_name = format_name.lower()
     if format_name not in (*writers, "json"):
         raise UsageError(f"unknown format {format_name!r}; choose from text, bibtex, json")
     if json_output and format_name not in ("text", "json"):

@@ -59,8 +59,9 @@ HtmlOption = Annotated[
 ForceFlag = Annotated[bool, typer.Option("--force", help="Replace a file that exists already.")]
 TierOption = Annotated[
     Optional[list[str]],
-    typer.Option("--tier", "-t", metavar="TIER", autocompletion=completion.tiers,
-                 help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic. Repeatable."),
+    typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers,
+                 help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
+                      "any case). Repeatable, or several with commas."),
 ]
 SinceOption = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", min=1, max=9999, help="From this year on.")]
 UntilOption = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", min=1, max=9999, help="Up to this year.")]
@@ -92,6 +93,18 @@ class DataSource:
         from .dataset import load_dataset
 
         return load_dataset(self.path, use_cache=not self.no_cache, on_notice=self.notes.append)
+
+    def load_as_of(self, as_of: Optional[str]) -> "tuple[Dataset, Optional[PartialDate]]":
+        """The dataset and the --as-of date; a note where the date is later than
+        the data, which knows nothing after its own as-of date."""
+        dataset, date = self.load(), as_of_date(as_of)
+        if date is not None:
+            from .query.asof import last_day
+
+            if last_day(date) > last_day(dataset.as_of):
+                self.notes.append(f"--as-of {date} is later than the data, which was last checked on "
+                                  f"{dataset.as_of}; later changes are not in it")
+        return dataset, date
 
     def found(self, partners: "list[Partner]") -> "list[Partner]":
         """Partners a name search found: say which of them hold no tier."""

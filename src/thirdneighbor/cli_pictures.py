@@ -42,8 +42,8 @@ def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[l
     --country is kept whatever its kind); a note on stderr where none is left."""
     from .query.select import check_tiers, resolve_partners, select_partners
 
-    check_tiers(dataset, tier or ())
-    partners = select_partners(dataset, tiers=tier or (), include_neighbors=neighbors or bool(country),
+    tier = check_tiers(dataset, tier or ())
+    partners = select_partners(dataset, tiers=tier, include_neighbors=neighbors or bool(country),
                                include_other=bool(country))
     if country:
         wanted = {partner.id for partner in source.found(resolve_partners(dataset, country))}

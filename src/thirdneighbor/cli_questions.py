@@ -130,7 +130,7 @@ def series_command(
     from .views import SeriesSubject, View
 
     dataset = source.load()
-    check_tiers(dataset, tier or ())
+    tier = check_tiers(dataset, tier or ())
     partners = select_partners(dataset, include_neighbors=neighbors or bool(country),
                                include_other=all_relations or bool(country))
     if country:

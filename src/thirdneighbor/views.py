@@ -98,8 +98,11 @@ class View:
         return self.spec.payload(self, self.records)
 
     def narrowed(self, chosen: Sequence[str]) -> View:
-        """The view with only the chosen fields, in the order chosen (each once)."""
-        chosen = tuple(dict.fromkeys(chosen))
+        """The view with only the chosen fields, in the order chosen (each once);
+        `all` stands for every field. Field names are lower case, whatever was typed."""
+        chosen = tuple(dict.fromkeys(name.lower() for name in chosen))
+        if chosen == ("all",):
+            chosen = self.fields
         unknown = [name for name in chosen if name not in self.fields]
         if unknown:
             raise UsageError(f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
@@ -176,7 +179,9 @@ def _tiers_records(view: View) -> list[Row]:
         record = {
             **group.tier.to_dict(),
             "partners": [partner.id for partner in group.partners],
-            "designations": [{"designation": designation.designation,
+            # As in a partner record: the designation without the table's asterisk, and the asterisk apart.
+            "designations": [{"designation": designation.designation.removesuffix("*"),
+                              "asterisk": designation.designation.endswith("*"),
                               "partners": [partner.id for partner in designation.partners]}
                              for designation in group.designations],
         }

@@ -23,13 +23,28 @@ def check_year_range(since: int | None, until: int | None) -> None:
         raise UsageError(f"--since {since} is later than --until {until}")
 
 
-def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> None:
-    known = tiers_by_id(dataset)
-    unknown = [tier for tier in tiers if tier not in known]
+def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
+    """The tier ids for what a user typed, in order, each once: an id, the
+    tier's name or its Mongolian name, in any case ("Strategic", "strategic
+    partnership"), several in one value if separated by commas. UsageError,
+    listing the valid ids, for anything else."""
+    names: dict[str, str] = {}
+    for tier in dataset.tiers:
+        for name in (tier.id, tier.name, tier.name_mn):
+            if name:
+                names.setdefault(normalize(name), tier.id)
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for value in tiers:
+        parts = [part.strip() for part in value.split(",") if part.strip()] or [value]  # "" is no tier
+        for part in parts:
+            tier_id = names.get(normalize(part))
+            chosen.append(tier_id) if tier_id else unknown.append(part)
     if unknown:
         raise UsageError(
-            f"unknown tier {', '.join(map(repr, unknown))}; valid tiers: {', '.join(known)}"
+            f"unknown tier {', '.join(map(repr, unknown))}; valid tiers: {', '.join(tier.id for tier in dataset.tiers)}"
         )
+    return list(dict.fromkeys(chosen))
 
 
 def select_partners(
@@ -55,7 +70,7 @@ def select_partners(
         from .asof import dataset_as_of
 
         dataset = dataset_as_of(dataset, as_of)
-    check_tiers(dataset, tiers)
+    tiers = check_tiers(dataset, tiers)
     check_year_range(since, until)
     if sort not in SORT_ORDERS:
         raise UsageError(f"unknown sort order {sort!r}; choose from {', '.join(SORT_ORDERS)}")
@@ -161,7 +176,7 @@ def select_events(
 ) -> list[Event]:
     """Events oldest first. Filters: any of these partners, years inclusive, and
     a current tier (an event matches if any partner it names holds one)."""
-    check_tiers(dataset, tiers)
+    tiers = check_tiers(dataset, tiers)
     check_year_range(since, until)
     wanted_partners = set(partner_ids)
     wanted_tiers = set(tiers)

@@ -29,9 +29,11 @@ class Terminal(NamedTuple):
 
 
 def choose_format(format_name: str | None, json_flag: bool) -> str | None:
-    """The format asked for: --format, or --json as its shortcut; None means the default."""
+    """The format asked for (in any case: CSV is csv): --format, or --json as
+    its shortcut; None means the default."""
     from ..errors import UsageError
 
+    format_name = format_name.lower() if format_name is not None else None
     if json_flag:
         if format_name not in (None, "json"):
             raise UsageError(f"--json and --format {format_name} ask for two formats; give one")

@@ -236,3 +236,33 @@ def test_an_own_copy_gets_a_title_and_version_even_where_the_file_had_none() -> 
     assert (copy["title"], copy["version"]) == ("Own dataset, based on the bundled dataset", "0.1.0")
     # Only the top-level keys change: the events' titles are untouched.
     assert [e["title"] for e in copy["events"]] == [e["title"] for e in tomllib.loads(text)["events"]]
+
+
+# --- info ------------------------------------------------------------------------------------
+
+def test_info_says_which_file_and_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jsonschema
+
+    schema = json.loads((BUNDLED.parents[1] / "schema" / "output.schema.json").read_text(encoding="utf-8"))
+    bundled = json.loads(out("info", "--json"))
+    jsonschema.validate(bundled, {"$ref": "#/$defs/info", "$defs": schema["$defs"]})
+    assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "2.0.0")
+    assert bundled["records"] == {"partners": 19, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
+                                  "events": 40, "people": 41, "tiers": 4}
+    assert json.loads(out("info", "--json"))["cache"]["hit"] is True  # the first run wrote it
+    mine = tmp_path / "mine.toml"
+    assert run_cli("init", str(mine)).exit_code == 0
+    monkeypatch.setenv("THIRDNEIGHBOR_DATA", str(mine))
+    text = out("info")
+    assert f"Dataset:  {mine} (named by $THIRDNEIGHBOR_DATA)\n" in text
+    assert "Version:  0.1.0, checked against its sources on 2026-11-28\n" in text
+    assert out("info", "--data", str(BUNDLED)).startswith(f"Dataset:  {BUNDLED} (named with --data)\n")
+
+
+def test_a_missing_file_from_the_environment_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THIRDNEIGHBOR_DATA", "/no/such/partners.toml")
+    for command in (["info"], ["list"]):
+        result = run_cli(*command)
+        assert (result.exit_code, result.stdout) == (3, "")
+        assert result.stderr.startswith("thirdneighbor: /no/such/partners.toml (named by $THIRDNEIGHBOR_DATA): "
+                                        "the dataset is broken (1 problem)\n")

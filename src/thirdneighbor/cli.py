@@ -299,6 +299,20 @@ def init_command(
                  notes=[f"use it with --data {path} or THIRDNEIGHBOR_DATA={path}"])
 
 
+@app.command("info", epilog=_examples("thirdneighbor info", "THIRDNEIGHBOR_DATA=mine.toml thirdneighbor info --json"))
+@reading_data
+def info_command(
+    json_output: JsonFlag = False,
+    *,
+    source: DataSource,
+) -> Reply:
+    """Where the data comes from: the file in use and why, its version and date, its records, the cache."""
+    from .info import info_record, info_text
+
+    record = info_record(source.path, use_cache=not source.no_cache, dataset=source.load)
+    return Reply(record, is_json=True) if json_output else Reply(info_text(record))
+
+
 @app.command("cite", epilog=_examples("thirdneighbor cite", "thirdneighbor cite --format bibtex >> references.bib",
                                        "thirdneighbor cite --json | jq .version"))
 @reading_data

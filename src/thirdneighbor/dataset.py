@@ -41,10 +41,15 @@ def bundled_dataset_path() -> Path:
 
 def dataset_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """Which file to load: --data, else $THIRDNEIGHBOR_DATA, else the bundled dataset."""
+    return dataset_source(explicit)[0]
+
+
+def dataset_source(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
+    """The file to load, and why that one: "--data", "$THIRDNEIGHBOR_DATA" or "bundled"."""
     if explicit:
-        return Path(explicit)
+        return Path(explicit), "--data"
     from_env = os.environ.get(DATA_ENV, "").strip()
-    return Path(from_env) if from_env else bundled_dataset_path()
+    return (Path(from_env), f"${DATA_ENV}") if from_env else (bundled_dataset_path(), "bundled")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -85,8 +90,13 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     (thirdneighbor.cache) unless `use_cache` is off. Notices that do not stop the
     load (old key names) go to `on_notice`, each prefixed with the file's path.
     """
-    resolved = dataset_path(path)
-    raw = read_bytes(resolved)
+    resolved, why = dataset_source(path)
+    try:
+        raw = read_bytes(resolved)
+    except DatasetError as error:
+        if why.startswith("$"):  # say where the name came from: the user may not remember setting it
+            raise DatasetError(f"{resolved} (named by {why})", error.problems) from None
+        raise
     hit = None
     if use_cache:
         from . import cache

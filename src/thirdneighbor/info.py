@@ -1,0 +1,71 @@
+"""`info`: which dataset file is in use and why, what it holds, and the cache."""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Callable
+from typing import Any
+
+from . import __version__
+from .model import Dataset
+
+
+def info_record(explicit: str | None, *, use_cache: bool, dataset: Callable[[], Dataset]) -> dict[str, Any]:
+    """The facts `info` shows, JSON-ready. `dataset` loads the data (through the
+    cache, as every command does); whether the cache held it is read first."""
+    from . import cache
+    from .dataset import dataset_source, read_bytes
+    from .errors import DatasetError
+
+    path, why = dataset_source(explicit)
+    try:
+        raw = read_bytes(path)
+    except DatasetError:
+        dataset()  # raises the same error, saying where the file's name came from
+        raise
+    hit = use_cache and cache.load(path, raw) is not None
+    data = dataset()
+    partners = data.all_partners
+    neighbors = sum(partner.neighbor for partner in partners)
+    other = sum(partner.tier is None for partner in partners)
+    return {
+        "path": str(path),
+        "source": why,
+        "title": data.title,
+        "version": data.version,
+        "as_of": str(data.as_of),
+        "schema_version": data.schema_version,
+        "records": {"partners": len(partners), "third_neighbors": len(partners) - neighbors - other,
+                    "neighbors": neighbors, "other_relations": other, "events": len(data.all_events),
+                    "people": len(data.all_people), "tiers": len(data.tiers)},
+        "cache": {"enabled": use_cache, "path": str(cache.entry_path(path)), "hit": hit},
+        "tool_version": __version__,
+        "python": platform.python_version(),
+    }
+
+
+_WHY = {"--data": "named with --data", "bundled": "the dataset bundled with the tool"}
+
+
+def info_text(record: dict[str, Any]) -> str:
+    from .render.safe import clean
+
+    records = record["records"]
+    cache = record["cache"]
+    cached = ("off (--no-cache)" if not cache["enabled"] else
+              f"{cache['path']} ({'hit' if cache['hit'] else 'not there yet, written now'})")
+    lines = [
+        ("Dataset", f"{record['path']} ({_WHY.get(record['source'], 'named by ' + record['source'])})"),
+        ("Title", record["title"] or "untitled"),
+        ("Version", f"{record['version'] or 'unversioned'}, checked against its sources on {record['as_of']}"),
+        ("Records", f"{_count(records['third_neighbors'], 'third neighbor')}, "
+                    f"{_count(records['neighbors'], 'neighbor')}, {_count(records['other_relations'], 'other relation')}; "
+                    f"{_count(records['events'], 'event')}, {records['people']} people, {_count(records['tiers'], 'tier')}"),
+        ("Cache", cached),
+        ("Tool", f"thirdneighbor {record['tool_version']}, Python {record['python']}"),
+    ]
+    return "".join(f"{label + ':':<9} {clean(str(value))}\n" for label, value in lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

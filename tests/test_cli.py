@@ -318,3 +318,27 @@ def test_tiers_json_designations_carry_no_asterisk() -> None:
     marked = [(d["designation"], d["partners"]) for tier in tiers for d in tier["designations"] if d["asterisk"]]
     assert marked == [("Strategic partnership", ["france"]), ("Comprehensive partnership", ["czechia"])]
     assert not any(d["designation"].endswith("*") for tier in tiers for d in tier["designations"])
+
+
+def test_a_file_name_that_says_another_format_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for args, message in ((["list", "--export-svg"], "--export-svg writes SVG, not PNG; give the file a .svg name"),
+                          (["chart", "-o"], "chart writes SVG, not PNG; give the file a .svg name")):
+        target = tmp_path / "picture.png"
+        result = run_cli(*args, str(target))
+        assert (result.exit_code, result.stdout) == (2, "") and message in result.stderr
+        assert not target.exists()
+
+
+def test_a_two_digit_year_is_refused() -> None:
+    result = run_cli("list", "--since", "24")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "thirdneighbor: --since 24: give a year in full, such as 2024\n"
+
+
+def test_compare_tells_different_notes_apart_and_says_as_of() -> None:
+    fields = {f["field"]: f for f in json.loads(run_cli("compare", "italy", "poland", "--json").stdout)["fields"]}
+    assert fields["notes"]["same"] is False
+    same_count = {f["field"]: f for f in json.loads(run_cli("compare", "uzbekistan", "vietnam", "--json").stdout)["fields"]}
+    assert same_count["notes"]["values"] == [1, 1] and same_count["notes"]["same"] is False  # one note each, not alike
+    table = run_cli("compare", "japan", "usa", "--as-of", "2020", "--format", "table").stdout
+    assert table.startswith("Side by side, as of 2020 (differences in bold)")

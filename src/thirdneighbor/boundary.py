@@ -74,14 +74,15 @@ def _emit_view(view: View, options: OutputOptions) -> list[str]:
 
 def _export(view: View, exports: list[tuple[str, str]], format_name: str | None, force: bool) -> list[str]:
     from .errors import UsageError
-    from .files import check_target, write_atomically
+    from .files import check_suffix, check_target, write_atomically
     from .render.export import export_text
 
     if format_name not in (None, "table"):
         raise UsageError("--export-svg and --export-html save the table view; leave out --format and --json")
     # Every target is checked before any is written, so that a refused second
     # file does not leave the first one written.
-    for path, _ in exports:
+    for path, kind in exports:
+        check_suffix(path, (".svg",) if kind == "svg" else (".html", ".htm"), f"--export-{kind}")
         check_target(path, force=force)
     return [f"wrote {write_atomically(path, export_text(view, kind).encode('utf-8'), force=force)}"
             for path, kind in exports]

@@ -33,6 +33,10 @@ def _written(text: str, output_path: Optional[str], force: bool, what: str) -> R
 
     if output_path is None and streams.stdout_is_terminal():
         raise UsageError(f"{what} writes a file; give -o FILE (or -o - for stdout)")
+    if output_path not in (None, "-"):
+        from .files import check_suffix
+
+        check_suffix(output_path, (".html", ".htm") if what == "report" else (".svg",), what)
     return Reply(text, output_path=None if output_path in (None, "-") else output_path, force=force)
 
 

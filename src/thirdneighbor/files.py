@@ -14,6 +14,15 @@ from pathlib import Path
 from .errors import CannotWriteError, UsageError
 
 
+def check_suffix(path: str | os.PathLike[str], suffixes: tuple[str, ...], what: str) -> None:
+    """A file name whose extension says another format is a mistake to stop, not
+    to write: SVG in `chart.png` opens nowhere. No extension at all is fine."""
+    suffix = Path(path).suffix.lower()
+    if suffix and suffix not in suffixes:
+        raise UsageError(f"{path}: {what} writes {suffixes[0][1:].upper()}, not {suffix[1:].upper()}; "
+                         f"give the file a {suffixes[0]} name")
+
+
 def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """The target as a Path, if it may be written: not a directory, and not an
     existing file unless `force`. Raises UsageError otherwise."""

@@ -82,12 +82,18 @@ def neighbor_only_tiers(dataset: Dataset) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class ComparedField:
+    """One compared row. `values` are what is shown (a count, for notes, events
+    and sources); `basis`, where given, is what "same" compares: the contents,
+    so that two different notes are not "the same" for being one each."""
+
     field: str
     values: tuple[Any, ...]
+    basis: tuple[Any, ...] | None = None
 
     @property
     def same(self) -> bool:
-        return all(value == self.values[0] for value in self.values)
+        compared = self.basis if self.basis is not None else self.values
+        return all(value == compared[0] for value in compared)
 
 
 COMPARED_FIELDS = (
@@ -108,7 +114,11 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner],
         raise UsageError(f"compare needs different partners; {', '.join(repeated)} was named twice")
     events = events_by_partner(dataset, as_of)
     rows: dict[str, list[Any]] = {name: [] for name in COMPARED_FIELDS}
+    contents: dict[str, list[Any]] = {"events": [], "notes": [], "sources": []}
     for partner in partners:
+        contents["events"].append(sorted((str(event.date), event.title) for event in events[partner.id]))
+        contents["notes"].append(sorted(partner.notes))
+        contents["sources"].append(sorted(partner.sources))
         rows["tier"].append(partner.tier)
         rows["designation"].append(partner.marked_designation or None)
         rows["since"].append(partner.when)
@@ -120,7 +130,8 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner],
         rows["neighbor"].append(partner.neighbor)
         rows["notes"].append(len(partner.notes))
         rows["sources"].append(len(partner.sources))
-    return [ComparedField(name, tuple(values)) for name, values in rows.items()]
+    return [ComparedField(name, tuple(values), tuple(contents[name]) if name in contents else None)
+            for name, values in rows.items()]
 
 
 def milestones_per_year(dataset: Dataset, events: Sequence[Event]) -> list[tuple[int, dict[str, int]]]:

@@ -19,6 +19,9 @@ def tiers_by_id(dataset: Dataset) -> dict[str, Tier]:
 
 
 def check_year_range(since: int | None, until: int | None) -> None:
+    for option, year in (("--since", since), ("--until", until)):
+        if year is not None and year < 1000:  # "24" is almost surely 2024, not the year 24
+            raise UsageError(f"{option} {year}: give a year in full, such as 2024")
     if since is not None and until is not None and since > until:
         raise UsageError(f"--since {since} is later than --until {until}")
 

@@ -237,8 +237,9 @@ def _shown(dataset: Dataset, field: ComparedField) -> list[object]:
 
 
 def compare_table(dataset: Dataset, partners: Sequence[Partner],
-                  fields: Sequence[ComparedField]) -> RenderableType:
-    table = Table(title="Side by side (differences in bold)", title_justify="left")
+                  fields: Sequence[ComparedField], as_of: PartialDate | None = None) -> RenderableType:
+    dated = f", as of {as_of}" if as_of is not None else ""
+    table = Table(title=f"Side by side{dated} (differences in bold)", title_justify="left")
     table.add_column("Field", style="bold", no_wrap=True)
     table.add_column("", no_wrap=True)
     for partner in partners:
@@ -330,7 +331,7 @@ def _draw_show(view: View) -> RenderableType:
 def _draw_compare(view: View) -> RenderableType:
     by_name = {field.field: field for field in view.subject.fields}
     shown = [by_name[row["field"]] for row in view.records]
-    return compare_table(view.dataset, view.subject.partners, shown)
+    return compare_table(view.dataset, view.subject.partners, shown, as_of=view.as_of)
 
 
 DRAWINGS: dict[str, Callable[[View], RenderableType]] = {

@@ -164,7 +164,7 @@ def test_show_ambiguous_exits_1_listing_candidates() -> None:
 def test_show_needs_a_country() -> None:
     result = run_cli("show")
     assert result.exit_code == 2 and result.stdout == ""
-    assert "Missing argument" in result.stderr
+    assert "missing argument" in result.stderr
 
 
 def test_show_neighbour_works() -> None:

@@ -108,7 +108,25 @@ def answer(command: Callable[[], Any]) -> None:
 
 
 class AnsweringGroup(TyperGroup):
-    """The app's command group: every command runs through `answer`."""
+    """The app's command group: every command runs through `answer`, and a
+    usage error (a missing argument, an unknown option) reads like every other
+    error, `thirdneighbor: <message>` and a hint, not a box drawn by Typer."""
 
     def invoke(self, ctx: Any) -> Any:
-        answer(lambda: super(AnsweringGroup, self).invoke(ctx))
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+        try:
+            return answer(lambda: super(AnsweringGroup, self).invoke(ctx))
+        except NoArgsIsHelpError:
+            raise  # `thirdneighbor list` with no arguments where some are needed: the help, as asked
+        except UsageError as error:
+            usage_error(error)
+
+
+def usage_error(error: Any) -> None:
+    """A Click usage error as one line on stderr, a hint beneath, and exit 2."""
+    message = error.format_message()
+    command = error.ctx.command_path if error.ctx is not None else "thirdneighbor"
+    hint = f"\nTry '{command} --help' for the options and examples."
+    streams.note(message[0].lower() + message[1:] + hint if message[:1].isupper() else message + hint)
+    raise typer.Exit(int(ExitCode.USAGE))

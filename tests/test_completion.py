@@ -107,3 +107,9 @@ def test_chart_fields() -> None:
 def test_export_and_cite_formats() -> None:
     assert completion.export_formats("") == ["toml", "sqlite"] and completion.export_formats("s") == ["sqlite"]
     assert completion.cite_formats("b") == ["bibtex"]
+
+
+def test_completion_offers_only_names_that_exist() -> None:
+    # "tü" is completed from "Türkiye", never into "türkey" (the alias Turkey with the typed accent).
+    assert [offer for offer, _ in completion.countries(None, "tü")] == ["türkiye"]  # type: ignore[arg-type]
+    assert [offer for offer, _ in completion.countries(None, "tur")] == ["turkiye"]  # type: ignore[arg-type]

@@ -45,8 +45,17 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
                 offered.setdefault(key, partner.name)
             continue
         for key in keys:
+            # The same letters in another case: the name itself, in the case typed.
+            if key.casefold().startswith(incomplete.casefold()):
+                rest = key[len(incomplete):]
+                rest = rest.lower() if incomplete.islower() else rest.upper() if incomplete.isupper() else rest
+                offered.setdefault(incomplete + rest, partner.name)
+                continue
+            # Typed without accents ("tur"): the name's plain form ("turkiye"). Typed
+            # with accents, only names that have those accents: "tü" + "rkey" would
+            # be a name no one writes.
             plain = normalize(key)
-            if plain.startswith(typed) and " " not in plain:
+            if incomplete.isascii() and plain.startswith(typed) and " " not in plain:
                 rest = plain[len(typed):]
                 offered.setdefault(incomplete + (rest.upper() if incomplete.isupper() else rest), partner.name)
     return sorted(offered.items(), key=lambda item: item[0].casefold())

@@ -169,3 +169,20 @@ def test_a_named_command_runs_alone_and_everything_else_sees_the_whole_app() -> 
     assert typo.returncode == 2 and "Did you mean 'search'?" in typo.stderr.decode()
     answered = cli("changes", "2023", "2024", "--json")
     assert answered.returncode == 0 and json.loads(answered.stdout)["from"] == "2023"
+
+
+def test_a_dash_means_stdin_for_data_and_stdout_for_files(tmp_path: Path) -> None:
+    data = (Path(__file__).resolve().parents[1] / "data" / "partners.toml").read_bytes()
+    listed = cli("list", "--data", "-", "--fields", "id", input=data, cwd=tmp_path)
+    assert (listed.returncode, listed.stderr) == (0, b"")
+    assert listed.stdout.decode().splitlines()[:2] == ["india", "united-states"]
+    assert cli("info", "--data", "-", input=data, cwd=tmp_path).stdout.decode().startswith("Dataset:  <stdin> (read from stdin)\n")
+    broken = cli("validate", "-", input=b"schema_version = ", cwd=tmp_path)
+    assert broken.returncode == 3 and broken.stderr.decode().startswith("thirdneighbor: <stdin>: the dataset is broken")
+    copy = cli("init", "-", cwd=tmp_path)
+    assert copy.returncode == 0 and copy.stdout.decode().startswith("# partners.toml") and b"Own dataset" in copy.stdout
+    exported = cli("export", "-o", "-", "--tier", "expanded", cwd=tmp_path)
+    assert exported.returncode == 0 and b'id = "australia"' in exported.stdout
+    picture = cli("tiers", "--export-svg", "-", cwd=tmp_path)
+    assert picture.returncode == 0 and picture.stdout.startswith(b"<svg") and picture.stderr == b""
+    assert not list(tmp_path.iterdir())  # nothing was written in the working directory

@@ -79,13 +79,22 @@ def _export(view: View, exports: list[tuple[str, str]], format_name: str | None,
 
     if format_name not in (None, "table"):
         raise UsageError("--export-svg and --export-html save the table view; leave out --format and --json")
+    if sum(path == "-" for path, _ in exports) > 1:
+        raise UsageError("only one of --export-svg and --export-html can write to stdout (-)")
     # Every target is checked before any is written, so that a refused second
     # file does not leave the first one written.
     for path, kind in exports:
+        if path == "-":
+            continue
         check_suffix(path, (".svg",) if kind == "svg" else (".html", ".htm"), f"--export-{kind}")
         check_target(path, force=force)
-    return [f"wrote {write_atomically(path, export_text(view, kind).encode('utf-8'), force=force)}"
-            for path, kind in exports]
+    notes = []
+    for path, kind in exports:
+        if path == "-":
+            streams.write_text(export_text(view, kind))
+        else:
+            notes.append(f"wrote {write_atomically(path, export_text(view, kind).encode('utf-8'), force=force)}")
+    return notes
 
 
 def answer(command: Callable[[], Any]) -> None:

@@ -280,7 +280,8 @@ def export_command(
         from .sqlite_export import database_bytes
 
         return Reply(database_bytes(dataset, partners), output_path=output_path, force=force)
-    return Reply(dumps_dataset(subset(dataset, partners)), output_path=output_path, force=force)
+    return Reply(dumps_dataset(subset(dataset, partners)), output_path=None if output_path == "-" else output_path,
+                 force=force)
 
 
 @app.command("init", epilog=_examples("thirdneighbor init my-partners.toml", "thirdneighbor validate my-partners.toml"))
@@ -295,8 +296,10 @@ def init_command(
     """
     from .dataset import bundled_dataset_path, own_copy, read_bytes
 
-    return Reply(own_copy(read_bytes(bundled_dataset_path())), output_path=path, force=force,
-                 notes=[f"use it with --data {path} or THIRDNEIGHBOR_DATA={path}"])
+    copy = own_copy(read_bytes(bundled_dataset_path()))
+    if path == "-":  # to stdout: `thirdneighbor init - > mine.toml`, or into another tool
+        return Reply(copy)
+    return Reply(copy, output_path=path, force=force, notes=[f"use it with --data {path} or THIRDNEIGHBOR_DATA={path}"])
 
 
 @app.command("info", epilog=_examples("thirdneighbor info", "THIRDNEIGHBOR_DATA=mine.toml thirdneighbor info --json"))

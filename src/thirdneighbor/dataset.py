@@ -90,13 +90,8 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     (thirdneighbor.cache) unless `use_cache` is off. Notices that do not stop the
     load (old key names) go to `on_notice`, each prefixed with the file's path.
     """
-    resolved, why = dataset_source(path)
-    try:
-        raw = read_bytes(resolved)
-    except DatasetError as error:
-        if why.startswith("$"):  # say where the name came from: the user may not remember setting it
-            raise DatasetError(f"{resolved} (named by {why})", error.problems) from None
-        raise
+    resolved, raw, from_stdin = _read_source(path)
+    use_cache = use_cache and not from_stdin
     hit = None
     if use_cache:
         from . import cache
@@ -117,6 +112,21 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
         for notice in notices:
             on_notice(f"{resolved}: {notice}")
     return dataset
+
+
+def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, bool]:
+    """The dataset's path (or "<stdin>"), its bytes, and whether they came from stdin (`--data -`)."""
+    if path is not None and str(path) == "-":
+        import sys
+
+        return Path("<stdin>"), sys.stdin.buffer.read(), True
+    resolved, why = dataset_source(path)
+    try:
+        return resolved, read_bytes(resolved), False
+    except DatasetError as error:
+        if why.startswith("$"):  # say where the name came from: the user may not remember setting it
+            raise DatasetError(f"{resolved} (named by {why})", error.problems) from None
+        raise
 
 
 OWN_VERSION = "0.1.0"

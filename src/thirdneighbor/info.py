@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -17,14 +18,18 @@ def info_record(explicit: str | None, *, use_cache: bool, dataset: Callable[[], 
     from .dataset import dataset_source, read_bytes
     from .errors import DatasetError
 
-    path, why = dataset_source(explicit)
-    try:
-        raw = read_bytes(path)
-    except DatasetError:
-        dataset()  # raises the same error, saying where the file's name came from
-        raise
-    hit = use_cache and cache.load(path, raw) is not None
-    data = dataset()
+    if explicit == "-":  # --data -: read once, from stdin, and never cached
+        data = dataset()
+        path, why, hit, use_cache = Path("<stdin>"), "--data -", False, False
+    else:
+        path, why = dataset_source(explicit)
+        try:
+            raw = read_bytes(path)
+        except DatasetError:
+            dataset()  # raises the same error, saying where the file's name came from
+            raise
+        hit = use_cache and cache.load(path, raw) is not None
+        data = dataset()
     partners = data.all_partners
     neighbors = sum(partner.neighbor for partner in partners)
     other = sum(partner.tier is None for partner in partners)
@@ -44,7 +49,7 @@ def info_record(explicit: str | None, *, use_cache: bool, dataset: Callable[[], 
     }
 
 
-_WHY = {"--data": "named with --data", "bundled": "the dataset bundled with the tool"}
+_WHY = {"--data": "named with --data", "--data -": "read from stdin", "bundled": "the dataset bundled with the tool"}
 
 
 def info_text(record: dict[str, Any]) -> str:

@@ -194,7 +194,17 @@ def test_chart_on_a_terminal_draws_coloured_bars() -> None:
     lines = [line for line in result.stdout.splitlines() if line.startswith(("2024", "\x1b[2m2024"))]
     assert lines and "█" in lines[0] and "\x1b[" in lines[0]
     plain = run_cli("timeline", "--chart", "--since", "2024", "--format", "table").stdout
-    assert "2024  █████ 5" in plain and "2025  ███████ 7" in plain
+    # A glyph per tier, so that the bars read without colour: strategic █, comprehensive ▒, expanded ░,
+    # a milestone that names no partner □.
+    assert "2024  ███▒□ 5" in plain and "2025  ██▒▒▒▒░ 7" in plain
+    assert "□ no partner named" in plain
+
+
+def test_chart_in_a_pipe_prints_labelled_lines() -> None:
+    assert out("timeline", "--chart", "--since", "2024").splitlines() == [
+        "2024  5  strategic 3, comprehensive 1, none 1", "2025  7  strategic 2, comprehensive 4, expanded 1"]
+    assert out("timeline", "--chart", "--since", "2025", "--format", "tsv").splitlines()[1].split("\t")[:2] == [
+        "2025", "7"]  # the machine formats keep their columns
 
 
 def test_compare_fields_keep_the_compare_table_on_a_terminal() -> None:

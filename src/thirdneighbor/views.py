@@ -172,6 +172,16 @@ def _chart_records(view: View) -> list[Row]:
             for year, counts in view.subject]
 
 
+def _chart_lines(view: View) -> str:
+    """`timeline --chart` in a pipe: a labelled line a year, `2024  5  strategic 3, comprehensive 1, none 1`
+    (the numbers alone, as CSV or TSV give them, would not say which is which)."""
+    lines = []
+    for record in view.all_records:
+        parts = [f"{name} {record[name]}" for name in _chart_fields(view.dataset, False)[2:] if record[name]]
+        lines.append(f"{record['year']}  {record['events']}" + (f"  {', '.join(parts)}" if parts else ""))
+    return "".join(line + "\n" for line in lines)
+
+
 def _tiers_records(view: View) -> list[Row]:
     groups: Sequence[TierGroup] = view.subject
     records = []
@@ -295,6 +305,7 @@ class ViewSpec(NamedTuple):
     columns: Callable[[View], tuple[str, ...]]
     payload: Callable[[View, list[Row]], Any] = lambda view, rows: rows
     narrows_rows: bool = False  # --fields picks rows (compare), not columns
+    plain: Callable[[View], str] | None = None  # the plain format, where tab-separated cells would not read
 
 
 VIEWS: dict[str, ViewSpec] = {
@@ -308,7 +319,7 @@ VIEWS: dict[str, ViewSpec] = {
     "timeline": ViewSpec("Third Neighbor Policy timeline", _timeline_records, _fixed(EVENT_FIELDS),
                          _fixed(("date", "title", "partners"))),
     "chart": ViewSpec("Milestones per year", _chart_records, _chart_fields,
-                      lambda view: _chart_fields(view.dataset, False)),
+                      lambda view: _chart_fields(view.dataset, False), plain=lambda view: _chart_lines(view)),
     "tiers": ViewSpec("Partnership tiers", _tiers_records, _dated(TIER_FIELDS),
                       _fixed(("id", "name", "rank", "partners"))),
     "compare": ViewSpec("Side by side", _compare_records, _compared_fields, _compare_columns,

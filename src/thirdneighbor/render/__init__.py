@@ -58,6 +58,8 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
     if format_name == "jsonl":
         return text.json_lines(view.records)
     records = view.text_records
+    if format_name == "plain" and view.spec.plain is not None and view.chosen is None:
+        return view.spec.plain(view)
     if format_name == "plain":
         return text.plain(records, view.columns)
     if format_name == "csv":

@@ -10,9 +10,8 @@ from rich.padding import Padding
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Dataset
 from ..views import View
-from .rich_views import TIER_STYLES, _parts, _text, _tier_style, timeline_tree
+from .rich_views import NO_TIER_GLYPH, TIER_STYLES, _parts, _text, _tier_style, tier_glyphs, timeline_tree
 
 MARK_STYLE = "bold reverse"
 
@@ -70,18 +69,7 @@ def changes_drawing(view: View) -> RenderableType:
 
 # --- the tiers-by-year grid --------------------------------------------------------------
 
-# A glyph per tier, so that the grid reads without colour (NO_COLOR, print).
-TIER_GLYPHS = {"comprehensive-strategic": "◆", "strategic": "█", "comprehensive": "▒", "expanded": "░"}
-SPARE_GLYPHS = "▚▞◼◻▲△"
-NO_TIER_GLYPH = "·"
 NAME_WIDTH = 16
-
-
-def tier_glyphs(dataset: Dataset) -> dict[str | None, str]:
-    spare = iter(SPARE_GLYPHS)
-    glyphs: dict[str | None, str] = {tier.id: TIER_GLYPHS.get(tier.id) or next(spare, "?") for tier in dataset.tiers}
-    glyphs[None] = NO_TIER_GLYPH
-    return glyphs
 
 
 class SeriesGrid:

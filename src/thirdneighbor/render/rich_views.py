@@ -284,25 +284,42 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
     return root if footnote is None else Group(root, footnote)
 
 
-CHART_BLOCK = "█"
+# A glyph per tier, so that the grid reads without colour (NO_COLOR, print).
+TIER_GLYPHS = {"comprehensive-strategic": "◆", "strategic": "█", "comprehensive": "▒", "expanded": "░"}
+SPARE_GLYPHS = "▚▞◼◻▲△"
+NO_TIER_GLYPH = "·"
+
+
+NO_EVENT_PARTNER_GLYPH = "□"  # a milestone that names no partner
+
+
+def tier_glyphs(dataset: Dataset) -> dict[str | None, str]:
+    spare = iter(SPARE_GLYPHS)
+    glyphs: dict[str | None, str] = {tier.id: TIER_GLYPHS.get(tier.id) or next(spare, "?") for tier in dataset.tiers}
+    glyphs[None] = NO_TIER_GLYPH
+    return glyphs
+
 
 
 def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]]) -> RenderableType:
     """One bar per year, one block per milestone, coloured by tier."""
     order = [tier.id for tier in dataset.tiers] + ["none"]
     names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner named"}
+    # A glyph per tier as well as a colour, so that the bars read without colour (NO_COLOR, print).
+    glyphs: dict[str, str] = {**{tier_id: glyph for tier_id, glyph in tier_glyphs(dataset).items() if tier_id},
+                              "none": NO_EVENT_PARTNER_GLYPH}
     lines: list[RenderableType] = [_text("Milestones per year, by the closest tier of the partners named", "bold")]
     for year, counts in years:
         line = _parts((f"{year}  ", "dim"))
         for tier_id in order:
-            line.append(CHART_BLOCK * counts.get(tier_id, 0), style=TIER_STYLES.get(tier_id, "white"))
+            line.append(glyphs[tier_id] * counts.get(tier_id, 0), style=TIER_STYLES.get(tier_id, "white"))
         total = sum(counts.values())
         if total:
             line.append(f" {total}", style="dim")
         lines.append(line)
     key = _text("Key: ")
     for tier_id in order:
-        key.append(CHART_BLOCK, style=TIER_STYLES.get(tier_id, "white"))
+        key.append(glyphs[tier_id], style=TIER_STYLES.get(tier_id, "white"))
         key.append(f" {names[tier_id]}  ")
     lines.append(key)
     return Group(*lines)

@@ -342,3 +342,13 @@ def test_compare_tells_different_notes_apart_and_says_as_of() -> None:
     assert same_count["notes"]["values"] == [1, 1] and same_count["notes"]["same"] is False  # one note each, not alike
     table = run_cli("compare", "japan", "usa", "--as-of", "2020", "--format", "table").stdout
     assert table.startswith("Side by side, as of 2020 (differences in bold)")
+
+
+def test_compare_shows_a_partner_without_a_tier_yet_rather_than_failing() -> None:
+    result = run_cli("compare", "japan", "kazakhstan", "--as-of", "2015", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == "thirdneighbor: Kazakhstan held no tier yet as of 2015\n"
+    payload = json.loads(result.stdout)
+    assert [p["tier"] for p in payload["partners"]] == ["strategic", None]
+    since = next(f for f in payload["fields"] if f["field"] == "since")
+    assert since["values"] == ["2010-11-19", None] and since["same"] is False

@@ -197,14 +197,23 @@ def compare_command(
 ):
     """Two or more partners side by side, one row per field, differences marked.
 
-    With --fields, only those rows (fields compared) are shown.
+    With --fields, only those rows (fields compared) are shown. With --as-of, a
+    partner that held no tier yet on that date is compared as such: its tier and
+    dates show as "—", and a note says so.
     """
+    from .query.asof import partner_or_untied
     from .query.groups import compare_partners
     from .query.select import resolve_partners
     from .views import CompareSubject, View
 
     dataset, date = source.load_as_of(as_of)
-    partners = source.found(resolve_partners(dataset, countries, as_of=date))
+    partners = source.found(resolve_partners(dataset, countries))
+    if date is not None:
+        untied = [partner.name for partner in partners if partner.tier is not None
+                  and partner_or_untied(partner, date).tier is None]
+        if untied:
+            source.notes.append(f"{', '.join(untied)} held no tier yet as of {date}")
+        partners = [partner_or_untied(partner, date) for partner in partners]
     subject = CompareSubject(partners, compare_partners(dataset, partners, as_of=date))
     return View("compare", dataset, subject, as_of=date)
 

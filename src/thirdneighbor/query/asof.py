@@ -88,6 +88,17 @@ def tier_at(partner: Partner, as_of: PartialDate) -> str | None:
     return tiered[-1] if tiered else None
 
 
+def partner_or_untied(partner: Partner, as_of: PartialDate) -> Partner:
+    """The partner as it stood on `as_of`; one that held no tier yet, as a
+    record without one (no tier, designation, dates or occasion), for `compare`
+    to show side by side rather than refuse."""
+    then = partner_as_of(partner, as_of)
+    if then is not None:
+        return then
+    return dataclasses.replace(partner, tier=None, designation=None, designation_mn=None, asterisk=False, since=None,
+                               since_approx=False, occasion=None, instrument=None, leaders=(), history=())
+
+
 def _started(entries: Iterable[HistoryEntry], as_of: PartialDate) -> tuple[HistoryEntry, ...]:
     return tuple(entry for entry in entries if in_force(entry.start, as_of))
 

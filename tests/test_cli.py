@@ -108,7 +108,7 @@ def test_since_after_until_exits_2() -> None:
     assert result.stderr == "thirdneighbor: --since 2025 is later than --until 2020\n"
 
 
-@pytest.mark.parametrize("year", ["twenty", "2019-07", "0", "10000", ""])
+@pytest.mark.parametrize("year", ["twenty", "2019-13", "0", "10000", "", "24"])
 def test_a_year_that_is_not_a_year_exits_2(year: str) -> None:
     result = run_cli("list", "--since", year)
     assert result.exit_code == 2 and result.stdout == ""
@@ -352,3 +352,10 @@ def test_compare_shows_a_partner_without_a_tier_yet_rather_than_failing() -> Non
     assert [p["tier"] for p in payload["partners"]] == ["strategic", None]
     since = next(f for f in payload["fields"] if f["field"] == "since")
     assert since["values"] == ["2010-11-19", None] and since["same"] is False
+
+
+def test_since_and_until_take_dates() -> None:
+    result = run_cli("timeline", "--since", "2024-06", "--until", "2024-10", "--fields", "date")
+    assert (result.exit_code, result.stdout) == (0, "2024-07-23\n2024-09-30\n2024-10-29\n")
+    # "2025-03" (Czechia's month) falls in March 2025; Poland's 2025-03-13 too.
+    assert run_cli("list", "--since", "2025-03", "--until", "2025-03", "--fields", "id").stdout == "czechia\npoland\n"

@@ -102,7 +102,7 @@ def test_since_later_than_until_exits_2(command: str) -> None:
 
 
 @pytest.mark.parametrize("command", ["list", "timeline"])
-@pytest.mark.parametrize("year", ["nineteen", "2019-07", "-5", "0", "99999", "1e3", "", "2019.0"])
+@pytest.mark.parametrize("year", ["nineteen", "2019-13", "-5", "0", "99999", "1e3", "", "2019.0"])
 def test_a_year_that_is_not_a_year_exits_2(command: str, year: str) -> None:
     result = run_cli(command, "--until", year)
     assert (result.exit_code, result.stdout) == (2, "")

@@ -63,8 +63,10 @@ TierOption = Annotated[
                  help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
                       "any case). Repeatable, or several with commas."),
 ]
-SinceOption = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", min=1, max=9999, help="From this year on.")]
-UntilOption = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", min=1, max=9999, help="Up to this year.")]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", metavar="DATE", help="Up to this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")]
 AllFlag = Annotated[bool, typer.Option(
     "--all", help="Also the other relations: countries with dated events but no partnership tier (the UK).")]
 NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbors.")]

@@ -43,7 +43,7 @@ def search_command(
 
     Results come best first: each word scores the weight of the best field it is
     in (name 4; designation, occasion, instrument, leaders, event title and people 2;
-    notes, earlier tiers, sources 1). --since and --until take years, compared with an
+    notes, earlier tiers, sources 1). --since and --until take dates (or years), compared with an
     event's date and a partner's current designation.
     """
     from .query.search import search

@@ -18,12 +18,49 @@ def tiers_by_id(dataset: Dataset) -> dict[str, Tier]:
     return {tier.id: tier for tier in dataset.tiers}
 
 
-def check_year_range(since: int | None, until: int | None) -> None:
-    for option, year in (("--since", since), ("--until", until)):
-        if year is not None and year < 1000:  # "24" is almost surely 2024, not the year 24
-            raise UsageError(f"{option} {year}: give a year in full, such as 2024")
-    if since is not None and until is not None and since > until:
-        raise UsageError(f"--since {since} is later than --until {until}")
+Bound = int | str | PartialDate | None  # a year (the Python API), or a date as typed: 2024, 2024-06
+
+
+def check_date_range(since: Bound, until: Bound) -> tuple[PartialDate | None, PartialDate | None]:
+    """--since and --until as dates, checked: each a date in full (`24` is almost
+    surely 2024, not the year 24), the first no later than the second."""
+    bounds = []
+    for option, value in (("--since", since), ("--until", until)):
+        if value is None or isinstance(value, PartialDate):
+            bounds.append(value)
+            continue
+        text = str(value).strip()
+        if text.isdigit() and int(text) < 1000:
+            raise UsageError(f"{option} {text}: give a year in full, such as 2024")
+        try:
+            bounds.append(PartialDate.parse(text))
+        except ValueError as error:
+            raise UsageError(f"{option}: {error}") from None
+    start, end = bounds
+    if start is not None and end is not None and _first_day(start) > _last_day(end):
+        raise UsageError(f"--since {start} is later than --until {end}")
+    return start, end
+
+
+def _first_day(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 1, date.day or 1)
+
+
+def _last_day(date: PartialDate) -> tuple[int, int, int]:
+    from .asof import last_day
+
+    return last_day(date)
+
+
+def within(date: PartialDate | None, start: PartialDate | None, end: PartialDate | None) -> bool:
+    """Whether a (partial) date falls in the range, ends included: `--since 2024-06`
+    keeps 2024-06-30 and "2024" (which may be June), not 2024-05-31."""
+    if start is None and end is None:
+        return True
+    if date is None:
+        return False
+    return ((start is None or _last_day(date) >= _first_day(start))
+            and (end is None or _first_day(date) <= _last_day(end)))
 
 
 def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
@@ -54,8 +91,8 @@ def select_partners(
     dataset: Dataset,
     *,
     tiers: Sequence[str] = (),
-    since: int | None = None,
-    until: int | None = None,
+    since: Bound = None,
+    until: Bound = None,
     include_neighbors: bool = False,
     include_other: bool = False,
     sort: str = "tier",
@@ -64,7 +101,7 @@ def select_partners(
     """Partners matching every filter, in the requested order; with `as_of`, as
     they stood on that date.
 
-    `since` / `until` are years, inclusive, compared with the year the current
+    `since` / `until` are years or dates, inclusive, compared with the date the current
     designation began. Mongolia's two neighbors, and the other relations (no
     tier), are left out unless asked for; a year or tier filter leaves out the
     other relations, which have neither.
@@ -74,7 +111,7 @@ def select_partners(
 
         dataset = dataset_as_of(dataset, as_of)
     tiers = check_tiers(dataset, tiers)
-    check_year_range(since, until)
+    since, until = check_date_range(since, until)
     if sort not in SORT_ORDERS:
         raise UsageError(f"unknown sort order {sort!r}; choose from {', '.join(SORT_ORDERS)}")
     wanted = set(tiers)
@@ -83,8 +120,7 @@ def select_partners(
         if (include_neighbors or not partner.neighbor)
         and (include_other or partner.tier is not None)
         and (not wanted or partner.tier in wanted)
-        and (since is None or (partner.since is not None and partner.since.year >= since))
-        and (until is None or (partner.since is not None and partner.since.year <= until))
+        and within(partner.since, since, until)
     ]
     rank = {tier.id: tier.rank for tier in dataset.tiers}
     last = max(rank.values(), default=0) + 1  # the other relations come after every tier
@@ -173,22 +209,21 @@ def select_events(
     dataset: Dataset,
     *,
     partner_ids: Sequence[str] = (),
-    since: int | None = None,
-    until: int | None = None,
+    since: Bound = None,
+    until: Bound = None,
     tiers: Sequence[str] = (),
 ) -> list[Event]:
-    """Events oldest first. Filters: any of these partners, years inclusive, and
+    """Events oldest first. Filters: any of these partners, dates (or years) inclusive, and
     a current tier (an event matches if any partner it names holds one)."""
     tiers = check_tiers(dataset, tiers)
-    check_year_range(since, until)
+    since, until = check_date_range(since, until)
     wanted_partners = set(partner_ids)
     wanted_tiers = set(tiers)
     tier_of = {partner.id: partner.tier for partner in dataset.all_partners}
     return [
         event for event in dataset.all_events
         if (not wanted_partners or wanted_partners.intersection(event.partners))
-        and (since is None or event.date.year >= since)
-        and (until is None or event.date.year <= until)
+        and within(event.date, since, until)
         and (not wanted_tiers or any(tier_of.get(pid) in wanted_tiers for pid in event.partners))
     ]
 

@@ -65,11 +65,18 @@ def test_csv_joins_lists_with_semicolons_and_quotes_what_needs_it() -> None:
 def test_markdown_is_a_github_table() -> None:
     lines = out("list", "--tier", "comprehensive", "--until", "2024", "--format", "markdown").splitlines()
     assert lines == [
-        "| id | name | iso2 | iso3 | tier | designation | asterisk | since |",
-        "|---|---|---|---|---|---|---|---|",
-        "| canada | Canada | CA | CAN | comprehensive | Comprehensive partnership | false | 2023-11-20 |",
-        "| vietnam | Vietnam | VN | VNM | comprehensive | Comprehensive partnership | false | 2024-09-30 |",
+        "| Id | Partner | ISO 2 | ISO 3 | Tier | Designation | Since |",
+        "|---|---|---|---|---|---|---|",
+        "| canada | Canada | CA | CAN | Comprehensive partnership | Comprehensive partnership | 2023-11-20 |",
+        "| vietnam | Vietnam | VN | VNM | Comprehensive partnership | Comprehensive partnership | 2024-09-30 |",
     ]
+
+
+def test_markdown_marks_the_asterisk_and_keeps_its_footnote() -> None:
+    lines = out("list", "--tier", "comprehensive", "--since", "2025-03", "--until", "2025-03",
+                "--format", "markdown").splitlines()
+    assert lines[2] == "| czechia | Czechia | CZ | CZE | Comprehensive partnership | Comprehensive partnership\\* | 2025-03 |"
+    assert lines[-1].startswith("\\* The article marks two designations")
 
 
 def test_markdown_escapes_pipes(write_dataset) -> None:  # type: ignore[no-untyped-def]

@@ -67,5 +67,29 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
     if format_name == "tsv":
         return text.delimited(records, view.columns, "\t")
     if format_name == "markdown":
-        return text.markdown(records, view.columns)
+        return _markdown(view, records)
     raise ValueError(f"no format {format_name!r}")
+
+
+def _markdown(view: View, records: list[dict]) -> str:
+    """Markdown for an article: tiers by their names, designations with the
+    table's asterisk, and the asterisk's footnote where a marked one is shown."""
+    from . import text
+
+    names = {tier.id: tier.name for tier in view.dataset.tiers}
+    columns = list(view.columns)
+    # Unless asked for by --fields, the asterisk goes on the designation, as the article prints it.
+    if view.chosen is None and "designation" in columns and "asterisk" in columns:
+        columns.remove("asterisk")
+    shown = []
+    for record in records:
+        row = dict(record)
+        if row.get("tier") in names:
+            row["tier"] = names[row["tier"]]
+        if row.get("designation") and record.get("asterisk") is True and "asterisk" not in columns:
+            row["designation"] += "*"
+        shown.append(row)
+    marked = any(record.get("asterisk") is True for record in records)
+    note = view.dataset.policy.asterisk_note
+    partner_names = {partner.id: partner.name for partner in view.dataset.all_partners}  # compare's columns
+    return text.markdown(shown, columns, footnote=f"* {note}" if marked and note else None, labels=partner_names)

@@ -64,14 +64,25 @@ def delimited(records: Sequence[Mapping[str, Any]], fields: Sequence[str], delim
     return buffer.getvalue()
 
 
-def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str:
-    """A GitHub-flavoured Markdown table."""
-    def escaped(text: str) -> str:
-        return clean(text).replace("\\", "\\\\").replace("|", "\\|")
+# Column labels for a table in an article; any other field is shown as its name in words.
+MARKDOWN_LABELS = {"id": "Id", "name": "Partner", "iso2": "ISO 2", "iso3": "ISO 3", "iso_numeric": "ISO number",
+                   "since": "Since", "tier": "Tier", "designation": "Designation", "asterisk": "*"}
 
-    lines = ["| " + " | ".join(escaped(name) for name in fields) + " |",
+
+def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str], footnote: str | None = None,
+             labels: Mapping[str, str] | None = None) -> str:
+    """A GitHub-flavoured Markdown table, with column labels for readers, and a
+    footnote under it where one is given."""
+    def escaped(text: str) -> str:
+        return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
+
+    known = {**MARKDOWN_LABELS, **(labels or {})}
+    heads = [known.get(name, name.replace("_", " ").capitalize()) for name in fields]
+    lines = ["| " + " | ".join(escaped(head) for head in heads) + " |",
              "|" + "|".join("---" for _ in fields) + "|"]
     lines += ["| " + " | ".join(escaped(cell(record.get(name))) for name in fields) + " |" for record in records]
+    if footnote:
+        lines += ["", escaped(footnote)]
     return "\n".join(lines) + "\n"
 
 

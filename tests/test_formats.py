@@ -56,10 +56,19 @@ def test_csv_cells_hold_the_values() -> None:
                       "designation": "Strategic partnership", "asterisk": "true", "since": "2023-10-13"}
 
 
-def test_csv_joins_lists_with_semicolons_and_quotes_what_needs_it() -> None:
+def test_a_csv_list_cell_splits_back_into_its_items() -> None:
     rows = list(csv.DictReader(io.StringIO(out("show", "usa", "--format", "csv", "--fields", "id,aliases,notes"))))
-    assert rows[0]["aliases"] == "USA; U.S.; America"
-    assert rows[0]["notes"].startswith('The 2019 document is titled "Declaration on the Strategic Partnership"')
+    assert rows[0]["aliases"].split("\n") == ["USA", "U.S.", "America"]
+    notes = json.loads(out("show", "usa", "--json"))["notes"]
+    assert rows[0]["notes"].split("\n") == notes  # notes holding "; " come back whole
+    assert out("show", "usa", "--fields", "aliases") == "USA; U.S.; America\n"  # plain keeps one line
+
+
+def test_bom_is_for_spreadsheets() -> None:
+    assert out("list", "--format", "csv", "--bom", "--fields", "name").startswith("\ufeffname\n")
+    result = run_cli("list", "--bom")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "--bom is for --format csv or tsv" in result.stderr
 
 
 def test_markdown_is_a_github_table() -> None:

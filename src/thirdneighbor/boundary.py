@@ -57,6 +57,7 @@ def _emit_view(view: View, options: OutputOptions) -> list[str]:
     """Write a View to stdout (table on a terminal, plain text in a pipe, or as
     asked), or save its drawing with --export-svg/--export-html. Returns the
     notes to show."""
+    from .errors import UsageError
     from .render import choose_format, render
 
     format_name = choose_format(options.format, options.json)
@@ -68,7 +69,10 @@ def _emit_view(view: View, options: OutputOptions) -> list[str]:
     if exports:
         return _export(view, exports, format_name, options.force)
     format_name = format_name or ("table" if streams.wants_rich() else "plain")
-    streams.write_text(render(view, format_name, streams.terminal()), is_json=format_name in ("json", "jsonl"))
+    if options.bom and format_name not in ("csv", "tsv"):
+        raise UsageError("--bom is for --format csv or tsv, which spreadsheets open")
+    text = render(view, format_name, streams.terminal())
+    streams.write_text("\ufeff" + text if options.bom else text, is_json=format_name in ("json", "jsonl"))
     return []
 
 

@@ -67,6 +67,8 @@ SinceOption = Annotated[Optional[str], typer.Option(
     "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")]
 UntilOption = Annotated[Optional[str], typer.Option(
     "--until", metavar="DATE", help="Up to this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")]
+BomFlag = Annotated[bool, typer.Option(
+    "--bom", help="Begin CSV or TSV with a byte-order mark, so that Excel reads it as UTF-8 (Türkiye, Тайван).")]
 AllFlag = Annotated[bool, typer.Option(
     "--all", help="Also the other relations: countries with dated events but no partnership tier (the UK).")]
 NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbors.")]
@@ -135,6 +137,7 @@ OUTPUT_OPTIONS = (
     ("json", JsonFlag, False),
     ("format", FormatOption, None),
     ("fields", FieldsOption, None),
+    ("bom", BomFlag, False),
     ("export_svg", SvgOption, None),
     ("export_html", HtmlOption, None),
     ("force", ForceFlag, False),

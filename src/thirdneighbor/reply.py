@@ -18,8 +18,9 @@ class OutputOptions:
     """How an answering command's View is to be shown: the shared output options."""
 
     def __init__(self, json: bool = False, format: str | None = None, fields: str | None = None,
-                 export_svg: str | None = None, export_html: str | None = None, force: bool = False) -> None:
-        self.json, self.format, self.fields = json, format, fields
+                 bom: bool = False, export_svg: str | None = None, export_html: str | None = None,
+                 force: bool = False) -> None:
+        self.json, self.format, self.fields, self.bom = json, format, fields, bom
         self.export_svg, self.export_html, self.force = export_svg, export_html, force
 
 

@@ -1,9 +1,11 @@
 """Records as plain text, CSV, TSV, Markdown or JSON Lines.
 
 A record is a JSON-ready dict (thirdneighbor.views). Every format shows the
-same values: a list is joined with "; ", a table inside a record (an earlier
-level, an event) becomes one short line, true/false stay true/false, and a
-missing value is an empty cell.
+same values: a list is joined with "; " (in CSV and TSV, one item per line of
+the quoted cell, so that splitting at line breaks gives the items back, even
+those holding "; "), a table inside a record (an earlier level, an event)
+becomes one short line, true/false stay true/false, and a missing value is an
+empty cell.
 """
 
 from __future__ import annotations
@@ -60,8 +62,14 @@ def delimited(records: Sequence[Mapping[str, Any]], fields: Sequence[str], delim
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fields)
     for record in records:
-        writer.writerow([clean(cell(record.get(name))) for name in fields])
+        writer.writerow([_delimited_cell(record.get(name)) for name in fields])
     return buffer.getvalue()
+
+
+def _delimited_cell(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "\n".join(clean(cell(item)) for item in value)
+    return clean(cell(value))
 
 
 # Column labels for a table in an article; any other field is shown as its name in words.

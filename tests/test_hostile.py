@@ -339,3 +339,13 @@ def test_piped_output_ignores_the_width_and_loses_nothing(args: list[str]) -> No
     [text] = outputs
     if args[0] == "show":
         assert "The article marks this designation with an asterisk and does not explain it" in text
+
+
+@pytest.mark.parametrize("columns", ["40", "55", "60", "66", "80"])
+def test_compare_never_splits_a_date(columns: str) -> None:
+    result = run_cli("compare", "japan", "usa", "korea", "--as-of", "2012",
+                     env={"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": columns})
+    assert result.exit_code == 0
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    for date in ("2010-11-19", "by 2011-06-16"):
+        assert date in plain, (columns, plain)

@@ -242,8 +242,12 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
     table = Table(title=f"Side by side{dated} (differences in bold)", title_justify="left")
     table.add_column("Field", style="bold", no_wrap=True)
     table.add_column("", no_wrap=True)
+    # A date ("by 2011-06-16") never splits across lines: each partner's column is
+    # at least that wide, and below the width that allows, the stacked form serves.
+    date_width = max((len(cell(value)) for field in fields if field.field == "since" for value in field.values),
+                     default=0)
     for partner in partners:
-        table.add_column(_text(partner.name), overflow="fold")
+        table.add_column(_text(partner.name), overflow="fold", min_width=date_width or None)
     for field in fields:
         style = "" if field.same else "bold yellow"
         table.add_row(
@@ -259,7 +263,9 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
                 "" if field.same else "bold yellow"))
         for field in fields
     ))
-    shown = _ByWidth(table, stacked, COMPARE_TABLE_MIN_WIDTH)
+    # Field labels (13), the mark (1), and a dated column per partner, with borders and padding.
+    needed = 13 + 1 + len(partners) * (date_width + 3) + 7
+    shown = _ByWidth(table, stacked, max(COMPARE_TABLE_MIN_WIDTH, needed))
     footnote = _footnote(dataset, partners)
     return shown if footnote is None else Group(shown, footnote)
 

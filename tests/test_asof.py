@@ -164,7 +164,10 @@ def test_history_json() -> None:
 def test_history_plain() -> None:
     result = run_cli("history", "usa")
     assert result.exit_code == 0 and result.stderr == ""
-    assert result.stdout.splitlines() == [
+    assert result.stdout.split("\n\n")[0].splitlines() == [
+        "in_force_by: 2011-06-16", "tier:        comprehensive", "designation: Comprehensive partnership",
+        "current:     false"]
+    assert run_cli("history", "usa", "--format", "tsv").stdout.splitlines()[1:] == [
         "\t2011-06-16\tcomprehensive\tComprehensive partnership\tfalse",
         "2018-09-20\t\tcomprehensive\tExpanded Comprehensive Partnership\tfalse",
         "2019-07-31\t\tstrategic\tStrategic third neighbor partnership\ttrue",

@@ -138,15 +138,22 @@ def test_show_several_is_an_array_in_the_order_asked() -> None:
     assert [p["id"] for p in json.loads(result.stdout)] == ["turkiye", "india"]
 
 
-def test_show_plain_is_one_record_with_notes_and_sources() -> None:
+def test_show_in_a_pipe_is_a_key_value_block_and_tsv_one_line() -> None:
     result = run_cli("show", "czechia")
     assert result.exit_code == 0 and result.stderr == ""
-    [line] = result.stdout.splitlines()
-    cells = line.split("\t")
+    lines = result.stdout.splitlines()
+    assert lines[:4] == ["id:               czechia", "name:             Czechia",
+                         "official_name:    Czech Republic", "name_mn:          Чех"]
+    notes = [line for line in lines if line.startswith("notes:")]
+    assert len(notes) == 1 and "is Czechia's is inferred" in result.stdout
+    assert any(line.endswith(" https://czechleaders.com/?p=57098") for line in lines)
+    assert lines[-1] == ("events:           2025-03 Czechia and Mongolia form a comprehensive partnership during "
+                         "Khürelsükh's state visit to Prague")
+    import csv
+    import io
+
+    [cells] = list(csv.reader(io.StringIO(run_cli("show", "czechia", "--format", "tsv").stdout), delimiter="\t"))[1:]
     assert cells[:7] == ["czechia", "Czechia", "Czech Republic", "Чех", "Бүгд Найрамдах Чех Улс", "CZ", "CZE"]
-    assert "is Czechia's is inferred" in line
-    assert "https://czechleaders.com/?p=57098" in line
-    assert cells[-1] == "2025-03 Czechia and Mongolia form a comprehensive partnership during Khürelsükh's state visit to Prague"
 
 
 def test_show_unknown_exits_1_with_suggestion_on_stderr() -> None:
@@ -225,8 +232,10 @@ def test_compare_plain() -> None:
     result = run_cli("compare", "japan", "united states")
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == "tier\ttrue\tstrategic\tstrategic"
-    assert "since\tfalse\t2022-11-29\t2019-07-31" in lines
+    assert lines[:2] == ["partners:      japan | united-states", "tier:          strategic | strategic  (same)"]
+    assert "since:         2022-11-29 | 2019-07-31  (differ)" in lines
+    tsv = run_cli("compare", "japan", "united states", "--format", "tsv").stdout.splitlines()
+    assert "since\tfalse\t2022-11-29\t2019-07-31" in tsv  # the machine format keeps its columns
 
 
 def test_compare_json_keeps_the_order_asked() -> None:

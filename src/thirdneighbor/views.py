@@ -172,6 +172,27 @@ def _chart_records(view: View) -> list[Row]:
             for year, counts in view.subject]
 
 
+def _blocks(view: View) -> str:
+    """A detail view in a pipe: `key: value` blocks, not a tab-separated line
+    hundreds of characters long (--format tsv still gives that)."""
+    from .render.text import key_value_blocks
+
+    return key_value_blocks(view.text_records, view.columns)
+
+
+def _compare_lines(view: View) -> str:
+    """compare in a pipe: a `field: value | value` line each, marked same or differ."""
+    from .render.safe import clean
+    from .render.text import cell
+
+    ids = [partner.id for partner in view.subject.partners]
+    width = max(len(row["field"]) for row in view.records) + 2 if view.records else 0
+    head = f"{'partners:'.ljust(width)}{' | '.join(ids)}\n"
+    return head + "".join(
+        f"{(row['field'] + ':').ljust(width)}{' | '.join(clean(cell(value, empty='—')) for value in row['values'])}"
+        f"  ({'same' if row['same'] else 'differ'})\n" for row in view.records)
+
+
 def _chart_lines(view: View) -> str:
     """`timeline --chart` in a pipe: a labelled line a year, `2024  5  strategic 3, comprehensive 1, none 1`
     (the numbers alone, as CSV or TSV give them, would not say which is which)."""
@@ -312,10 +333,12 @@ VIEWS: dict[str, ViewSpec] = {
     "list": ViewSpec("Mongolia's third neighbors", _list_records, _dated(PARTNER_FIELDS), _fixed(LIST_COLUMNS)),
     "show": ViewSpec("Partners", _show_records, _dated(PARTNER_FIELDS, ("history", "events")),
                      lambda view: view.fields,
-                     payload=lambda view, rows: rows[0] if len(rows) == 1 else rows),
+                     payload=lambda view, rows: rows[0] if len(rows) == 1 else rows,
+                     plain=lambda view: _blocks(view)),
     "history": ViewSpec(lambda view: f"{view.subject.name}: tiers", _history_records, _fixed(HISTORY_FIELDS),
                         _fixed(("since", "in_force_by", "tier", "designation", "current")),
-                        payload=lambda view, rows: {"id": view.subject.id, "name": view.subject.name, "tiers": rows}),
+                        payload=lambda view, rows: {"id": view.subject.id, "name": view.subject.name, "tiers": rows},
+                        plain=lambda view: _blocks(view)),
     "timeline": ViewSpec("Third Neighbor Policy timeline", _timeline_records, _fixed(EVENT_FIELDS),
                          _fixed(("date", "title", "partners"))),
     "chart": ViewSpec("Milestones per year", _chart_records, _chart_fields,
@@ -323,7 +346,7 @@ VIEWS: dict[str, ViewSpec] = {
     "tiers": ViewSpec("Partnership tiers", _tiers_records, _dated(TIER_FIELDS),
                       _fixed(("id", "name", "rank", "partners"))),
     "compare": ViewSpec("Side by side", _compare_records, _compared_fields, _compare_columns,
-                        payload=_compare_payload, narrows_rows=True),
+                        payload=_compare_payload, narrows_rows=True, plain=lambda view: _compare_lines(view)),
     "search": ViewSpec("Search results", _search_records,
                        _fixed(("kind", "id", "title", "date", "score", "fields", "excerpt", "matches")),
                        _fixed(("kind", "date", "title", "fields", "excerpt"))),

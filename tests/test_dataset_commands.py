@@ -47,7 +47,12 @@ def test_validate_json(write_dataset: Any) -> None:
     assert (result.exit_code, result.stderr) == (3, "")
     report = json.loads(result.stdout)
     assert report["valid"] is False
-    assert report["problems"] == [{"record": "partners[1] (japan)", "message": "has a tier but no 'since'"}]
+    [problem] = report["problems"]
+    assert (problem["record"], problem["message"]) == ("partners[1] (japan)", "has a tier but no 'since'")
+    lines = path.read_text(encoding="utf-8").splitlines()  # the line is where japan's record starts
+    assert lines[problem["line"] - 1] == "[[partners]]" and lines[problem["line"]] == 'id = "japan"'
+    text = run_cli("validate", str(path)).stderr
+    assert f"  - line {problem['line']}, partners[1] (japan): has a tier but no 'since'" in text
     good = json.loads(out("validate", "--json", str(BUNDLED)))
     assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 19, 40, [])
 

@@ -129,6 +129,45 @@ def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, bool
         raise
 
 
+def record_lines(path: Path) -> dict[str, int]:
+    """Where each record starts in the file: "partners[3]" and "partners[3]
+    history[0]" to the line of their [[...]] header (1 first), for `validate` to
+    point at. tomllib keeps no positions; the headers are plain to find."""
+    import re
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    header = re.compile(r"^\s*\[\[\s*([A-Za-z_]+)(?:\s*\.\s*(history))?\s*\]\]")
+    names = {"levels": "tiers"}  # the old key name of tiers
+    counts: dict[str, int] = {}
+    history = 0
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = header.match(line)
+        if not match:
+            continue
+        table = names.get(match.group(1), match.group(1))
+        if match.group(2):
+            found[f"{table}[{counts.get(table, 0) - 1}] history[{history}]"] = number
+            history += 1
+        else:
+            counts[table] = counts.get(table, 0) + 1
+            found[f"{table}[{counts[table] - 1}]"] = number
+            history = 0
+    return found
+
+
+def _line_of(record: str, lines: dict[str, int]) -> int | None:
+    import re
+
+    match = re.match(r"(\w+\[\d+\])(?:.*?( history\[\d+\]))?", record)
+    if not match:
+        return None
+    return lines.get(match.group(1) + (match.group(2) or "")) or lines.get(match.group(1))
+
+
 OWN_VERSION = "0.1.0"
 
 
@@ -168,10 +207,15 @@ def check_dataset(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         dataset = load_dataset(path, use_cache=False, on_notice=notices.append)
     except DatasetError as error:
+        lines = record_lines(Path(path)) if str(path) != "-" else {}
+        found = [(problem, _line_of(problem.record, lines)) for problem in error.problems]
+        count = len(found)
+        message = "\n".join([f"{error.path}: the dataset is broken ({count} problem{'s' if count != 1 else ''})",
+                              *(f"  - line {line}, {problem}" if line else f"  - {problem}" for problem, line in found)])
         return {
             "path": str(path), "valid": False, "partners": None, "events": None,
-            "problems": [{"record": p.record, "message": p.message} for p in error.problems],
-            "message": error.message, "notices": notices,
+            "problems": [{"record": p.record, "message": p.message, "line": line} for p, line in found],
+            "message": message, "notices": notices,
         }
     return {"path": str(path), "valid": True, "partners": len(dataset.all_partners),
             "events": len(dataset.all_events), "problems": [], "message": "", "notices": notices}

@@ -276,3 +276,16 @@ def test_files_of_schema_2_load_without_the_linked_identifiers(write_dataset: An
             partner.pop("wikidata")
     japan = load_dataset(write_dataset(change)).partner("japan")
     assert (japan.iso_numeric, japan.wikidata) == (None, None)
+
+
+def test_every_problem_of_a_record_is_reported_in_one_run(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        usa = _partner(document, "united-states")
+        usa.update(since="2019-13-31", iso2="usa", tier="bogus")
+        document["events"][0].update(date="1987-02-30", partners=["atlantis"])
+    problems = _problems(write_dataset(change))
+    assert [p.split(": ", 1)[1] for p in problems if p.startswith("partners[0]")] == [
+        "field 'since' is invalid: month 13 is not between 01 and 12",
+        "field 'iso2' must be two capital letters, not 'usa'",
+        "unknown tier 'bogus' (tiers: comprehensive, comprehensive-strategic, expanded, strategic)"]
+    assert sum(p.startswith("events[0]") for p in problems) == 2  # the bad date and the unknown partner

@@ -345,40 +345,44 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
     for index, raw in enumerate(raw_partners):
         label = _label("partners", index, raw, "id")
         before = len(check.problems)
-        fields = check.fields(raw, label, Partner)
-        if fields is None:
+        # Every check runs on what did convert, so that one bad value does not hide
+        # the record's other problems until the next run.
+        fields = check.convertible_fields(raw, label, Partner)
+        if type(raw) is not dict:
             continue
+        given_keys = {"tier" if key == "level" else key for key in raw}  # present, whether it converted or not
         raw_history = fields.pop("history", None)
         history = (tuple(_build_history(check, label, raw_history, tier_ids, references.person_ids))
                    if raw_history else ())
-        partner_id = fields["id"]
-        _check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
+        partner_id = fields.get("id")
+        if partner_id is not None:
+            _check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
-        if not _ISO2.fullmatch(fields["iso2"]):
+        if "iso2" in fields and not _ISO2.fullmatch(fields["iso2"]):
             check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
-        if not _ISO3.fullmatch(fields["iso3"]):
+        if "iso3" in fields and not _ISO3.fullmatch(fields["iso3"]):
             check.add(label, f"field 'iso3' must be three capital letters, not {fields['iso3']!r}")
         for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
                                    ("wikidata", _WIKIDATA, "a Wikidata id such as 'Q17'")):
-            if key not in fields:
+            if key not in given_keys:
                 if references.identifiers_required:
                     check.add(label, f"missing required field {key!r}")
-            elif not pattern.fullmatch(fields[key]):
+            elif key in fields and not pattern.fullmatch(fields[key]):
                 check.add(label, f"field {key!r} must be {form}, not {fields[key]!r}")
-        if "tier" in fields:
-            missing = [key for key in _TIED if key not in fields]
+        if "tier" in given_keys:
+            missing = [key for key in _TIED if key not in given_keys]
             if missing:
                 check.add(label, f"has a tier but no {', '.join(map(repr, missing))}")
-            if tier_ids is not None and fields["tier"] not in tier_ids:
+            if "tier" in fields and tier_ids is not None and fields["tier"] not in tier_ids:
                 check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
         else:
             given = [key for key in (*_TIED, "history", "since_approx")
-                     if key in fields and key not in ("history", "since_approx")
+                     if key in given_keys and key not in ("history", "since_approx")
                      or (key == "history" and history) or (key == "since_approx" and fields.get(key))]
             if given:
                 check.add(label, f"has {', '.join(map(repr, given))} but no 'tier'; a country without a "
                                  "partnership tier (an other relation) has only its names, codes, notes and sources")
-        if not fields["sources"]:
+        if "sources" in fields and not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
         unknown = references.leaders_are_ids and _unknown_people(fields.get("leaders", ()), references.person_ids)
         if unknown:
@@ -432,24 +436,22 @@ def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str
     events: list[Event] = []
     for index, raw in enumerate(raw_events):
         label = _label("events", index, raw, "title")
-        fields = check.fields(raw, label, Event)
-        if fields is None:
+        before = len(check.problems)
+        fields = check.convertible_fields(raw, label, Event)  # every check on what converted, as for partners
+        if type(raw) is not dict:
             continue
         partners = fields.get("partners")
         if partners and len(set(partners)) != len(partners):
             twice = sorted({pid for pid in partners if partners.count(pid) > 1})
             check.add(label, f"names {', '.join(map(repr, twice))} twice")
-            continue
-        if partners and partner_ids is not None and not partner_ids.issuperset(partners):
+        elif partners and partner_ids is not None and not partner_ids.issuperset(partners):
             unknown = [pid for pid in partners if pid not in partner_ids]
             check.add(label, f"names unknown partner{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
-            continue
-        if not fields["sources"]:
+        if "sources" in fields and not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
-            continue
-        unknown = _unknown_people(fields.get("people", ()), person_ids)
-        if unknown:
-            check.add(label, unknown)
-            continue
-        events.append(Event(**fields))
+        unknown_people = _unknown_people(fields.get("people", ()), person_ids)
+        if unknown_people:
+            check.add(label, unknown_people)
+        if len(check.problems) == before:
+            events.append(Event(**fields))
     return events

@@ -64,9 +64,12 @@ TierOption = Annotated[
                       "any case). Repeatable, or several with commas."),
 ]
 SinceOption = Annotated[Optional[str], typer.Option(
-    "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")]
+    "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. For partners, the "
+                                    "date the current designation began; for events, the event's date.")]
 UntilOption = Annotated[Optional[str], typer.Option(
-    "--until", metavar="DATE", help="Up to this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")]
+    "--until", metavar="DATE", help="Up to this date, inclusive, by the rule of --as-of (2024 is its last day). "
+                                    "For partners, the date the current designation began; for events, the event's "
+                                    "date.")]
 BomFlag = Annotated[bool, typer.Option(
     "--bom", help="Begin CSV or TSV with a byte-order mark, so that Excel reads it as UTF-8 (Türkiye, Тайван).")]
 AllFlag = Annotated[bool, typer.Option(

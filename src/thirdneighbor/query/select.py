@@ -53,14 +53,16 @@ def _last_day(date: PartialDate) -> tuple[int, int, int]:
 
 
 def within(date: PartialDate | None, start: PartialDate | None, end: PartialDate | None) -> bool:
-    """Whether a (partial) date falls in the range, ends included: `--since 2024-06`
-    keeps 2024-06-30 and "2024" (which may be June), not 2024-05-31."""
+    """Whether a (partial) date falls in the range, ends included, by the rule of
+    --as-of: a date counts from the last day it covers. So `--since 2024-06`
+    keeps 2024-06-30 and "2024" (the end of 2024), not 2024-05-31, and
+    `--until 2024-06` keeps 2024-06-30 but not "2024"."""
     if start is None and end is None:
         return True
     if date is None:
         return False
-    return ((start is None or _last_day(date) >= _first_day(start))
-            and (end is None or _first_day(date) <= _last_day(end)))
+    counted = _last_day(date)
+    return (start is None or counted >= _first_day(start)) and (end is None or counted <= _last_day(end))
 
 
 def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
@@ -112,6 +114,7 @@ def select_partners(
         dataset = dataset_as_of(dataset, as_of)
     tiers = check_tiers(dataset, tiers)
     since, until = check_date_range(since, until)
+    sort = sort.lower()
     if sort not in SORT_ORDERS:
         raise UsageError(f"unknown sort order {sort!r}; choose from {', '.join(SORT_ORDERS)}")
     wanted = set(tiers)

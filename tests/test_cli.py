@@ -368,3 +368,8 @@ def test_since_and_until_take_dates() -> None:
     assert (result.exit_code, result.stdout) == (0, "2024-07-23\n2024-09-30\n2024-10-29\n")
     # "2025-03" (Czechia's month) falls in March 2025; Poland's 2025-03-13 too.
     assert run_cli("list", "--since", "2025-03", "--until", "2025-03", "--fields", "id").stdout == "czechia\npoland\n"
+
+
+def test_sort_ignores_case() -> None:
+    assert run_cli("list", "--sort", "NAME", "--fields", "id").stdout == run_cli(
+        "list", "--sort", "name", "--fields", "id").stdout

@@ -274,7 +274,7 @@ def export_command(
         raise UsageError(f"unknown export format {format_name!r}; choose from toml, sqlite")
     if format_name == "sqlite" and output_path in (None, "-"):
         raise UsageError("--format sqlite writes a database file; give --output FILE")
-    from .query.select import resolve_partners, select_partners, subset
+    from .query.select import narrowed, resolve_partners, select_partners, subset
     from .toml_out import dumps_dataset
 
     dataset = source.load()
@@ -283,8 +283,7 @@ def export_command(
                                include_neighbors=neighbors or bool(country),
                                include_other=all_relations or bool(country))
     if country:
-        wanted = {partner.id for partner in resolve_partners(dataset, country)}
-        partners = [partner for partner in partners if partner.id in wanted]
+        partners = narrowed(partners, resolve_partners(dataset, country))
     if format_name == "sqlite":
         from .sqlite_export import database_bytes
 

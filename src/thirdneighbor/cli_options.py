@@ -113,6 +113,11 @@ class DataSource:
                                   f"{dataset.as_of}; later changes are not in it")
         return dataset, date
 
+    def none_left(self, neighbors: bool) -> None:
+        """Say why an answer is empty, where the filters left no partner."""
+        self.notes.append("no partner matches these filters" + ("" if neighbors else
+                          "; Russia and China, Mongolia's neighbors, need --neighbors"))
+
     def found(self, partners: "list[Partner]") -> "list[Partner]":
         """Partners a name search found: say which of them hold no tier."""
         for partner in partners:

@@ -44,17 +44,15 @@ def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[l
               neighbors: bool, source: DataSource) -> "list[Partner]":
     """The partners `list` would give for these filters (a country named with
     --country is kept whatever its kind); a note on stderr where none is left."""
-    from .query.select import check_tiers, resolve_partners, select_partners
+    from .query.select import check_tiers, narrowed, resolve_partners, select_partners
 
     tier = check_tiers(dataset, tier or ())
     partners = select_partners(dataset, tiers=tier, include_neighbors=neighbors or bool(country),
                                include_other=bool(country))
     if country:
-        wanted = {partner.id for partner in source.found(resolve_partners(dataset, country))}
-        partners = [partner for partner in partners if partner.id in wanted]
+        partners = narrowed(partners, source.found(resolve_partners(dataset, country)))
     if not partners:
-        source.notes.append("no partner matches these filters" + ("" if neighbors else
-                            "; Russia and China, Mongolia's neighbors, need --neighbors"))
+        source.none_left(neighbors)
     return partners
 
 
@@ -124,40 +122,6 @@ def chart_command(
                     output_path, force, "chart")
 
 
-def map_svg(dataset: "Dataset", date: "Optional[object]", theme: str,
-            partners: "Optional[list[Partner]]" = None) -> str:
-    """The world map of the partners (as of `date`; only `partners`, if given), coloured by tier."""
-    from .pictures.worldmap import world_map_svg
-    from .query.asof import dataset_as_of, in_force
-
-    shown = dataset_as_of(dataset, date) if date is not None else dataset  # type: ignore[arg-type]
-    chosen = None if partners is None else {partner.id for partner in partners}
-    # An other relation is on the map from its first event on.
-    related = {pid for event in shown.all_events for pid in event.partners
-               if date is None or in_force(event.date, date)}  # type: ignore[arg-type]
-    categories = {"MNG": "mongolia"}
-    names = {"MNG": "Mongolia"}
-    for partner in shown.all_partners:
-        if (chosen is not None and partner.id not in chosen) or (partner.tier is None and partner.id not in related):
-            continue
-        categories[partner.iso3] = "neighbor" if partner.neighbor else (partner.tier or "other")
-        names[partner.iso3] = partner.name
-    used = set(categories.values())
-    legend = [("mongolia", "Mongolia")]
-    if "neighbor" in used:
-        legend.append(("neighbor", "Mongolia's two neighbors (not third neighbors)"))
-    legend += [(tier.id, tier.name) for tier in dataset.tiers if tier.id in used]
-    if "other" in used:
-        legend.append(("other", "Other relations (events, no tier)"))
-    when = f" as of {date}" if date is not None else f" (dataset as of {dataset.as_of})"
-    partners = sum(category not in ("mongolia", "neighbor", "other") for category in categories.values())
-    return world_map_svg(categories, legend, title=f"Mongolia's third neighbors{when}",
-                         description=f"A world map of {partners} partner countries of Mongolia, coloured by "
-                                     f"partnership tier{when}; Russia and China, Mongolia's neighbors, are drawn "
-                                     "apart, and Mongolia is marked.",
-                         theme=theme, names_by_iso3=names)
-
-
 @app.command("map", epilog=_examples(
     "thirdneighbor map -o partners.svg",
     "thirdneighbor map --as-of 2015 -o partners-2015.svg",
@@ -179,8 +143,13 @@ def map_command(
     data-iso3, and each partner's data-tier, for restyling. The geometry is
     Natural Earth's 1:110m countries (public domain), bundled.
     """
+    from .pictures.partner_map import partners_map_svg
+    from .query.asof import dataset_as_of
+
     dataset = source.load()
-    return _written(map_svg(dataset, as_of_date(as_of), _theme(theme)), output_path, force, "map")
+    date = as_of_date(as_of)
+    shown = dataset_as_of(dataset, date) if date is not None else dataset
+    return _written(partners_map_svg(shown, date, _theme(theme)), output_path, force, "map")
 
 
 @app.command("report", epilog=_examples(
@@ -206,6 +175,7 @@ def report_command(
     """
     from . import __version__
     from .pictures.chart import chart_svg
+    from .pictures.partner_map import partners_map_svg
     from .pictures.report import report_html
     from .query.asof import dataset_as_of
 
@@ -219,6 +189,6 @@ def report_command(
     last = min(shown.as_of.year, date.year) if date is not None else shown.as_of.year
     chart = chart_svg(shown, partners, first=min(_first_year(shown, partners), last), last=last, theme=theme,
                       until=date)
-    page = report_html(shown, partners, events, chart=chart, world_map=map_svg(dataset, date, theme, partners),
+    page = report_html(shown, partners, events, chart=chart, world_map=partners_map_svg(shown, date, theme, partners),
                        tool_version=__version__, theme=theme)
     return _written(page, output_path, force, "report")

@@ -47,7 +47,7 @@ def search_command(
     event's date and a partner's current designation.
     """
     from .query.search import search
-    from .query.select import resolve_partners, select_events, select_partners
+    from .query.select import narrowed, resolve_partners, select_events, select_partners
     from .views import View
 
     dataset = source.load()
@@ -55,9 +55,9 @@ def search_command(
                                include_other=True)
     partner_ids: list[str] = []
     if country:
-        wanted = {partner.id for partner in resolve_partners(dataset, country)}
-        partners = [partner for partner in partners if partner.id in wanted]
-        partner_ids = sorted(wanted)
+        named = resolve_partners(dataset, country)
+        partners = narrowed(partners, named)
+        partner_ids = sorted({partner.id for partner in named})
     events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
     hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers)
     if not hits:
@@ -126,7 +126,7 @@ def series_command(
     --counts then counts those partners only.
     """
     from .query.changes import series_years, tier_counts, tier_series
-    from .query.select import check_tiers, resolve_partners, select_partners
+    from .query.select import check_tiers, narrowed, resolve_partners, select_partners
     from .views import SeriesSubject, View
 
     dataset = source.load()
@@ -134,15 +134,13 @@ def series_command(
     partners = select_partners(dataset, include_neighbors=neighbors or bool(country),
                                include_other=all_relations or bool(country))
     if country:
-        wanted = {partner.id for partner in source.found(resolve_partners(dataset, country))}
-        partners = [partner for partner in partners if partner.id in wanted]
+        partners = narrowed(partners, source.found(resolve_partners(dataset, country)))
     years = series_years(dataset, partners, first, last)
     rows = tier_series(partners, years)
     if tier:  # partners that held one of these tiers in some year of the range
         rows = [(partner, values) for partner, values in rows if set(values) & set(tier)]
     if not rows:
-        source.notes.append("no partner matches these filters" + ("" if neighbors else
-                            "; Russia and China, Mongolia's neighbors, need --neighbors"))
+        source.none_left(neighbors)
     if counts:
         return View("counts", dataset, tier_counts(dataset, rows, years))
     return View("series", dataset, SeriesSubject(years, rows))

@@ -10,18 +10,11 @@ lightness and pattern as well as hue.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr
 
 from ..model import Dataset, Partner
 from ..partialdate import PartialDate, days_in
-from ..render.safe import clean
-
-
-def escape(text: str) -> str:
-    """Dataset text as SVG text: control characters out (XML forbids most of
-    them, and a terminal would act on them), then <, > and & escaped."""
-    return _escape(clean(text))
+from ..render.safe import markup as escape
 
 THEMES = ("light", "dark")
 FONT = '"DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif'

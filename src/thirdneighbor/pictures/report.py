@@ -10,18 +10,11 @@ escaped, and only http(s) sources become links.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape as _escape
 
 from ..model import Dataset, Event, Partner
-from ..render.safe import clean
+from ..render.safe import markup as escape
 
 THEMES = ("light", "dark")
-
-
-def escape(text: str, quote: bool = False) -> str:
-    """Dataset text as HTML: control characters out, then <, > and & escaped;
-    quotes too where it goes in an attribute (quote=True)."""
-    return _escape(clean(text), quote=quote)
 
 STYLE = """
 :root { --bg: #ffffff; --fg: #1a1a1a; --muted: #5a5a5a; --line: #d0d0d0; --head: #f2f2f2; --link: #0b5394; }

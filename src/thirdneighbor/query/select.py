@@ -180,6 +180,12 @@ def pick_one(query: str, records: Sequence[R], keys_of: Callable[[R], list[str]]
     raise NotFoundError(query, list(dict.fromkeys(owner[key] for key in close))[:3], noun=nouns[0])
 
 
+def narrowed(partners: Sequence[Partner], named: Sequence[Partner]) -> list[Partner]:
+    """`partners`, in their order, keeping only those `--country` named."""
+    wanted = {partner.id for partner in named}
+    return [partner for partner in partners if partner.id in wanted]
+
+
 def resolve_partners(dataset: Dataset, queries: Sequence[str], as_of: PartialDate | None = None) -> list[Partner]:
     """The partners these names mean; with `as_of`, as they stood on that date
     (NotYetError for one that held no tier yet)."""

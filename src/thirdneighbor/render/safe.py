@@ -18,3 +18,12 @@ def clean(text: str) -> str:
 def joined(items: list[str] | tuple[str, ...], separator: str = "; ") -> str:
     return separator.join(clean(item) for item in items)
 
+
+
+def markup(text: str, quote: bool = False) -> str:
+    """Dataset text for an SVG or HTML file: control characters out (XML forbids
+    most of them, and a browser would show them as boxes), then <, > and &
+    escaped; quotes too where it goes in an attribute (`quote`)."""
+    from html import escape  # only the pictures and the report need it
+
+    return escape(clean(text), quote=quote)

@@ -2,7 +2,7 @@
 
 A block is one `$ thirdneighbor ...` line followed by its output. Commands run as
 on a 100-column terminal without colour, unless piped into `cat`, `head -n N`,
-`tail -n N` or `jq .FIELD`, which run as in a pipe. To refresh the outputs after an intended
+`tail -n N`, `sed -n A,Bp` or `jq .FIELD`, which run as in a pipe. To refresh the outputs after an intended
 change, run `UPDATE_README=1 pytest tests/test_readme.py` and review the diff.
 """
 
@@ -39,6 +39,8 @@ def _raw_output(command: str) -> str:
         return result.stdout
     if head := re.fullmatch(r"head -n (\d+)", pipe):
         return "".join(result.stdout.splitlines(keepends=True)[: int(head.group(1))])
+    if lines := re.fullmatch(r"sed -n (\d+),(\d+)p", pipe):
+        return "".join(result.stdout.splitlines(keepends=True)[int(lines.group(1)) - 1:int(lines.group(2))])
     if tail := re.fullmatch(r"tail -n (\d+)", pipe):
         return "".join(result.stdout.splitlines(keepends=True)[-int(tail.group(1)):])
     if jq := re.fullmatch(r"jq \.(\w+)", pipe):

@@ -130,7 +130,7 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
         for index, (since, tier_id, approx) in enumerate(ties):
             begin = _fraction(since)
             stop = _fraction(ties[index + 1][0]) if index + 1 < len(ties) else end
-            if stop <= start or begin >= end:
+            if stop <= start or begin > end:  # a tie that begins on the last day still shows, as a sliver
                 continue
             label = (f"{partner.name}: {dataset_tier_name(dataset, tier_id)} "
                      f"{'in force by' if approx else 'from'} {since}")

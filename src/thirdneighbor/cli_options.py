@@ -71,7 +71,7 @@ UntilOption = Annotated[Optional[str], typer.Option(
                                     "For partners, the date the current designation began; for events, the event's "
                                     "date.")]
 BomFlag = Annotated[bool, typer.Option(
-    "--bom", help="Begin CSV or TSV with a byte-order mark, so that Excel reads it as UTF-8 (Türkiye, Тайван).")]
+    "--bom", help="Begin CSV or TSV with a byte-order mark, so that Excel reads it as UTF-8 (Türkiye, Япон).")]
 AllFlag = Annotated[bool, typer.Option(
     "--all", help="Also the other relations: countries with dated events but no partnership tier (the UK).")]
 NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbors.")]

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from thirdneighbor.dataset import load_dataset
+
 from .conftest import run_cli
 
 ANSI_OR_CONTROL = ("\x1b", "\x07", "\x9b", "\u202e", "\x00")
@@ -349,3 +351,258 @@ def test_compare_never_splits_a_date(columns: str) -> None:
     plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
     for date in ("2010-11-19", "by 2011-06-16"):
         assert date in plain, (columns, plain)
+
+
+# --- one cleaning rule for every channel (issue 14, group 4) ---
+
+# What a terminal acts on, or what hides or reorders text: C0 and C1 controls, DEL,
+# bidi overrides and isolates, zero-width and format characters, the line and
+# paragraph separators, and the byte order mark.
+ACTIVE = ("\x1b", "\x07", "\x7f", "\x85", "\x9b", "\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+          "\u2028", "\u2029", "\u202e", "\u2066", "\u2069", "\ufeff")
+OSC_52 = "\x1b]52;c;cHduZWQ=\x07"
+OSC_8 = "\x1b]8;;https://evil.invalid\x07click\x1b]8;;\x07"
+# Every character of ACTIVE, around letters that must survive.
+HOSTILE_NAME = "Ja\u202epan\u2066\x7f\x85\x9b\u200b\u200c\u200d\u200e\u200f\u061c\ufeff\u2069 Tok\u2028yo\u2029Bay"
+HOSTILE_NAME_CLEANED = "Japan Tok yo Bay"
+
+
+def assert_inert(text: str) -> None:
+    assert "Traceback" not in text
+    for char in ACTIVE:
+        assert char not in text, repr(char)
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"])
+def test_clean_removes_zero_width_and_format_characters(char: str) -> None:
+    from thirdneighbor.render.safe import clean
+
+    assert clean(f"Ja{char}pan") == "Japan"
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029"])
+def test_clean_turns_line_and_paragraph_separators_into_a_space(char: str) -> None:
+    from thirdneighbor.render.safe import clean
+
+    assert clean(f"Ja{char}pan") == "Ja pan"
+    assert clean(f"Ja\r\n{char}\tpan") == "Ja pan"  # a run of line breaks is one space
+
+
+def test_hostile_name_is_cleaned_in_plain_text(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(name=HOSTILE_NAME))
+    result = run_cli("list", "--fields", "id,name", "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert_inert(result.stdout)
+    assert "japan\t" + HOSTILE_NAME_CLEANED + "\n" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["show", "japan", "--json"], ["list", "--format", "jsonl"],
+                                  ["list", "--json", "--fields", "id,name"]])
+def test_json_escapes_what_a_terminal_acts_on_and_keeps_the_value(write_dataset: Any, args: list[str]) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(name=HOSTILE_NAME, occasion="Визит Jürgen"))
+    result = run_cli(*args, "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert_inert(result.stdout)
+    assert "\\u202e" in result.stdout and "\\u2066" in result.stdout and "\\u007f" in result.stdout
+    assert "\\u200b" in result.stdout and "\\u2028" in result.stdout and "\\ufeff" in result.stdout
+    lines = result.stdout.splitlines()
+    records = [json.loads(line) for line in lines] if "jsonl" in args else [json.loads(result.stdout)]
+    if isinstance(records[0], list):
+        records = records[0]
+    japan = next(record for record in records if record["id"] == "japan")
+    assert japan["name"] == HOSTILE_NAME  # the same JSON value, to a parser
+    if "occasion" in japan:
+        assert japan["occasion"] == "Визит Jürgen"
+        assert "Визит Jürgen" in result.stdout  # letters outside ASCII stay raw
+
+
+def test_jsonl_is_written_by_the_same_encoder_as_json() -> None:
+    from thirdneighbor.render.json_text import dumps
+    from thirdneighbor.render.text import json_lines
+
+    records = [{"name": "\u202eevil\x9b", "city": "Улаанбаатар"}, {"n": -1}]
+    assert json_lines(records) == "".join(dumps(record) for record in records)
+    assert json_lines(records).splitlines()[0] == '{"name": "\\u202eevil\\u009b", "city": "Улаанбаатар"}'
+
+
+FORMULAS = ['=HYPERLINK("https://evil.invalid","click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+@pytest.mark.parametrize(("format_name", "delimiter"), [("csv", ","), ("tsv", "\t")])
+def test_csv_and_tsv_cells_that_begin_like_a_formula_get_a_quote(write_dataset: Any, formula: str, format_name: str,
+                                                                delimiter: str) -> None:
+    import csv
+    import io
+
+    def change(document: dict[str, Any]) -> None:
+        _partner(document, "japan").update(designation=formula, aliases=[formula, "Nippon"])
+
+    path = write_dataset(change)
+    result = run_cli("show", "japan", "--format", format_name, "--fields", "id,designation,aliases,official_name",
+                     "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    [row] = list(csv.DictReader(io.StringIO(result.stdout), delimiter=delimiter))
+    assert row["designation"] == "'" + formula
+    assert row["aliases"] == "'" + formula + "\nNippon"  # the cell begins with it; the items follow
+    assert row["id"] == "japan" and row["official_name"] == ""  # an empty cell stays empty
+
+
+def test_spreadsheet_rule_covers_tab_and_carriage_return_and_spares_numbers() -> None:
+    from thirdneighbor.render.safe import spreadsheet_cell
+    from thirdneighbor.render.text import delimited
+
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert spreadsheet_cell(start + "1") == "'" + start + "1"
+    assert spreadsheet_cell("Japan") == "Japan" and spreadsheet_cell("") == ""
+    assert delimited([{"count": -1, "share": -0.5, "text": "-1", "flag": True}], ["count", "share", "text", "flag"],
+                     ",") == "count,share,text,flag\n-1,-0.5,'-1,true\n"
+
+
+def test_chart_csv_counts_stay_numbers() -> None:
+    result = run_cli("timeline", "--chart", "--since", "2025", "--format", "csv")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1] == "2025,7,0,2,4,1,0"
+
+
+def test_markdown_escapes_html(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(name="<img src=x onerror=alert(1)> & Co | *x*"))
+    result = run_cli("list", "--format", "markdown", "--fields", "id,name", "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "| japan | &lt;img src=x onerror=alert(1)&gt; &amp; Co \\| \\*x\\* |" in result.stdout.splitlines()
+    assert "<img" not in result.stdout
+
+
+def _hostile_tier_name(document: dict[str, Any]) -> None:
+    strategic = next(tier for tier in document["tiers"] if tier["id"] == "strategic")
+    strategic["name"] = f"Strat{OSC_52}egic {OSC_8} \u202elaunch\u202c\u2066x\u2069 <b>&"
+
+
+@pytest.mark.parametrize("args", [["timeline", "--chart"], ["series"]])
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped-table", "terminal"])
+def test_a_chart_key_prints_tier_names_cleaned(write_dataset: Any, args: list[str], terminal: bool) -> None:
+    path = write_dataset(_hostile_tier_name)
+    env = {"FORCE_COLOR": "1", "COLUMNS": "200"} if terminal else {"COLUMNS": "200"}
+    extra = [] if terminal else ["--format", "table"]
+    result = run_cli(*args, *extra, "--data", str(path), env=env)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "\x1b]" not in result.stdout and "\x07" not in result.stdout
+    assert_inert(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout))  # only our own colour codes
+    assert "Strat]52;c;cHduZWQ=egic ]8;;https://evil.invalidclick]8;; launchx <b>&" in result.stdout
+
+
+def test_a_chart_exported_as_svg_or_html_stays_well_formed_and_inert(write_dataset: Any, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    path = write_dataset(_hostile_tier_name)
+    svg, html = tmp_path / "chart.svg", tmp_path / "chart.html"
+    result = run_cli("timeline", "--chart", "--export-svg", str(svg), "--export-html", str(html), "--data", str(path))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"thirdneighbor: wrote {svg}\nthirdneighbor: wrote {html}\n"
+    for text in (svg.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")):
+        assert_inert(text)
+        assert "<b>" not in text and "&lt;b&gt;" in text
+    ET.fromstring(svg.read_text(encoding="utf-8"))  # valid XML
+
+
+def test_history_export_title_is_cleaned_in_svg_and_html(write_dataset: Any, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    path = write_dataset(lambda d: _partner(d, "japan").update(name=f"Ja{OSC_52}pan\u202e<i>"))
+    for kind in ("svg", "html"):
+        result = run_cli("history", "japan", f"--export-{kind}", "-", "--data", str(path))
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert_inert(result.stdout)
+        assert "<i>" not in result.stdout
+        if kind == "svg":
+            root = ET.fromstring(result.stdout)  # a control character would make it invalid XML
+            texts = ["".join(element.itertext()) for element in root.iter("{http://www.w3.org/2000/svg}text")]
+            assert any(text.replace("\xa0", " ") == "thirdneighbor: Ja]52;c;cHduZWQ=pan<i>: tiers" for text in texts)
+        else:
+            assert "<title>thirdneighbor: Ja]52;c;cHduZWQ=pan&lt;i&gt;: tiers</title>" in result.stdout
+
+
+def test_a_table_title_from_the_data_is_cleaned(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(name=f"Ja{OSC_52}pan\u202e"))
+    result = run_cli("history", "japan", "--fields", "since,tier", "--format", "table", "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert_inert(result.stdout)
+    assert "Ja]52;c;cHduZWQ=pan: tiers" in result.stdout
+
+
+def _hostile_aliases(document: dict[str, Any]) -> None:
+    japan = _partner(document, "japan")
+    japan["name"] = f"Ja{OSC_52}pan\u202e"
+    japan["aliases"] = ["\x1b]52;c;AAAA\x07\nINJECTED", "\u200b\u200b", "Nip\u200bpon", "Wa\u2028koku"]
+
+
+def test_completion_offers_are_cleaned_and_never_split(write_dataset: Any) -> None:
+    path = write_dataset(_hostile_aliases)
+    env = {"_THIRDNEIGHBOR_COMPLETE": "complete_bash", "COMP_WORDS": f"thirdneighbor show --data {path} ",
+           "COMP_CWORD": "4"}
+    result = run_cli(env=env)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert_inert(result.stdout)
+    offers = result.stdout.splitlines()
+    # The alias's line break cleans to a space, which no offer holds: no fake "INJECTED" offer.
+    assert "INJECTED" not in offers and not any("AAAA" in offer for offer in offers)
+    assert "Ja]52;c;cHduZWQ=pan" in offers  # the name, cleaned
+    assert "" not in offers  # an alias that cleans to nothing is not offered
+    assert "Nippon" in offers and "japan" in offers
+
+
+def test_completion_help_is_cleaned(write_dataset: Any) -> None:
+    from types import SimpleNamespace
+
+    from thirdneighbor import completion
+
+    path = write_dataset(lambda d: (_hostile_aliases(d), _hostile_tier_name(d)))
+    context = SimpleNamespace(params={"data": str(path)}, command=SimpleNamespace(name="show"))
+    offers = completion.countries(context, "")  # type: ignore[arg-type]
+    assert offers and all(value and help_text for value, help_text in offers)
+    for value, help_text in offers:
+        assert_inert(value + help_text)
+        assert " " not in value and "\n" not in value
+    assert ("japan", "Ja]52;c;AAAApan") not in offers and ("japan", "Ja]52;c;cHduZWQ=pan") in offers
+    tiers = dict(completion.tiers(context, ""))  # type: ignore[arg-type]
+    assert_inert(tiers["strategic"])
+
+
+def test_zsh_completion_help_with_markup_in_a_name_does_not_crash(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(name="[/] Ja[bold]pan\x1b[31m"))
+    env = {"_THIRDNEIGHBOR_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"thirdneighbor show --data {path} JP"}
+    result = run_cli(env=env)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == '_arguments \'*: :(("JP":"[/] Ja[bold]pan[31m"\n"JPN":"[/] Ja[bold]pan[31m"))\'\n'
+
+
+def test_the_world_map_uses_the_same_rule(write_dataset: Any) -> None:
+    import xml.etree.ElementTree as ET
+
+    def change(document: dict[str, Any]) -> None:
+        _partner(document, "japan").update(name=HOSTILE_NAME)
+        _hostile_tier_name(document)
+
+    path = write_dataset(change)
+    for args in (["map", "-o", "-"], ["report", "-o", "-"]):
+        result = run_cli(*args, "--data", str(path))
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert_inert(result.stdout)
+        assert HOSTILE_NAME_CLEANED in result.stdout
+    root = ET.fromstring(run_cli("map", "-o", "-", "--data", str(path)).stdout)
+    titles = ["".join(element.itertext()) for element in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert any(title.startswith(HOSTILE_NAME_CLEANED + ": Strat]52;c;") for title in titles)
+
+
+def test_a_toml_export_escapes_what_a_terminal_acts_on_and_round_trips(write_dataset: Any, tmp_path: Path) -> None:
+    hostile = "Jap\u202ean\u200b\x85"
+    path = write_dataset(lambda d: d["partners"][1].update(name=hostile))
+    result = run_cli("export", "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "\u202e" not in result.stdout and "\u200b" not in result.stdout and "\x85" not in result.stdout
+    assert "Jap\\u202ean\\u200b\\u0085" in result.stdout
+    copy = tmp_path / "copy.toml"
+    copy.write_text(result.stdout, encoding="utf-8")
+    original = load_dataset(path).all_partners[1]
+    assert original.name == hostile
+    assert load_dataset(copy).partner(original.id).name == hostile  # the same value, read back

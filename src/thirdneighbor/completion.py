@@ -4,9 +4,35 @@ Each function takes what Typer passes (the context and the word so far) and
 returns (value, help) pairs. Every TAB runs the program, so these load the
 dataset through the cache, and a dataset that cannot be loaded offers nothing
 rather than an error.
+
+Offers and their help are dataset text, and the shell prints them (bash reads
+one offer a line): both are cleaned (thirdneighbor.render.safe.clean), so no
+escape sequence reaches the terminal and no line break splits an offer; an
+offer left empty, or holding a space, is not made. Help is Rich markup to
+Typer in zsh and fish, so a "[" in it is escaped.
 """
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from .model import Partner
+
+
+def _help(text: str) -> str:
+    """An offer's help (a partner's or a tier's name): cleaned, and, where it holds
+    a "[", with Rich markup escaped, as Typer renders zsh's and fish's help as
+    markup ("[/]" in a name would end the completion in a traceback)."""
+    from .render.safe import clean
+
+    text = clean(text)
+    if "[" not in text:
+        return text
+    from rich.markup import escape  # only for such a name
+
+    return escape(text)
+
 
 def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
     from .dataset import load_dataset
@@ -27,6 +53,7 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     "turkiye". Either way the offer resolves to the same partner.
     """
     from .names import is_cyrillic, normalize, partner_keys
+    from .render.safe import clean
 
     dataset = _dataset(ctx)
     if dataset is None:
@@ -34,22 +61,23 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     typed = normalize(incomplete)
     # Mongolian names are offered to a word begun in Cyrillic, and only then.
     mongolian = is_cyrillic(incomplete)
-    offered: dict[str, str] = {}
+    offered: dict[str, Partner] = {}  # each offer, and the partner it stands for
     for partner in dataset.all_partners:
         # Names with spaces would need quoting in bash; the id stands for them.
-        keys = [key for key in partner_keys(partner, with_mongolian=mongolian) if " " not in key
-                and (not mongolian or is_cyrillic(key))]
+        # A tab or a line break cleans to a space, so such a name is left out too.
+        keys = [key for key in map(clean, partner_keys(partner, with_mongolian=mongolian)) if key
+                and " " not in key and (not mongolian or is_cyrillic(key))]
         literal = [key for key in keys if key.startswith(incomplete)]
         if literal:
             for key in literal:
-                offered.setdefault(key, partner.name)
+                offered.setdefault(key, partner)
             continue
         for key in keys:
             # The same letters in another case: the name itself, in the case typed.
             if key.casefold().startswith(incomplete.casefold()):
                 rest = key[len(incomplete):]
                 rest = rest.lower() if incomplete.islower() else rest.upper() if incomplete.isupper() else rest
-                offered.setdefault(incomplete + rest, partner.name)
+                offered.setdefault(incomplete + rest, partner)
                 continue
             # Typed without accents ("tur"): the name's plain form ("turkiye"). Typed
             # with accents, only names that have those accents: "tü" + "rkey" would
@@ -57,15 +85,17 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
             plain = normalize(key)
             if incomplete.isascii() and plain.startswith(typed) and " " not in plain:
                 rest = plain[len(typed):]
-                offered.setdefault(incomplete + (rest.upper() if incomplete.isupper() else rest), partner.name)
-    return sorted(offered.items(), key=lambda item: item[0].casefold())
+                offered.setdefault(incomplete + (rest.upper() if incomplete.isupper() else rest), partner)
+    # The partner's name as help, made only for what is offered.
+    return sorted(((key, _help(partner.name)) for key, partner in offered.items()),
+                  key=lambda item: item[0].casefold())
 
 
 def tiers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     dataset = _dataset(ctx)
     if dataset is None:
         return []
-    return [(tier.id, tier.name) for tier in dataset.tiers if tier.id.startswith(incomplete)]
+    return [(tier.id, _help(tier.name)) for tier in dataset.tiers if tier.id.startswith(incomplete)]
 
 
 def formats(incomplete: str) -> list[str]:

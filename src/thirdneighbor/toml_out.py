@@ -41,4 +41,8 @@ def dataset_document(dataset: Dataset) -> dict[str, Any]:
 def dumps_dataset(dataset: Dataset) -> bytes:
     import tomli_w  # only writing a dataset needs it
 
-    return tomli_w.dumps(dataset_document(dataset), multiline_strings=False).encode("utf-8")
+    from .render.safe import escaped_active
+
+    # tomli_w escapes only what TOML requires; the bidirectional and zero-width
+    # characters a terminal acts on are escaped too, as --json does.
+    return escaped_active(tomli_w.dumps(dataset_document(dataset), multiline_strings=False)).encode("utf-8")

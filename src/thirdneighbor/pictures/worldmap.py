@@ -16,6 +16,8 @@ import math
 import re
 from typing import Any, NamedTuple
 
+from ..render.safe import clean, markup
+
 __all__ = ["world_map_svg", "THEMES", "CATEGORIES"]
 
 CATEGORIES = ("mongolia", "neighbor", "comprehensive-strategic", "strategic",
@@ -96,14 +98,9 @@ THEMES: dict[str, Theme] = {
     ),
 }
 
-# Characters XML 1.0 does not allow at all, even escaped. Patterns stay strings
-# (compiled and cached by `re` on first use) so that importing costs nothing.
-_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
+# A pattern that stays a string (compiled and cached by `re` on first use) so
+# that importing costs nothing.
 _NUMBER = r"-?\d+(?:\.\d+)?"
-# The five XML-special characters, and white space that an attribute value
-# would otherwise normalise to spaces.
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
-                          "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 _geometry: dict[str, Any] | None = None
 
@@ -119,14 +116,12 @@ def _load_geometry() -> dict[str, Any]:
     return _geometry
 
 
-def _clean(value: object) -> str:
-    return re.sub(_NOT_XML, "", str(value))
-
-
 def _text(value: object) -> str:
-    """Text content or an attribute value, escaped (the same rules as html.escape(quote=True),
-    which, like xml.sax.saxutils with its urllib.request, costs an import)."""
-    return _clean(value).translate(_ESCAPES)
+    """Text content or an attribute value: the one rule for dataset text in SVG
+    (thirdneighbor.render.safe.markup): control, format and bidirectional
+    characters out, and what XML forbids even escaped; tabs and line breaks as
+    spaces; the five XML-special characters escaped."""
+    return markup(str(value), quote=True)
 
 
 def _attr(value: object) -> str:
@@ -221,7 +216,7 @@ def world_map_svg(
     font_size = 12.0
     swatch_w, swatch_h = 18.0, 12.0
     row_h = 22.0
-    longest = max((len(_clean(label)) for _, label in legend), default=0)
+    longest = max((len(clean(label)) for _, label in legend), default=0)
     column_w = swatch_w + 8 + longest * font_size * 0.62 + 24
     inner = 12.0
     columns = max(1, min(len(legend) or 1, int((width - 2 * pad - 2 * inner) // column_w)))

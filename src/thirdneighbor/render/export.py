@@ -9,7 +9,7 @@ from rich.console import Console
 
 from ..views import View
 from .rich_views import drawing
-from .safe import clean
+from .safe import clean, markup
 
 EXPORT_WIDTH = 100
 EXPORT_KINDS = ("svg", "html")
@@ -20,7 +20,9 @@ def export_text(view: View, kind: str) -> str:
     console = Console(record=True, file=io.StringIO(), width=EXPORT_WIDTH, force_terminal=True,
                       color_system="truecolor", highlight=False, emoji=False, markup=False)
     console.print(drawing(view))
-    title = f"thirdneighbor: {view.title}" if view.title else "thirdneighbor"
+    # The title holds dataset text (`history`: the partner's name): cleaned for
+    # both kinds, as a control character makes the SVG invalid XML.
+    title = f"thirdneighbor: {clean(view.title)}" if view.title else "thirdneighbor"
     if kind == "svg":
         return offline_svg(console.export_svg(title=title))
     return titled_html(console.export_html(inline_styles=True), title)
@@ -38,7 +40,5 @@ def offline_svg(svg: str) -> str:
 
 def titled_html(page: str, title: str) -> str:
     """Rich's HTML with a <title> and a language, as a page should have."""
-    from html import escape
-
     return page.replace("<html>", '<html lang="en">', 1).replace(
-        "<head>", f"<head>\n<title>{escape(clean(title))}</title>", 1)
+        "<head>", f"<head>\n<title>{markup(title)}</title>", 1)

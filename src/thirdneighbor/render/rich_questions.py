@@ -12,6 +12,7 @@ from rich.tree import Tree
 
 from ..views import View
 from .rich_views import NO_TIER_GLYPH, TIER_STYLES, _parts, _text, _tier_style, tier_glyphs, timeline_tree
+from .safe import clean
 
 MARK_STYLE = "bold reverse"
 
@@ -108,7 +109,7 @@ class SeriesGrid:
         yield _text(self.view.title, "bold")
         yield self._header(columns, name_width)
         for partner, values in subject.rows:
-            line = _text(partner.name[:name_width].ljust(name_width + 1))
+            line = _text(clean(partner.name)[:name_width].ljust(name_width + 1))
             for _, last in columns:
                 tier = values[where[last]]
                 line.append(glyphs[tier], style=TIER_STYLES.get(tier or "", "dim"))
@@ -118,7 +119,7 @@ class SeriesGrid:
         for tier in dataset.tiers:
             if tier.id in shown:
                 key.append(glyphs[tier.id], style=TIER_STYLES.get(tier.id, ""))
-                key.append(f" {tier.name}  ")
+                key.append(f" {clean(tier.name)}  ")
         key.append(f"{NO_TIER_GLYPH} no tier", style="dim")
         yield key
         if cut:

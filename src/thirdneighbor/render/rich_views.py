@@ -326,14 +326,16 @@ def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]
     key = _text("Key: ")
     for tier_id in order:
         key.append(glyphs[tier_id], style=TIER_STYLES.get(tier_id, "white"))
-        key.append(f" {names[tier_id]}  ")
+        key.append(f" {clean(names[tier_id])}  ")  # a tier's name is dataset text
     lines.append(key)
     return Group(*lines)
 
 
 def records_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
     """Any records as a table of the chosen columns (what `--fields` asks for)."""
-    table = Table(title=title, title_justify="left")
+    # The title may hold dataset text (a partner's or a person's name); the
+    # console parses no markup, so cleaned text is all it needs.
+    table = Table(title=clean(title), title_justify="left")
     for name in columns:
         table.add_column(name, overflow="fold")
     for record in records:

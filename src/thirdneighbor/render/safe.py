@@ -1,23 +1,72 @@
-"""Dataset text is data: strip what a terminal would act on instead of printing."""
+"""Dataset text is data: strip what a terminal would act on instead of printing.
+
+One rule for every output channel: `clean` for the terminal, plain text, CSV,
+TSV and Markdown (and shell completion); `markup` for SVG and HTML; and the
+JSON encoder (json_text) escapes the same characters as \\uXXXX.
+"""
 
 from __future__ import annotations
 
 import re
 
-# C0 and C1 control characters (ESC starts ANSI and OSC sequences), DEL, and the
-# bidirectional overrides and isolates that can reorder what a terminal shows.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_LINE_BREAKS = re.compile("[\t\n\r]+")
+# Beyond the C0 controls (which json.dumps escapes itself): DEL and the C1
+# controls (0x9b is a one-byte CSI), the Arabic letter mark, the zero-width
+# spaces, joiners and direction marks (U+200B-U+200F), the line and paragraph
+# separators, the bidirectional embeddings, overrides and isolates that can
+# reorder what a terminal shows, and the byte order mark (a zero-width no-break
+# space inside text). json_text escapes exactly these.
+ACTIVE_FORMAT = "\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+# Characters XML 1.0 forbids even escaped: an SVG or HTML export stays well formed.
+_NOT_XML = "\ufffe\uffff\ud800-\udfff"
+# All of them, a run at a time. One precompiled pattern: text that holds none
+# (nearly all text) costs one fast search and is returned as it is.
+_UNSAFE = re.compile(f"[\x00-\x1f{ACTIVE_FORMAT}{_NOT_XML}]+")
+_BREAKS = frozenset("\t\n\r\u2028\u2029")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    # A run holding a tab or a line break (U+2028 and U+2029 included) keeps the words apart.
+    return "" if _BREAKS.isdisjoint(match.group()) else " "
 
 
 def clean(text: str) -> str:
-    """Text safe to show in a terminal; tabs and line breaks become single spaces."""
-    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
+    """Text safe to show in a terminal; tabs and line breaks become single spaces,
+    every other control, format or bidirectional character goes."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_replacement, text)
+
+
+_ACTIVE = re.compile(f"[{ACTIVE_FORMAT}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def escaped_active(text: str) -> str:
+    """JSON or TOML text with the characters a terminal acts on (ACTIVE_FORMAT)
+    written as \\uXXXX escapes. Both formats can hold them only inside strings,
+    where the escape means the same character: a parser reads the same value,
+    and a terminal shows the escape instead of obeying it."""
+    # Nearly all text holds none of them: one fast search, and the text unchanged.
+    return text if _ACTIVE.search(text) is None else _ACTIVE.sub(_escape, text)
 
 
 def joined(items: list[str] | tuple[str, ...], separator: str = "; ") -> str:
     return separator.join(clean(item) for item in items)
 
+
+# A cell that begins with one of these is a formula to a spreadsheet (=, + and -
+# start one, @ calls a function; a tab or carriage return hides one behind it).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A text cell for CSV or TSV that no spreadsheet runs as a formula: where it
+    begins like one, a single quote goes first, as OWASP recommends. Numbers
+    are not text cells and do not come here."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def markup(text: str, quote: bool = False) -> str:

@@ -5,18 +5,18 @@ same values: a list is joined with "; " (in CSV and TSV, one item per line of
 the quoted cell, so that splitting at line breaks gives the items back, even
 those holding "; "), a table inside a record (an earlier level, an event)
 becomes one short line, true/false stay true/false, and a missing value is an
-empty cell.
+empty cell. A CSV or TSV text cell that a spreadsheet would read as a formula
+(one beginning with =, +, -, @, a tab or a carriage return) gets a leading '.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .safe import clean
+from .safe import clean, spreadsheet_cell
 
 LIST_SEPARATOR = "; "
 
@@ -74,7 +74,8 @@ def delimited(records: Sequence[Mapping[str, Any]], fields: Sequence[str], delim
     """CSV or TSV with a header row, quoted as Python's csv module reads it back.
 
     Control characters are taken out here too: a CSV file is also read in a
-    terminal, and no spreadsheet wants an escape sequence in a cell.
+    terminal, and no spreadsheet wants an escape sequence in a cell. Nor a
+    formula: a text cell that begins like one gets a leading ' (spreadsheet_cell).
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
@@ -85,9 +86,11 @@ def delimited(records: Sequence[Mapping[str, Any]], fields: Sequence[str], delim
 
 
 def _delimited_cell(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # a number (a count, a rank, -1) is no formula
     if isinstance(value, (list, tuple)):
-        return "\n".join(clean(cell(item)) for item in value)
-    return clean(cell(value))
+        return spreadsheet_cell("\n".join(clean(cell(item)) for item in value))
+    return spreadsheet_cell(clean(cell(value)))
 
 
 # Column labels for a table in an article; any other field is shown as its name in words.
@@ -100,7 +103,9 @@ def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str], footno
     """A GitHub-flavoured Markdown table, with column labels for readers, and a
     footnote under it where one is given."""
     def escaped(text: str) -> str:
-        return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
+        # HTML in a cell would be HTML on GitHub: &, < and > as entities (& first).
+        text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
 
     known = {**MARKDOWN_LABELS, **(labels or {})}
     heads = [known.get(name, name.replace("_", " ").capitalize()) for name in fields]
@@ -113,5 +118,8 @@ def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str], footno
 
 
 def json_lines(records: Sequence[Mapping[str, Any]]) -> str:
-    """One JSON object per line (json escapes control characters itself)."""
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    """One JSON object per line, each encoded as --json encodes (json_text.dumps),
+    so that no control, format or bidirectional character is left raw."""
+    from .json_text import dumps
+
+    return "".join(dumps(record) for record in records)

@@ -112,3 +112,181 @@ def test_a_directory_target_is_refused(tmp_path: Path) -> None:
 def test_a_missing_directory_is_reported(tmp_path: Path) -> None:
     with pytest.raises(CannotWriteError, match="cannot write .*nowhere/out.toml: No such file or directory"):
         write_atomically(tmp_path / "nowhere" / "out.toml", b"x")
+
+
+# --- never replace what isn't ours (issue 14, group 1) ---------------------------------
+
+def test_a_fifo_is_refused_and_stays_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.svg"
+    os.mkfifo(fifo)
+    for force in (False, True):
+        with pytest.raises(UsageError, match=r"pipe.svg is a FIFO \(named pipe\), not a regular file; "
+                                             r"to write there, use - and redirect stdout"):
+            write_atomically(fifo, b"x", force=force)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(UsageError, match="is a socket, not a regular file"):
+            write_atomically(path, b"x", force=True)
+    assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+def test_a_device_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No real device node: lstat is told to report one (as /dev/null would), and
+    # the test checks that nothing is written in its place.
+    target = tmp_path / "null"
+    target.write_bytes(b"stands in for a device")
+    real_lstat = os.lstat
+
+    def device_lstat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        found = real_lstat(path, *args, **kwargs)  # type: ignore[arg-type]
+        if Path(path) == target:  # type: ignore[arg-type]
+            return os.stat_result((stat.S_IFCHR | 0o666, *found[1:]))
+        return found
+
+    monkeypatch.setattr(os, "lstat", device_lstat)
+    with pytest.raises(UsageError, match="null is a character device, not a regular file"):
+        write_atomically(target, b"new", force=True)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"stands in for a device"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_link_to_a_fifo_is_refused_even_with_force(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    link = tmp_path / "out.svg"
+    link.symlink_to(tmp_path / "pipe")
+    with pytest.raises(UsageError, match="out.svg is a symbolic link to a FIFO"):
+        write_atomically(link, b"x", force=True)
+    assert link.is_symlink() and stat.S_ISFIFO(os.stat(link).st_mode)
+
+
+@pytest.mark.parametrize("kind", ["dangling", "loop"])
+def test_a_symlink_counts_as_existing(tmp_path: Path, kind: str) -> None:
+    link = tmp_path / "out.csv"
+    if kind == "dangling":
+        link.symlink_to(tmp_path / "nowhere.csv")
+    else:
+        link.symlink_to(tmp_path / "other.csv")
+        (tmp_path / "other.csv").symlink_to(link)
+    with pytest.raises(UsageError, match=r"out.csv exists already \(a symbolic link"):
+        write_atomically(link, b"new")
+    assert link.is_symlink()
+    assert not (tmp_path / "nowhere.csv").exists()
+    write_atomically(link, b"new", force=True)
+    assert not link.is_symlink() and link.read_bytes() == b"new"
+    assert not (tmp_path / "nowhere.csv").exists()
+
+
+def test_force_replaces_a_link_and_not_the_file_it_points_to(tmp_path: Path) -> None:
+    precious = tmp_path / "precious.csv"
+    precious.write_bytes(b"keep me")
+    link = tmp_path / "out.csv"
+    link.symlink_to(precious)
+    write_atomically(link, b"new", force=True)
+    assert precious.read_bytes() == b"keep me"
+    assert not link.is_symlink() and link.read_bytes() == b"new"
+
+
+def test_of_writers_racing_for_a_new_name_exactly_one_wins(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    target = tmp_path / "same.toml"
+
+    def write(number: int) -> str:
+        try:
+            write_atomically(target, f"writer {number}\n".encode())
+            return "wrote"
+        except UsageError as error:
+            assert "exists already" in error.message
+            return "refused"
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        outcomes = list(pool.map(write, range(40)))
+    assert outcomes.count("wrote") == 1
+    assert target.read_bytes().startswith(b"writer ")
+    assert leftovers(tmp_path) == []
+
+
+def test_without_hard_links_the_name_is_still_claimed_exclusively(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(*args: object) -> None:
+        raise OSError(1, "Operation not permitted")  # EPERM: what FAT or some network file systems say
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "out.txt"
+    write_atomically(target, b"first")
+    assert target.read_bytes() == b"first"
+    with pytest.raises(UsageError, match="exists already"):
+        write_atomically(target, b"second")
+    assert target.read_bytes() == b"first"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["", "newdir/"])
+def test_a_name_that_names_no_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match="empty|ends in /, so it names a directory"):
+        write_atomically(name, b"x", force=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_longest_file_name_can_be_written(tmp_path: Path) -> None:
+    target = tmp_path / ("a" * 251 + ".csv")  # 255 bytes, the most a name may have
+    write_atomically(target, b"x")
+    assert target.read_bytes() == b"x"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_name_too_long_is_a_write_error_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(CannotWriteError, match="File name too long"):
+        write_atomically(tmp_path / ("a" * 256), b"x")
+
+
+def test_a_path_the_system_will_not_look_into_is_a_write_error(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A directory of mode 000 on the way: simulated, as root may look anywhere.
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "lstat", refuse)
+    with pytest.raises(CannotWriteError, match="cannot write .*out.csv: Permission denied"):
+        write_atomically(tmp_path / "locked" / "out.csv", b"x")
+
+
+def test_a_replaced_file_can_be_given_normal_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "entry"
+    target.write_bytes(b"old")
+    target.chmod(0)
+    write_atomically(target, b"new", force=True, keep_mode=False)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_during_a_write_remove_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     signal_name: str) -> None:
+    import signal
+
+    from thirdneighbor.errors import Terminated
+
+    number = getattr(signal, signal_name)
+    before = signal.getsignal(number)
+
+    def signalled(fd: int) -> None:
+        os.kill(os.getpid(), number)  # delivered at once, to this (the main) thread
+
+    monkeypatch.setattr(os, "fsync", signalled)
+    with pytest.raises(Terminated) as caught:
+        write_atomically(tmp_path / "out.svg", b"x")
+    assert caught.value.exit_code == 128 + number
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(number) == before  # the handler is the write's alone

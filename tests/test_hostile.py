@@ -229,10 +229,13 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     path = tmp_path / "secret.toml"
     path.write_text("x = 1\n", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(file: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(file))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    import thirdneighbor.dataset
+
+    # The dataset module's own `open`, which is how it reads a dataset file.
+    monkeypatch.setattr(thirdneighbor.dataset, "open", refuse, raising=False)
     result = run_cli("list", "--data", str(path))
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (f"thirdneighbor: {path}: the dataset is broken (1 problem)\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+BUNDLED = Path(__file__).resolve().parents[1] / "data" / "partners.toml"
 BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
 
 
@@ -42,22 +43,29 @@ def test_shell_pipeline_into_head_prints_no_traceback(pipeline: str) -> None:
         errors.unlink(missing_ok=True)
 
 
-@pytest.mark.parametrize("args", [["timeline"], ["list", "--json"], ["tiers", "--neighbors", "--json"]])
-def test_a_pipe_closed_before_writing_exits_141_quietly(args: list[str]) -> None:
-    # The reader is gone before the tool writes anything: every write fails with EPIPE.
+def into_closed_pipe(args: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """Run the tool with stdout a pipe whose reader is gone before it writes
+    anything: every write fails with EPIPE."""
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        done = subprocess.run([sys.executable, "-m", "thirdneighbor", *args], env=BASE_ENV, stdout=write_end,
+        return subprocess.run([sys.executable, "-m", "thirdneighbor", *args], env=BASE_ENV, stdout=write_end,
                               stderr=subprocess.PIPE, check=False, timeout=60)
     finally:
         os.close(write_end)
+
+
+@pytest.mark.parametrize("args", [["timeline"], ["list", "--json"], ["tiers", "--neighbors", "--json"]])
+def test_a_pipe_closed_before_writing_exits_141_quietly(args: list[str]) -> None:
+    done = into_closed_pipe(args)
     assert done.returncode == 141
     assert done.stderr == b""
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["cite"], ["export"], ["--version"]])
+@pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["cite"], ["export"], ["--version"],
+                                  # Click's own output, which no command's boundary sees
+                                  ["--help"], ["list", "--help"], ["search", "--help"]])
 def test_a_full_disk_on_stdout_exits_4_with_one_line(args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
         done = subprocess.run([sys.executable, "-m", "thirdneighbor", *args], env=BASE_ENV, stdout=full,
@@ -186,3 +194,228 @@ def test_a_dash_means_stdin_for_data_and_stdout_for_files(tmp_path: Path) -> Non
     picture = cli("tiers", "--export-svg", "-", cwd=tmp_path)
     assert picture.returncode == 0 and picture.stdout.startswith(b"<svg") and picture.stderr == b""
     assert not list(tmp_path.iterdir())  # nothing was written in the working directory
+
+
+# --- failures on our own streams (issue 14, group 5) ----------------------------------
+
+def shell(script: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """Run `script` in bash, with $TN the tool: for redirections subprocess cannot make (`>&-`)."""
+    return subprocess.run(["bash", "-c", script], env={**BASE_ENV, "TN": f"{sys.executable} -m thirdneighbor", **env},
+                          capture_output=True, check=False, timeout=60)
+
+
+@pytest.mark.parametrize("args", ["list", "list --json", "--help", "--version", "show japan --help", "cite"])
+def test_a_closed_stdout_exits_4_with_one_line(args: str) -> None:
+    done = shell(f"$TN {args} >&-")
+    assert done.returncode == 4
+    assert done.stderr == b"thirdneighbor: cannot write the output: stdout is closed\n"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["list", "--help"], []])
+def test_help_and_version_into_a_closed_pipe_exit_141_quietly(args: list[str]) -> None:
+    done = into_closed_pipe(args)
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
+def test_a_closed_stderr_does_not_change_the_answer() -> None:
+    done = shell("$TN list --fields id 2>&-")
+    assert (done.returncode, done.stdout.split()[:2]) == (0, [b"india", b"united-states"])
+    assert shell("$TN show nowhere 2>&-").returncode == 1
+
+
+def test_a_closed_stdin_for_data_dash_is_a_dataset_error() -> None:
+    done = shell("$TN list --data - <&-")
+    assert (done.returncode, done.stdout) == (3, b"")
+    assert done.stderr == b"thirdneighbor: <stdin>: the dataset is broken (1 problem)\n  - cannot be read: stdin is closed\n"
+
+
+# --- signals during a write (issue 14, group 1) ---------------------------------------
+
+@pytest.mark.parametrize(("signal_name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_signal_during_an_export_leaves_no_file(tmp_path: Path, signal_name: str, code: int) -> None:
+    # The write is held at its fsync (a stand-in that announces itself and waits),
+    # so the signal arrives while the temporary file exists, not by timing luck.
+    script = (
+        "import os, sys, time\n"
+        "def held(fd):\n"
+        "    print('writing', file=sys.stderr, flush=True)\n"
+        "    time.sleep(30)\n"
+        "os.fsync = held\n"
+        "sys.argv = ['thirdneighbor', 'export', '-o', 'out.toml']\n"
+        "from thirdneighbor.__main__ import main\n"
+        "main()\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], env=BASE_ENV, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert process.stderr is not None
+        assert process.stderr.readline() == b"writing\n"
+        assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # the write is under way
+        process.send_signal(getattr(signal, signal_name))
+        stdout, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert (process.returncode, stdout, stderr) == (code, b"", b"")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_concurrent_inits_of_one_name_write_it_once(tmp_path: Path) -> None:
+    processes = [subprocess.Popen([sys.executable, "-m", "thirdneighbor", "init", "same.toml"], env=BASE_ENV,
+                                  cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(12)]
+    results = [process.communicate(timeout=60) for process in processes]
+    codes = sorted(process.returncode for process in processes)
+    assert codes == [0] + [2] * 11
+    refused = [stderr for (_, stderr), process in zip(results, processes) if process.returncode == 2]
+    assert set(refused) == {b"thirdneighbor: same.toml exists already; add --force to replace it\n"}
+    assert [p.name for p in tmp_path.iterdir()] == ["same.toml"]
+
+
+# --- bounded input (issue 14, group 2) ------------------------------------------------
+
+def test_an_endless_dataset_stops_at_the_limit(tmp_path: Path) -> None:
+    # A FIFO fed zeros for as long as anyone reads: what /dev/zero would be.
+    import threading
+
+    fifo = tmp_path / "endless.toml"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        try:
+            with open(fifo, "wb") as writer:
+                while True:
+                    writer.write(b"\0" * 65536)
+        except OSError:  # the tool stopped reading
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    done = cli("list", "--data", str(fifo), env={"THIRDNEIGHBOR_MAX_BYTES": "1M"})
+    assert (done.returncode, done.stdout) == (3, b"")
+    assert done.stderr == (f"thirdneighbor: {fifo}: the dataset is broken (1 problem)\n"
+                           "  - is larger than the limit of 1 MiB; set THIRDNEIGHBOR_MAX_BYTES (such as "
+                           "THIRDNEIGHBOR_MAX_BYTES=256M) to read a larger file\n").encode()
+    feeder.join(timeout=10)
+
+
+def test_a_huge_sparse_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    sparse = tmp_path / "huge.toml"
+    with open(sparse, "wb") as stream:
+        stream.truncate(64 * 1024 ** 3)  # 64 GiB, of which no block is written
+    started = time.monotonic()
+    done = cli("validate", str(sparse), "--json")
+    assert time.monotonic() - started < 10
+    assert (done.returncode, done.stderr) == (3, b"")
+    report = json.loads(done.stdout)
+    assert report["valid"] is False
+    assert report["problems"][0]["message"].startswith("is larger than the limit of 64 MiB")
+
+
+@pytest.mark.parametrize(("limit", "code"), [("1K", 3), ("1024", 3), ("128M", 0), ("1G", 0)])
+def test_the_size_limit_can_be_set(limit: str, code: int) -> None:
+    done = cli("list", "--fields", "id", "--no-cache", env={"THIRDNEIGHBOR_MAX_BYTES": limit})
+    assert done.returncode == code
+    assert (b"is larger than the limit of 1 KiB" in done.stderr) == (code == 3)
+
+
+@pytest.mark.parametrize("limit", ["lots", "-5", "1T", "1.5M", "١٢٣"])
+def test_a_size_limit_that_is_no_number_is_a_usage_error(limit: str) -> None:
+    done = cli("list", env={"THIRDNEIGHBOR_MAX_BYTES": limit})
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr.decode().startswith("thirdneighbor: $THIRDNEIGHBOR_MAX_BYTES is ")
+    assert "give a number of bytes, such as 134217728 or 128M" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("nesting", ["array", "inline table", "just past the limit"])
+@pytest.mark.parametrize("command", [["list"], ["validate"], ["show", "japan"]])
+def test_deep_nesting_is_a_dataset_error_not_a_recursion_error(tmp_path: Path, nesting: str,
+                                                               command: list[str]) -> None:
+    deep = tmp_path / "deep.toml"
+    value = {"array": "[" * 900 + "]" * 900, "inline table": "{a = " * 900 + "1" + "}" * 900,
+             "just past the limit": "[" * 33 + "]" * 33}[nesting]
+    deep.write_text(f"schema_version = 3\nx = {value}\n", encoding="utf-8")
+    if command == ["validate"]:
+        done = cli("validate", str(deep))
+    else:
+        done = cli(*command, "--data", str(deep))
+    assert (done.returncode, done.stdout) == (3, b"")
+    assert done.stderr == (f"thirdneighbor: {deep}: the dataset is broken (1 problem)\n"
+                           "  - nests tables or arrays more than 32 levels deep; a dataset needs 6\n").encode()
+
+
+def test_completion_survives_a_deeply_nested_dataset(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 900 + "]" * 900 + "\n", encoding="utf-8")
+    words = {"_THIRDNEIGHBOR_COMPLETE": "complete_bash", "COMP_CWORD": "4"}
+    done = cli(env={**words, "COMP_WORDS": f"thirdneighbor show --data {deep} ja"})
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, b"", b"")  # nothing to offer, and no traceback
+    sound = cli(env={**words, "COMP_WORDS": f"thirdneighbor show --data {BUNDLED} ja"})
+    assert (sound.returncode, sound.stdout.split(), sound.stderr) == (0, [b"japan"], b"")
+
+
+# --- empty strings (issue 14, group 6) ------------------------------------------------
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["validate", ""], "the dataset file name is empty; give a file, or - for stdin"),
+    (["list", "--data", ""], "the dataset file name is empty; give a file, or - for stdin"),
+    (["list", "--export-svg", ""], "the output file name is empty; give a file name, or - for stdout"),
+    (["tiers", "--export-html", ""], "the output file name is empty; give a file name, or - for stdout"),
+    (["export", "-o", ""], "the output file name is empty; give a file name, or - for stdout"),
+    (["init", ""], "the output file name is empty; give a file name, or - for stdout"),
+    (["map", "-o", ""], "the output file name is empty; give a file name, or - for stdout"),
+])
+def test_an_empty_file_name_is_a_usage_error(tmp_path: Path, args: list[str], message: str) -> None:
+    done = cli(*args, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == f"thirdneighbor: {message}\n".encode()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_data_variable_means_the_bundled_dataset() -> None:
+    # An empty environment variable is an unset one, as shells treat it; `--data ""` is typed, so it is an error.
+    done = cli("info", "--json", env={"THIRDNEIGHBOR_DATA": ""})
+    assert (done.returncode, json.loads(done.stdout)["source"]) == (0, "bundled")
+
+
+def test_a_file_of_only_a_byte_order_mark_is_empty(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf\n")
+    done = cli("validate", str(bom))
+    assert (done.returncode, done.stdout) == (3, b"")
+    assert done.stderr == f"thirdneighbor: {bom}: the dataset is broken (1 problem)\n  - is empty\n".encode()
+
+
+# --- output targets that are not files (issue 14, group 1) -----------------------------
+
+def test_a_fifo_target_is_refused_and_left_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.svg"
+    os.mkfifo(fifo)
+    done = cli("tiers", "--export-svg", str(fifo), "--force")
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == (f"thirdneighbor: {fifo} is a FIFO (named pipe), not a regular file; "
+                           "to write there, use - and redirect stdout\n").encode()
+    import stat
+
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_two_exports_are_both_checked_before_either_is_written(tmp_path: Path) -> None:
+    (tmp_path / "b.html").write_text("precious", encoding="utf-8")
+    done = cli("tiers", "--export-svg", "a.svg", "--export-html", "b.html", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == b"thirdneighbor: b.html exists already; add --force to replace it\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html"]
+
+
+def test_a_trailing_slash_names_a_directory_and_writes_nothing(tmp_path: Path) -> None:
+    done = cli("tiers", "--export-svg", "newdir/", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == b"thirdneighbor: newdir/ ends in /, so it names a directory; give a file name\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["a" * 256 + ".svg", "missing/" + "a" * 256])
+def test_an_impossible_name_is_exit_4_with_one_line(tmp_path: Path, name: str) -> None:
+    done = cli("tiers", "--export-svg", name, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (4, b"")
+    assert done.stderr.startswith(b"thirdneighbor: cannot write ") and done.stderr.count(b"\n") == 1
+    assert done.stderr.endswith((b": File name too long\n", b": No such file or directory\n"))

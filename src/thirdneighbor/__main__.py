@@ -11,6 +11,9 @@ def main() -> None:
     # validates measurably faster (see benchmarks/run.py and the README);
     # reference counting still frees everything else.
     gc.disable()
+    if sys.stdout is None:  # started with stdout closed (`thirdneighbor list >&-`)
+        _stop("cannot write the output: stdout is closed", 4)  # ExitCode.CANNOT_WRITE
+    stdout_at_start = _identity(sys.stdout)
     try:
         from thirdneighbor.cli import app
     except KeyboardInterrupt:  # Ctrl-C while the modules are still importing
@@ -31,15 +34,48 @@ def main() -> None:
         code = 0
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else 0
+        if code == 1 and _identity(sys.stdout) != stdout_at_start:
+            # Click's own output (--help) met a closed pipe: Click and Rich say so
+            # only by exiting 1, having pointed stdout at /dev/null (which no
+            # command does otherwise). Exit as every other command does.
+            code = 141  # ExitCode.BROKEN_PIPE
+    except OSError as error:
+        # Only Click's own output gets here (--help into a full disk); everything
+        # a command does goes through the boundary, which catches its errors.
+        from thirdneighbor import streams
+
+        streams.silence_stdout()
+        if isinstance(error, BrokenPipeError):
+            code = 141  # ExitCode.BROKEN_PIPE
+        else:
+            streams.note(f"cannot write the output: {error.strerror or error}")
+            code = 4  # ExitCode.CANNOT_WRITE
     # Tearing down the interpreter (every module of Typer, Click and the tool)
     # takes about a quarter of a start-up, and serves no one: the process is
     # about to end. So it ends here, once the output is flushed; the boundary
     # has already reported any failure to write it.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: started with the stream closed (`2>&-`)
+                stream.flush()
+        except OSError:
+            pass
+    os._exit(code)
+
+
+def _identity(stream: object) -> tuple[int, int] | None:
+    """Which file a stream's descriptor is open on."""
     try:
-        sys.stdout.flush()
+        found = os.fstat(stream.fileno())  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _stop(message: str, code: int) -> None:
+    if sys.stderr is not None:
+        sys.stderr.write(f"thirdneighbor: {message}\n")
         sys.stderr.flush()
-    except OSError:
-        pass
     os._exit(code)
 
 

@@ -5,8 +5,8 @@ Every command returns a Reply (thirdneighbor.reply). `answer` runs the command
 its Reply to `emit`, which renders it and writes it through
 thirdneighbor.streams, and turns whatever goes wrong on the way into a one-line
 message on stderr and its exit code: a domain error (ThirdNeighborError,
-which carries its code), a closed pipe (141), Ctrl-C (130), or stdout that
-cannot be written (4). Click's own usage errors (exit 2) are Click's to report.
+which carries its code), a closed pipe (141), Ctrl-C (130), SIGTERM or SIGHUP
+during a write (143, 129), or stdout that cannot be written (4). Click's own usage errors (exit 2) are Click's to report.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import streams
-from .errors import ExitCode, ThirdNeighborError
+from .errors import ExitCode, Terminated, ThirdNeighborError
 from .reply import OutputOptions, Reply
 from .views import View
 
@@ -65,7 +65,8 @@ def _emit_view(view: View, options: OutputOptions) -> list[str]:
         from .views import parse_fields
 
         view = view.narrowed(parse_fields(options.fields))
-    exports = [(path, kind) for path, kind in ((options.export_svg, "svg"), (options.export_html, "html")) if path]
+    exports = [(path, kind) for path, kind in ((options.export_svg, "svg"), (options.export_html, "html"))
+               if path is not None]  # "" too: check_target refuses it, rather than printing to stdout
     if exports:
         return _export(view, exports, format_name, options.force)
     format_name = format_name or ("table" if streams.wants_rich() else "plain")
@@ -116,6 +117,8 @@ def answer(command: Callable[[], Any]) -> None:
         code = ExitCode.BROKEN_PIPE
     except KeyboardInterrupt:
         code = ExitCode.INTERRUPTED
+    except Terminated as stopped:  # SIGTERM or SIGHUP during a write, whose file is gone already
+        code = stopped.exit_code
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 

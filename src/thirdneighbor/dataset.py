@@ -11,6 +11,12 @@ from .errors import DatasetError
 from .model import Dataset
 
 DATA_ENV = "THIRDNEIGHBOR_DATA"
+LIMIT_ENV = "THIRDNEIGHBOR_MAX_BYTES"
+# Bounds on what a dataset may be, so that /dev/zero, a sparse 64 GB file or a
+# table nested a thousand deep end in a message instead of exhausting memory or
+# the stack. The bundled file is 60 KB and 6 levels deep; 10,000 partners, 5 MB.
+DEFAULT_LIMIT = 64 * 1024 * 1024
+MAX_DEPTH = 32
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -46,22 +52,77 @@ def dataset_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def dataset_source(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
     """The file to load, and why that one: "--data", "$THIRDNEIGHBOR_DATA" or "bundled"."""
-    if explicit:
+    if explicit is not None:
+        if not os.fspath(explicit):  # `--data ""`, `validate ""`: a mistake, not a wish for the default
+            from .errors import UsageError
+
+            raise UsageError("the dataset file name is empty; give a file, or - for stdin")
         return Path(explicit), "--data"
     from_env = os.environ.get(DATA_ENV, "").strip()
     return (Path(from_env), f"${DATA_ENV}") if from_env else (bundled_dataset_path(), "bundled")
 
 
+def size_limit() -> int:
+    """The most bytes a dataset may have: 64 MiB, or $THIRDNEIGHBOR_MAX_BYTES
+    (a number of bytes, or with K, M or G for KiB, MiB or GiB)."""
+    text = os.environ.get(LIMIT_ENV, "").strip()
+    if not text:
+        return DEFAULT_LIMIT
+    number, unit = (text[:-1], text[-1].upper()) if text[-1:].upper() in "KMG" else (text, "")
+    if not number.isdigit() or not number.isascii():
+        from .errors import UsageError, quoted
+
+        raise UsageError(f"${LIMIT_ENV} is {quoted(text)}; give a number of bytes, such as 134217728 or 128M")
+    return int(number) * 1024 ** " KMG".index(unit or " ")
+
+
+def _too_large(path: Path | str, limit: int) -> DatasetError:
+    return _broken(path, f"is larger than the limit of {_size(limit)}; "
+                         f"set {LIMIT_ENV} (such as {LIMIT_ENV}=256M) to read a larger file")
+
+
+def _size(count: int) -> str:
+    for unit, name in ((1024 ** 3, "GiB"), (1024 ** 2, "MiB"), (1024, "KiB")):
+        if count >= unit and count % unit == 0:
+            return f"{count // unit} {name}"
+    return f"{count:,} bytes"
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a DatasetError saying why they cannot be read."""
+    """The file's bytes, or a DatasetError saying why they cannot be read.
+
+    At most the size limit plus one byte is read, so that an endless source
+    (/dev/zero) or a huge sparse file is refused at once, not after filling memory.
+    """
+    limit = size_limit()
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            if os.fstat(stream.fileno()).st_size > limit:  # a regular file says its size: no need to read it
+                raise _too_large(path, limit)
+            data = stream.read(limit + 1)
     except IsADirectoryError:
         raise _broken(path, "is a directory, not a dataset file") from None
     except FileNotFoundError:
         raise _broken(path, "no such file") from None
     except OSError as error:
         raise _broken(path, f"cannot be read: {error.strerror or error}") from None
+    except MemoryError:  # a limit raised beyond what this machine holds
+        raise _broken(path, f"is too large for this machine's memory ({LIMIT_ENV} is {_size(limit)})") from None
+    if len(data) > limit:
+        raise _too_large(path, limit)
+    return data
+
+
+def _read_stdin() -> bytes:
+    import sys
+
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise _broken("<stdin>", "cannot be read: stdin is closed")
+    limit = size_limit()
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large("<stdin>", limit)
+    return data
 
 
 def parse_document(path: Path, raw: bytes) -> dict:
@@ -73,13 +134,34 @@ def parse_document(path: Path, raw: bytes) -> dict:
     except UnicodeDecodeError as error:
         byte = raw[error.start]
         raise _broken(path, f"is not UTF-8 text (byte 0x{byte:02x} at offset {error.start})") from None
-    if not text.strip():
+    text = text.removeprefix("\ufeff")
+    if not text.strip():  # nothing, or only a byte-order mark and blank lines
         raise _broken(path, "is empty")
+    too_deep = _broken(path, f"nests tables or arrays more than {MAX_DEPTH} levels deep; a dataset needs 6")
     try:
-        return tomllib.loads(text.removeprefix("\ufeff"))
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # tomllib's message already ends with "(at line L, column C)".
         raise _broken(path, f"TOML syntax error: {error}") from None
+    except RecursionError:  # the parser recurses once a level: hundreds of levels exhaust the stack
+        raise too_deep from None
+    if _deeper_than(document, MAX_DEPTH):
+        # Checked here, once, so that nothing later (the validator's messages,
+        # which show values) can recurse on a value nested deeply enough to fail.
+        raise too_deep
+    return document
+
+
+def _deeper_than(document: dict, limit: int) -> bool:
+    """Whether tables and arrays nest more than `limit` levels, counted level by
+    level without recursion."""
+    level: list[Any] = [document]
+    for _ in range(limit):
+        level = [child for value in level for child in (value.values() if isinstance(value, dict) else value)
+                 if isinstance(child, (dict, list))]
+        if not level:
+            return False
+    return True
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True,
@@ -91,7 +173,12 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     load (old key names) go to `on_notice`, each prefixed with the file's path.
     """
     resolved, raw, from_stdin = _read_source(path)
-    use_cache = use_cache and not from_stdin
+    return _dataset_from(resolved, raw, use_cache=use_cache and not from_stdin, on_notice=on_notice)
+
+
+def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
+                  on_notice: Callable[[str], None] | None) -> Dataset:
+    """The validated Dataset of these bytes: from the cache, or parsed and checked."""
     hit = None
     if use_cache:
         from . import cache
@@ -117,9 +204,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, bool]:
     """The dataset's path (or "<stdin>"), its bytes, and whether they came from stdin (`--data -`)."""
     if path is not None and str(path) == "-":
-        import sys
-
-        return Path("<stdin>"), sys.stdin.buffer.read(), True
+        return Path("<stdin>"), _read_stdin(), True
     resolved, why = dataset_source(path)
     try:
         return resolved, read_bytes(resolved), False
@@ -129,15 +214,15 @@ def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, bool
         raise
 
 
-def record_lines(path: Path) -> dict[str, int]:
-    """Where each record starts in the file: "partners[3]" and "partners[3]
+def record_lines(raw: bytes) -> dict[str, int]:
+    """Where each record starts in the file's bytes: "partners[3]" and "partners[3]
     history[0]" to the line of their [[...]] header (1 first), for `validate` to
     point at. tomllib keeps no positions; the headers are plain to find."""
     import re
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return {}
     header = re.compile(r"^\s*\[\[\s*([A-Za-z_]+)(?:\s*\.\s*(history))?\s*\]\]")
     names = {"levels": "tiers"}  # the old key name of tiers
@@ -204,10 +289,14 @@ def check_dataset(path: str | os.PathLike[str]) -> dict[str, Any]:
     notices (old key names) that do not make it invalid.
     """
     notices: list[str] = []
+    raw = None
     try:
-        dataset = load_dataset(path, use_cache=False, on_notice=notices.append)
+        # Read once: a FIFO or stdin gives its bytes only once, and the line
+        # numbers below come from the same bytes that were checked.
+        resolved, raw, _ = _read_source(path)
+        dataset = _dataset_from(resolved, raw, use_cache=False, on_notice=notices.append)
     except DatasetError as error:
-        lines = record_lines(Path(path)) if str(path) != "-" else {}
+        lines = record_lines(raw) if raw is not None else {}
         found = [(problem, _line_of(problem.record, lines)) for problem in error.problems]
         count = len(found)
         message = "\n".join([f"{error.path}: the dataset is broken ({count} problem{'s' if count != 1 else ''})",

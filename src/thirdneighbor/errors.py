@@ -29,14 +29,18 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1, ("a country not found (with suggestions), ambiguous (with the candidates), "
                     "or without a tier yet on the `--as-of` date")
     USAGE = 2, ("a usage error: an unknown option, tier, format or field, `--since` after `--until`, "
-                "an impossible date, `compare` with fewer than two different partners, "
-                "a file that exists already without `--force`")
-    BROKEN_DATASET = 3, "the dataset cannot be used: every problem is listed, with the file and the record"
+                "an impossible date, `compare` with fewer than two different partners, an empty file name, "
+                "an output file that exists already without `--force`, or that is a directory, device, "
+                "FIFO or socket")
+    BROKEN_DATASET = 3, ("the dataset cannot be used: every problem is listed, with the file and the record; "
+                         "or it is larger than the size limit, or nested too deeply")
     CANNOT_WRITE = 4, ("output could not be written: a file (an export, `init`, `export --output`), "
-                       "or stdout itself (a full disk); nothing was left half-written")
+                       "or stdout itself (a full disk, or closed); nothing was left half-written")
+    HANGUP = 129, "stopped by SIGHUP (128 + SIGHUP) while writing a file, which was removed"
     INTERRUPTED = 130, "interrupted with Ctrl-C (128 + SIGINT)"
     BROKEN_PIPE = 141, ("the reader of a pipe went away (`thirdneighbor timeline | head -1`), "
                         "as for any shell tool (128 + SIGPIPE)")
+    TERMINATED = 143, "stopped by SIGTERM (128 + SIGTERM) while writing a file, which was removed"
 
 
 def exit_codes_text() -> str:
@@ -49,6 +53,16 @@ def exit_codes_markdown() -> str:
     """The README's table of exit codes."""
     rows = [f"| {int(code)} | {code.__doc__.replace('|', chr(92) + '|')} |" for code in ExitCode]
     return "\n".join(["| Code | Meaning |", "|---|---|", *rows]) + "\n"
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written (thirdneighbor.files
+    raises it from a signal handler, as Python raises KeyboardInterrupt for
+    SIGINT), so that the temporary file is removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
 
 
 class ThirdNeighborError(Exception):

@@ -1,17 +1,46 @@
-"""Writing files so that nothing is ever left half-written.
+"""Writing files so that nothing is ever left half-written, and nothing is
+replaced that the user did not ask for.
 
-The data goes to a temporary file in the target's own directory and is renamed
-over the target only once it is complete and flushed to disk. A failure at any
-point removes the temporary file and leaves an existing target as it was.
+The data goes to a temporary file in the target's own directory and takes the
+target's name only once it is complete and flushed to disk. A failure at any
+point (an error, Ctrl-C, SIGTERM, SIGHUP) removes the temporary file and leaves
+an existing target as it was.
+
+What may be written (`check_target`):
+
+- A new name, or an existing regular file with `--force`.
+- A symbolic link counts as existing. With `--force` the link itself is
+  replaced by the new file; the file it pointed to is left alone.
+- A directory, a device, a FIFO or a socket is never replaced: refused with
+  exit 2, and a hint to write to stdout with `-` and redirect it. (Turning
+  /dev/null into a regular file, as root, is the failure this prevents.) A
+  symbolic link to one of those is refused the same way.
+- A name that is empty or ends in "/" is refused: it names no file.
+
+Without `--force` the name is claimed atomically (`os.link` of the finished
+temporary file, which fails if the name exists), so of several processes
+writing the same new name at once exactly one succeeds; the others are refused.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import signal
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import CannotWriteError, UsageError
+from .errors import CannotWriteError, Terminated, UsageError
+
+# Whatever the target's name, the temporary name fits in one directory entry
+# (255 bytes): a name derived from the target's would not, for a long one.
+_TEMPORARY_PREFIX = ".thirdneighbor-"
+_TEMPORARY_SUFFIX = ".tmp"
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
 
 
 def check_suffix(path: str | os.PathLike[str], suffixes: tuple[str, ...], what: str) -> None:
@@ -23,47 +52,146 @@ def check_suffix(path: str | os.PathLike[str], suffixes: tuple[str, ...], what: 
                          f"give the file a {suffixes[0]} name")
 
 
+def _not_a_file(mode: int) -> str | None:
+    """What a file of this mode is, if it is not a regular file."""
+    return next((kind for is_kind, kind in _KINDS if is_kind(mode)), None)
+
+
 def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
-    """The target as a Path, if it may be written: not a directory, and not an
-    existing file unless `force`. Raises UsageError otherwise."""
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"{target} is a directory")
-    if target.exists() and not force:
-        raise UsageError(f"{target} exists already; add --force to replace it")
+    """The target as a Path, if it may be written (see the module's rules).
+    Raises UsageError (exit 2) for a target that is not to be written, and
+    CannotWriteError (exit 4) where the system will not even say what is there."""
+    text = os.fspath(path)
+    if not text:
+        raise UsageError("the output file name is empty; give a file name, or - for stdout")
+    if text.endswith(os.sep):
+        raise UsageError(f"{text} ends in {os.sep}, so it names a directory; give a file name")
+    target = Path(text)
+    try:
+        found = os.lstat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as error:  # a directory of mode 000 on the way, a name too long, a file used as a directory
+        raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
+    kind = _not_a_file(found.st_mode)
+    if kind is None and stat.S_ISLNK(found.st_mode):
+        try:
+            kind = _not_a_file(os.stat(target).st_mode)
+        except OSError:  # a dangling link, or a loop: nothing at its end to protect
+            kind = None
+        kind = kind and f"a symbolic link to {kind}"
+    if kind:
+        raise UsageError(f"{target} is {kind}, not a regular file; to write there, use - and redirect stdout")
+    if not force:
+        link = " (a symbolic link: --force replaces the link, not the file it points to)" \
+            if stat.S_ISLNK(found.st_mode) else ""
+        raise UsageError(f"{target} exists already{link}; add --force to replace it")
     return target
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False,
-                     durable: bool = True) -> Path:
+                     durable: bool = True, keep_mode: bool = True) -> Path:
     """Write `data` to `path` in one step. Refuses to replace a file unless `force`.
 
     `durable=False` skips the fsync: the rename is still all-or-nothing for other
     processes, but a power cut may lose the file. Right for a cache, not for exports.
+    `keep_mode=False` gives a replaced file the normal permissions of a new one,
+    instead of its own (which, for a cache entry of mode 000, would keep it unreadable).
     """
     target = check_target(path, force=force)
     directory = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as error:
-        raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            if durable:
-                os.fsync(stream.fileno())
-        if target.exists():
-            # Keep the replaced file's permissions rather than mkstemp's private 0600.
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
+    with _signals_end_the_write():
+        try:
+            handle, temporary = _temporary_file(directory)
+        except OSError as error:
             raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
-        raise
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                if durable:
+                    os.fsync(stream.fileno())
+            os.chmod(temporary, _mode_for(target, keep_mode))
+            if force:
+                os.replace(temporary, target)
+            else:
+                _claim(temporary, target)
+        except BaseException as error:
+            Path(temporary).unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
+            raise
     return target
+
+
+def _temporary_file(directory: Path) -> tuple[int, str]:
+    import tempfile  # only a write needs it
+
+    return tempfile.mkstemp(prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=directory)
+
+
+def _mode_for(target: Path, keep_mode: bool) -> int:
+    """A replaced regular file's permissions, or a new file's (0666 less the
+    umask) rather than mkstemp's private 0600."""
+    if keep_mode:
+        try:
+            found = os.lstat(target)
+            if stat.S_ISREG(found.st_mode):
+                return found.st_mode & 0o7777
+        except FileNotFoundError:
+            pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _claim(temporary: str, target: Path) -> None:
+    """Give the finished file the target's name only if no file has it: a hard
+    link fails if the name exists, which a check before a rename cannot promise."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise UsageError(f"{target} exists already; add --force to replace it") from None
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        # A file system without hard links: claim the name with an exclusive
+        # create, then rename the whole file over the empty claim.
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise UsageError(f"{target} exists already; add --force to replace it") from None
+        try:
+            os.replace(temporary, target)
+        except BaseException:
+            target.unlink(missing_ok=True)  # our own empty claim, not a user's file
+            raise
+        return
+    os.unlink(temporary)
+
+
+# What link() says on a file system that has no hard links (some network and
+# FUSE file systems, FAT).
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK}
+
+
+@contextmanager
+def _signals_end_the_write() -> Iterator[None]:
+    """While a file is being written, SIGTERM and SIGHUP raise Terminated, as
+    SIGINT raises KeyboardInterrupt, so that the temporary file is removed before
+    the process ends (the boundary exits 128 + the signal's number)."""
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous = {}
+    try:
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(number) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
+                previous[number] = signal.signal(number, stop)
+    except ValueError:  # not the main thread: signals stay as they were
+        pass
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

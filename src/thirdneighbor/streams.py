@@ -104,10 +104,12 @@ def note(message: str) -> None:
 
     lines = [clean(line) for line in message.splitlines()] or [""]
     text = "thirdneighbor: " + "\n".join(lines) + "\n"
+    if sys.stderr is None:  # started with stderr closed (`2>&-`): nobody to tell
+        return
     try:
         sys.stderr.write(_fit_encoding(text, _encoding(sys.stderr)))
         sys.stderr.flush()
-    except OSError:  # stderr closed too: nothing left to tell anyone
+    except OSError:  # stderr failed too: nothing left to tell anyone
         pass
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from thirdneighbor import cache, dataset
 from thirdneighbor.dataset import load_dataset
+from thirdneighbor.model import Partner
 
 from .conftest import run_cli
 
@@ -152,19 +153,20 @@ def test_a_broken_dataset_is_not_cached(cache_home: Path, write_dataset: Any) ->
 
 def test_the_entry_is_written_atomically(cache_home: Path, write_dataset: Any,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    written: list[tuple[Path, bool, bool]] = []
+    written: list[tuple[Path, dict[str, bool]]] = []
     from thirdneighbor import files
 
     real = files.write_atomically
 
-    def spy(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> Path:
-        written.append((Path(path), force, durable))
-        return real(path, data, force=force, durable=durable)
+    def spy(path: Path, data: bytes, **options: bool) -> Path:
+        written.append((Path(path), options))
+        return real(path, data, **options)
 
     monkeypatch.setattr(files, "write_atomically", spy)
     load_dataset(write_dataset())
-    [(path, force, durable)] = written
-    assert path.parent == cache_home / "thirdneighbor" and force and not durable
+    [(path, options)] = written
+    assert path.parent == cache_home / "thirdneighbor"
+    assert options == {"force": True, "durable": False, "keep_mode": False}
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -181,3 +183,232 @@ def test_processes_running_at_once_agree(tmp_path: Path, write_dataset: Any) -> 
     again = subprocess.run(command, env=env, capture_output=True, check=True, timeout=60)
     assert again.stdout == results[0][0]
     assert [p.name for p in (tmp_path / "shared-cache" / "thirdneighbor").iterdir() if p.suffix == ".tmp"] == []
+
+
+# --- every cache byte is checked before it is trusted (issue 14, group 3) ---------------
+
+def entry_of(cache_home: Path) -> Path:
+    [name] = entries(cache_home)
+    return cache_home / "thirdneighbor" / name
+
+
+def test_a_corrupt_length_never_reaches_marshal(cache_home: Path, write_dataset: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Five bytes that once made marshal allocate gigabytes: a tuple claiming 2**30 items.
+    path = write_dataset()
+    expected = load_dataset(path)
+    entry = entry_of(cache_home)
+    entry.write_bytes(b"(" + (0x40000000).to_bytes(4, "little"))
+    import marshal
+
+    def refuse(data: bytes) -> object:
+        raise AssertionError("marshal.loads ran on an unchecked entry")
+
+    monkeypatch.setattr(marshal, "loads", refuse)
+    assert cache.load(path, path.read_bytes()) is None
+    monkeypatch.undo()
+    assert load_dataset(path) == expected
+
+
+def forge(cache_home: Path, path: Path, change: Any) -> None:
+    """Rewrite the entry for `path` with its decoded payload changed by `change`,
+    under a correct header: what a bug, or another program, could leave there."""
+    import marshal
+
+    entry = entry_of(cache_home)
+    notices, body = marshal.loads(entry.read_bytes()[cache._HEADER:])
+    notices, body = change(list(notices), list(body))
+    payload = marshal.dumps((tuple(notices) if isinstance(notices, list) else notices, body), 2)
+    header = (cache._MAGIC + cache.fingerprint(path.read_bytes()) + len(payload).to_bytes(8, "little")
+              + cache.blake2b(payload, digest_size=cache._DIGEST).digest())
+    entry.write_bytes(header + payload)
+
+
+def partner_names_none(notices: list[Any], body: list[Any]) -> tuple[Any, Any]:
+    names = [info.name for info in cache.record_fields(cache.Dataset)]
+    partners = [list(p) for p in body[names.index("all_partners")]]
+    partners[0][[info.name for info in cache.record_fields(Partner)].index("name")] = None
+    body[names.index("all_partners")] = tuple(tuple(p) for p in partners)
+    return notices, tuple(body)
+
+
+def aliases_hold_a_number(notices: list[Any], body: list[Any]) -> tuple[Any, Any]:
+    names = [info.name for info in cache.record_fields(cache.Dataset)]
+    partners = [list(p) for p in body[names.index("all_partners")]]
+    partners[0][[info.name for info in cache.record_fields(Partner)].index("aliases")] = (1, 2)
+    body[names.index("all_partners")] = tuple(tuple(p) for p in partners)
+    return notices, tuple(body)
+
+
+@pytest.mark.parametrize("change", [
+    partner_names_none,
+    aliases_hold_a_number,
+    lambda notices, body: (notices, tuple(body[:-1])),  # a field short
+    lambda notices, body: (notices, tuple(body) + ("extra",)),  # a field over
+    lambda notices, body: ([1], tuple(body)),  # a notice that is not text
+    lambda notices, body: (notices, [*body]),  # a list where a tuple belongs
+], ids=["none-for-a-name", "numbers-for-aliases", "short", "long", "notice", "list"])
+def test_an_entry_of_the_wrong_shape_is_a_miss(cache_home: Path, write_dataset: Any, parse_calls: list[Path],
+                                               change: Any) -> None:
+    path = write_dataset()
+    expected = load_dataset(path)
+    forge(cache_home, path, change)
+    assert cache.load(path, path.read_bytes()) is None
+    assert load_dataset(path) == expected
+    assert len(parse_calls) == 2  # parsed afresh, then rewritten
+    assert cache.load(path, path.read_bytes()) is not None
+
+
+def test_a_forged_entry_through_the_cli_is_a_normal_answer(cache_home: Path, write_dataset: Any) -> None:
+    path = write_dataset()
+    load_dataset(path)
+    forge(cache_home, path, partner_names_none)
+    result = run_cli("list", "--json", "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert all(isinstance(partner["name"], str) for partner in json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link to a fifo", "dangling link", "directory"])
+def test_an_entry_that_is_not_a_regular_file_is_ignored_and_never_blocks(cache_home: Path, write_dataset: Any,
+                                                                         tmp_path: Path, kind: str) -> None:
+    path = write_dataset()
+    expected = load_dataset(path)
+    entry = entry_of(cache_home)
+    entry.unlink()
+    elsewhere = tmp_path / "elsewhere"
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "link to a fifo":
+        os.mkfifo(elsewhere)
+        entry.symlink_to(elsewhere)
+    elif kind == "dangling link":
+        entry.symlink_to(elsewhere)
+    else:
+        entry.mkdir()
+    done = subprocess.run([sys.executable, "-m", "thirdneighbor", "list", "--json", "--data", str(path)],
+                          env={"PATH": os.environ.get("PATH", ""), "XDG_CACHE_HOME": str(cache_home)},
+                          capture_output=True, timeout=30, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert len(json.loads(done.stdout)) == len(expected.partners())
+    if kind == "directory":
+        assert entry.is_dir()  # not ours to remove; the cache does without
+    else:
+        assert entry.is_file() and not entry.is_symlink()  # replaced by a real entry
+    if kind == "link to a fifo":
+        import stat
+
+        assert stat.S_ISFIFO(os.lstat(elsewhere).st_mode)  # what the link pointed to is untouched
+    if kind == "dangling link":
+        assert not elsewhere.exists()
+
+
+def test_an_unreadable_entry_is_replaced_with_normal_permissions(cache_home: Path, write_dataset: Any) -> None:
+    path = write_dataset()
+    expected = load_dataset(path)
+    entry = entry_of(cache_home)
+    entry.write_bytes(b"damaged")
+    entry.chmod(0)
+    assert load_dataset(path) == expected
+    import stat
+
+    assert stat.S_IMODE(entry.stat().st_mode) & 0o600 == 0o600
+    assert cache.load(path, path.read_bytes()) is not None
+
+
+def test_old_entries_are_pruned(cache_home: Path, write_dataset: Any) -> None:
+    paths = [write_dataset(name=f"data-{number}.toml") for number in range(cache.MAX_ENTRIES + 8)]
+    for number, path in enumerate(paths):
+        load_dataset(path)
+        entry = cache.entry_path(path)
+        assert entry is not None
+        os.utime(entry, (1_000_000 + number, 1_000_000 + number))  # written in this order, a second apart
+    kept = entries(cache_home)
+    assert len(kept) == cache.MAX_ENTRIES
+    assert {cache.entry_path(path).name for path in paths[-cache.MAX_ENTRIES + 1:]} <= set(kept)  # type: ignore[union-attr]
+    assert cache.entry_path(paths[0]).name not in kept  # type: ignore[union-attr]
+
+
+def test_a_stale_temporary_file_is_pruned(cache_home: Path, write_dataset: Any) -> None:
+    folder = cache_home / "thirdneighbor"
+    folder.mkdir(parents=True)
+    stale, fresh = folder / ".thirdneighbor-killed.tmp", folder / ".thirdneighbor-writing.tmp"
+    stale.write_bytes(b"left by a killed process")
+    fresh.write_bytes(b"another process is writing this")
+    os.utime(stale, (1_000_000, 1_000_000))
+    load_dataset(write_dataset())
+    assert not stale.exists() and fresh.exists()
+
+
+@pytest.mark.parametrize("home", ["", "relative/home", "."])
+def test_a_home_that_is_not_absolute_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    write_dataset: Any, home: str) -> None:
+    path = write_dataset()
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", home)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert cache.cache_dir() is None
+    result = run_cli("list", "--json", "--data", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert list(work.iterdir()) == [] and not Path("/.cache/thirdneighbor", cache.entry_path(path) or "x").exists()
+    info = json.loads(run_cli("info", "--json", "--data", str(path)).stdout)
+    assert info["cache"] == {"enabled": False, "path": None, "hit": False}
+
+
+def mutations() -> Any:
+    from hypothesis import strategies as st
+
+    return st.lists(st.tuples(st.sampled_from(["flip", "delete", "insert", "truncate"]),
+                              st.integers(min_value=0), st.integers(min_value=0, max_value=255)),
+                    min_size=1, max_size=4)
+
+
+def test_fuzzing_a_real_entry_byte_by_byte_gives_a_normal_answer(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+    import tracemalloc
+
+    from hypothesis import HealthCheck, given, settings
+
+    from .conftest import BUNDLED
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fuzz-cache"))
+    raw = BUNDLED.read_bytes()
+    expected = load_dataset(BUNDLED)
+    entry = cache.entry_path(BUNDLED)
+    assert entry is not None and entry.is_file()
+    good = entry.read_bytes()
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(mutations())
+    def check(changes: list[tuple[str, int, int]]) -> None:
+        data = bytearray(good)
+        for kind, where, byte in changes:
+            if not data:
+                break
+            where %= len(data)
+            if kind == "flip":
+                data[where] ^= byte or 1
+            elif kind == "delete":
+                del data[where]
+            elif kind == "insert":
+                data.insert(where, byte)
+            else:
+                del data[where:]
+        entry.write_bytes(bytes(data))
+        tracemalloc.start()
+        started = time.perf_counter()
+        try:
+            found = cache.load(BUNDLED, raw)
+            elapsed = time.perf_counter() - started
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        # A miss, or (for a change that cancels out) the same data; never an
+        # exception, and never the time or memory of a runaway decode.
+        assert found is None or found[0] == expected
+        assert elapsed < 1.0 and peak < 32 * 1024 * 1024
+        assert load_dataset(BUNDLED) == expected
+
+    check()

@@ -1,19 +1,32 @@
 """A cache of validated datasets, so that repeat runs on a large file skip the
 TOML parse (about 2 s for 10 MB) and the validation.
 
-- Where: $XDG_CACHE_HOME/thirdneighbor (or ~/.cache/thirdneighbor), one file per
-  dataset path, named by a hash of the path.
-- Never stale: each entry records the BLAKE2b hash of the dataset's bytes, the tool's
-  version, the cache format, the Python version and the records' field names; an
-  entry is used only when all five match.
-- Safe: entries are written atomically (files.write_atomically), so a reader sees
-  a whole entry or none, and two processes writing at once each write a whole,
-  equally valid entry. A damaged or foreign entry is ignored and rewritten.
+- Where: $XDG_CACHE_HOME/thirdneighbor, or ~/.cache/thirdneighbor; one file per
+  dataset path, named by a hash of the path. Either base must be an absolute
+  path (HOME="" or a relative HOME would put the cache wherever the command
+  runs), or there is no cache: every run parses, and nothing is written.
+- Never stale: each entry's header records a digest of the dataset's bytes, the
+  tool's version, the cache format, the Python version and the records' field
+  names; an entry is used only when all five match.
+- Checked before it is decoded: the header also gives the payload's length and
+  BLAKE2b digest, both checked before `marshal.loads` sees a byte (a corrupt
+  length field could otherwise ask marshal for gigabytes). The decoded values
+  are then checked against the record classes' declared fields, so that an
+  entry of the wrong shape is a miss, never a traceback.
+- Only regular files are read: an entry that is a symbolic link, a FIFO or a
+  device is ignored (opened with O_NOFOLLOW and O_NONBLOCK, so it cannot block
+  or stream forever) and replaced at the next write.
+- Safe to share: entries are written atomically (files.write_atomically), so a
+  reader sees a whole entry or none, and two processes writing at once each
+  write a whole, equally valid entry. A damaged or foreign entry is a miss, and
+  is rewritten with normal permissions (an entry of mode 000 is not kept so).
+- Bounded: after each write, only the MAX_ENTRIES most recently written entries
+  are kept (temporary datasets would otherwise leave one entry each, forever).
 - Every dataset is cached, the bundled one too: a hit costs about 1 ms, while
-  importing the TOML parser and parsing even the bundled 32 KB file costs about 8,
+  importing the TOML parser and parsing even the bundled 60 KB file costs about 8,
   a large share of a start-up that is meant to sit on the framework's own.
 
-The entry is `marshal` data of plain tuples, the fastest form Python can load
+The payload is `marshal` data of plain tuples, the fastest form Python can load
 (about 40 ms for 10,000 partners, against 290 ms for the same data as dicts). Its
 layout follows the record classes' declared fields (thirdneighbor.model), whose
 names are part of the fingerprint.
@@ -23,6 +36,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,7 +45,8 @@ from . import __version__
 from .model import Dataset, layout, record_fields
 from .partialdate import PartialDate
 
-FORMAT = 2
+FORMAT = 3
+MAX_ENTRIES = 32
 
 try:
     # hashlib's own import loads OpenSSL (about 6 ms, at every start-up); the
@@ -39,52 +54,148 @@ try:
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
-_MAGIC = "thirdneighbor-cache"
+
+# The header: magic and format, the fingerprint's digest, the payload's length
+# (8 bytes, little-endian) and the payload's digest.
+_MAGIC = b"TN-CACHE" + FORMAT.to_bytes(2, "little")
+_DIGEST = 32
+_HEADER = len(_MAGIC) + _DIGEST + 8 + _DIGEST
+# An entry is about as large as its dataset; one many times larger is not ours.
+_SIZE_FACTOR = 16
+_SUFFIX = ".marshal"
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """The cache's folder, or None where no absolute base is known (no cache then)."""
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "thirdneighbor"
+    if base and os.path.isabs(base):
+        return Path(base) / "thirdneighbor"
+    # $HOME, or the password database where HOME is unset. Not expanduser alone:
+    # it turns HOME="" into "/".
+    home = os.environ["HOME"] if "HOME" in os.environ else os.path.expanduser("~")
+    return Path(home) / ".cache" / "thirdneighbor" if os.path.isabs(home) else None
 
 
-def entry_path(dataset_file: Path) -> Path:
+def entry_path(dataset_file: Path) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
     name = blake2b(os.fsencode(os.path.abspath(dataset_file)), digest_size=16).hexdigest()
-    return cache_dir() / f"{name}.marshal"
+    return folder / f"{name}{_SUFFIX}"
 
 
-def fingerprint(content: bytes) -> tuple[Any, ...]:
-    """What an entry must match: the bytes, the tool, the format, the Python, and
-    the records' field names."""
-    return (blake2b(content, digest_size=32).hexdigest(), __version__, FORMAT,
-            sys.implementation.cache_tag or "", layout())
+def fingerprint(content: bytes) -> bytes:
+    """What an entry must match, as one digest: the bytes, the tool, the format,
+    the Python, and the records' field names."""
+    facts = (__version__, FORMAT, sys.implementation.cache_tag or "", layout())
+    return blake2b(blake2b(content, digest_size=_DIGEST).digest() + repr(facts).encode(),
+                   digest_size=_DIGEST).digest()
 
 
 def load(dataset_file: Path, content: bytes) -> tuple[Dataset, list[str]] | None:
     """The cached Dataset for this file's current content, with the notices its
     validation gave, or None."""
+    path = entry_path(dataset_file)
+    if path is None:
+        return None
     try:
-        payload = marshal.loads(entry_path(dataset_file).read_bytes())
-        magic, stamp, notices, body = payload
-        if magic != _MAGIC or stamp != fingerprint(content):
+        payload = _checked_payload(path, fingerprint(content), len(content))
+        if payload is None:
+            return None
+        notices, body = marshal.loads(payload)
+        if type(notices) is not tuple or not all(type(notice) is str for notice in notices):
             return None
         return _decode(Dataset, body), list(notices)
     except Exception:  # noqa: BLE001 - any damaged, foreign or old entry is just a miss
         return None
 
 
+def _checked_payload(path: Path, stamp: bytes, content_size: int) -> bytes | None:
+    """The entry's payload, if the entry is a regular file whose header matches
+    `stamp` and whose payload has the length and digest the header gives."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:  # no entry yet, a symbolic link, no permission
+        return None
+    with open(handle, "rb") as stream:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > _SIZE_FACTOR * content_size + _HEADER + 65536:
+            return None
+        header = stream.read(_HEADER)
+        if len(header) != _HEADER or not header.startswith(_MAGIC):
+            return None
+        at = len(_MAGIC)
+        if header[at:at + _DIGEST] != stamp:
+            return None
+        length = int.from_bytes(header[at + _DIGEST:at + _DIGEST + 8], "little")
+        if length != found.st_size - _HEADER:
+            return None
+        payload = stream.read(length)
+    if len(payload) != length or blake2b(payload, digest_size=_DIGEST).digest() != header[-_DIGEST:]:
+        return None
+    return payload
+
+
 def store(dataset_file: Path, content: bytes, dataset: Dataset, notices: list[str]) -> None:
     """Save an entry; a cache that cannot be written is skipped, not an error."""
     from .files import write_atomically
 
+    path = entry_path(dataset_file)
+    if path is None:
+        return
     try:
-        cache_dir().mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         # Version 2 has no back-references: written three times faster than the
         # default version 4, read as fast, at about 20% more bytes.
-        data = marshal.dumps((_MAGIC, fingerprint(content), tuple(notices), _encode(dataset)), 2)
-        write_atomically(entry_path(dataset_file), data, force=True, durable=False)
+        payload = marshal.dumps((tuple(notices), _encode(dataset)), 2)
+        header = (_MAGIC + fingerprint(content) + len(payload).to_bytes(8, "little")
+                  + blake2b(payload, digest_size=_DIGEST).digest())
+        _clear_foreign(path)
+        write_atomically(path, header + payload, force=True, durable=False, keep_mode=False)
+        _prune(path.parent)
     except Exception:  # noqa: BLE001 - e.g. a read-only home: run without a cache
         return
+
+
+def _clear_foreign(path: Path) -> None:
+    """Remove what sits at an entry's name but is no entry (a symbolic link, a
+    FIFO): the cache's folder is ours, and write_atomically replaces only files."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(found.st_mode) and not stat.S_ISDIR(found.st_mode):
+        os.unlink(path)  # the link itself, never what it points to
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_ENTRIES most recently written entries; remove the rest, and
+    temporary files that a killed process (SIGKILL) left over an hour ago."""
+    import time
+
+    entries = []
+    an_hour_ago = time.time() - 3600
+    with os.scandir(folder) as found:
+        for item in found:
+            try:
+                info = item.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if item.name.endswith(_SUFFIX):
+                entries.append((info.st_mtime, item.path))
+            elif item.name.startswith(".thirdneighbor-") and item.name.endswith(".tmp") \
+                    and info.st_mtime < an_hour_ago:
+                _remove(item.path)
+    entries.sort(reverse=True)
+    for _, old in entries[MAX_ENTRIES:]:
+        _remove(old)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:  # another process pruned it first
+        pass
 
 
 # A record is stored as the tuple of its field values in declaration order, with
@@ -104,8 +215,18 @@ def _encode(record: Any) -> tuple[Any, ...]:
     return tuple(values)
 
 
+class _WrongShape(Exception):
+    """A decoded entry whose values do not fit the record classes: a miss."""
+
+
 def _decode(cls: type, values: tuple[Any, ...]) -> Any:
-    names, conversions = _plan(cls)
+    names, types, texts, conversions = _plan(cls)
+    # Checked in C (map, isinstance) rather than value by value: this runs for
+    # every record of every cached run.
+    if type(values) is not tuple or len(values) != len(names) or not all(map(isinstance, values, types)):
+        raise _WrongShape(cls.__name__)
+    for index in texts:
+        "".join(values[index])  # a TypeError unless every item is text
     if conversions:
         values = list(values)  # type: ignore[assignment]
         for index, convert in conversions:
@@ -113,15 +234,27 @@ def _decode(cls: type, values: tuple[Any, ...]) -> Any:
     return cls(**dict(zip(names, values)))
 
 
-_PLANS: dict[type, tuple[tuple[str, ...], tuple[tuple[int, Any], ...]]] = {}
+_PLANS: dict[type, Any] = {}
+# What each kind of field is stored as (a date as its text); a text or date
+# field that may be missing holds None too.
+_STORED_AS: dict[str, tuple[type, ...]] = {
+    "text": (str,), "texts": (tuple,), "bool": (bool,), "int": (int,),
+    "date": (str,), "table": (tuple,), "tables": (tuple,),
+}
 
 
-def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, Any], ...]]:
-    """A class's attribute names, and how to turn each stored value that is not
+def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[type, ...], ...], tuple[int, ...],
+                              tuple[tuple[int, Any], ...]]:
+    """A class's attribute names, the types its stored values must have, which
+    of them are tuples of text, and how to turn each stored value that is not
     stored as itself back into what the class holds."""
     plan = _PLANS.get(cls)
     if plan is None:
         infos = record_fields(cls)
+        types = tuple(_STORED_AS[info.kind] + ((type(None),) if info.kind in ("text", "date")
+                                               and info.default is None and not info.required else ())
+                      for info in infos)
+        texts = tuple(index for index, info in enumerate(infos) if info.kind == "texts")
         conversions = []
         for index, info in enumerate(infos):
             if info.kind == "date":
@@ -131,7 +264,7 @@ def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, Any], ...]]:
             elif info.kind == "tables":
                 conversions.append((index, lambda value, nested=info.record:
                                     tuple(_decode(nested, item) for item in value)))
-        plan = _PLANS[cls] = (tuple(info.name for info in infos), tuple(conversions))
+        plan = _PLANS[cls] = (tuple(info.name for info in infos), types, texts, tuple(conversions))
     return plan
 
 

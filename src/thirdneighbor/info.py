@@ -30,6 +30,7 @@ def info_record(explicit: str | None, *, use_cache: bool, dataset: Callable[[], 
             raise
         hit = use_cache and cache.load(path, raw) is not None
         data = dataset()
+    entry = cache.entry_path(path)
     partners = data.all_partners
     neighbors = sum(partner.neighbor for partner in partners)
     other = sum(partner.tier is None for partner in partners)
@@ -43,7 +44,8 @@ def info_record(explicit: str | None, *, use_cache: bool, dataset: Callable[[], 
         "records": {"partners": len(partners), "third_neighbors": len(partners) - neighbors - other,
                     "neighbors": neighbors, "other_relations": other, "events": len(data.all_events),
                     "people": len(data.all_people), "tiers": len(data.tiers)},
-        "cache": {"enabled": use_cache, "path": str(cache.entry_path(path)), "hit": hit},
+        "cache": {"enabled": use_cache and entry is not None, "path": None if entry is None else str(entry),
+                  "hit": hit},
         "tool_version": __version__,
         "python": platform.python_version(),
     }
@@ -57,7 +59,8 @@ def info_text(record: dict[str, Any]) -> str:
 
     records = record["records"]
     cache = record["cache"]
-    cached = ("off (--no-cache)" if not cache["enabled"] else
+    cached = ("off (no absolute HOME or XDG_CACHE_HOME to keep it in)" if cache["path"] is None else
+              "off (--no-cache)" if not cache["enabled"] else
               f"{cache['path']} ({'hit' if cache['hit'] else 'not there yet, written now'})")
     lines = [
         ("Dataset", f"{record['path']} ({_WHY.get(record['source'], 'named by ' + record['source'])})"),

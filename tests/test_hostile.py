@@ -609,3 +609,12 @@ def test_a_toml_export_escapes_what_a_terminal_acts_on_and_round_trips(write_dat
     original = load_dataset(path).all_partners[1]
     assert original.name == hostile
     assert load_dataset(copy).partner(original.id).name == hostile  # the same value, read back
+
+
+def test_the_bundled_dataset_nests_six_levels_the_depth_the_message_names(raw_document: dict[str, Any]) -> None:
+    # The depth is counted only when validation fails, on the grounds that a valid
+    # dataset cannot nest deeper than its schema's 6 levels; this pins that figure.
+    from thirdneighbor.dataset import MAX_DEPTH, _deeper_than
+
+    assert not _deeper_than(raw_document, 6) and _deeper_than(raw_document, 5)
+    assert MAX_DEPTH > 6

@@ -6,7 +6,8 @@ its Reply to `emit`, which renders it and writes it through
 thirdneighbor.streams, and turns whatever goes wrong on the way into a one-line
 message on stderr and its exit code: a domain error (ThirdNeighborError,
 which carries its code), a closed pipe (141), Ctrl-C (130), SIGTERM or SIGHUP
-during a write (143, 129), or stdout that cannot be written (4). Click's own usage errors (exit 2) are Click's to report.
+during a write (143, 129), or stdout that cannot be written (4). Click's own
+usage errors (exit 2) are Click's to report.
 """
 
 from __future__ import annotations

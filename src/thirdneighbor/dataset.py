@@ -137,19 +137,36 @@ def parse_document(path: Path, raw: bytes) -> dict:
     text = text.removeprefix("\ufeff")
     if not text.strip():  # nothing, or only a byte-order mark and blank lines
         raise _broken(path, "is empty")
-    too_deep = _broken(path, f"nests tables or arrays more than {MAX_DEPTH} levels deep; a dataset needs 6")
     try:
-        document = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # tomllib's message already ends with "(at line L, column C)".
         raise _broken(path, f"TOML syntax error: {error}") from None
     except RecursionError:  # the parser recurses once a level: hundreds of levels exhaust the stack
-        raise too_deep from None
-    if _deeper_than(document, MAX_DEPTH):
-        # Checked here, once, so that nothing later (the validator's messages,
-        # which show values) can recurse on a value nested deeply enough to fail.
-        raise too_deep
-    return document
+        raise _too_deep(path) from None
+
+
+def _too_deep(path: Path | str) -> DatasetError:
+    return _broken(path, f"nests tables or arrays more than {MAX_DEPTH} levels deep; a dataset needs 6")
+
+
+def validated(path: Path, document: dict) -> tuple[Dataset, list[str]]:
+    """The Dataset a parsed document describes, and the notices of its validation;
+    a DatasetError listing every problem, or the one problem of nesting too deep."""
+    from .validate import build_dataset
+
+    try:
+        checked = build_dataset(document)
+    except RecursionError:  # not seen (the validator does not recurse into values), but never a traceback
+        raise _too_deep(path) from None
+    if checked.dataset is None:
+        # The depth is counted only here: a document the validator accepts nests
+        # 6 levels at most, and counting costs a walk over every value (0.1 s
+        # for 10,000 partners) that valid data would pay at each first run.
+        if _deeper_than(document, MAX_DEPTH):
+            raise _too_deep(path)
+        raise DatasetError(str(path), checked.problems)
+    return checked.dataset, checked.notices
 
 
 def _deeper_than(document: dict, limit: int) -> bool:
@@ -187,12 +204,7 @@ def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
     if hit is not None:
         dataset, notices = hit
     else:
-        from .validate import build_dataset
-
-        checked = build_dataset(parse_document(resolved, raw))
-        if checked.dataset is None:
-            raise DatasetError(str(resolved), checked.problems)
-        dataset, notices = checked.dataset, checked.notices
+        dataset, notices = validated(resolved, parse_document(resolved, raw))
         if use_cache:
             cache.store(resolved, raw, dataset, notices)
     if on_notice is not None:

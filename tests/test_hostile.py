@@ -618,3 +618,19 @@ def test_the_bundled_dataset_nests_six_levels_the_depth_the_message_names(raw_do
 
     assert not _deeper_than(raw_document, 6) and _deeper_than(raw_document, 5)
     assert MAX_DEPTH > 6
+
+
+def test_reading_a_dataset_sets_aside_what_it_holds_not_the_limit(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from thirdneighbor.dataset import read_bytes
+
+    small = tmp_path / "small.toml"
+    small.write_bytes(b"x = 1\n" * 1000)
+    tracemalloc.start()
+    try:
+        assert read_bytes(small) == small.read_bytes()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024  # not the 64 MiB limit + 1 that one read(limit + 1) asks for

@@ -97,9 +97,10 @@ def read_bytes(path: Path) -> bytes:
     limit = size_limit()
     try:
         with open(path, "rb") as stream:
-            if os.fstat(stream.fileno()).st_size > limit:  # a regular file says its size: no need to read it
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:  # a regular file says its size: no need to read it
                 raise _too_large(path, limit)
-            data = stream.read(limit + 1)
+            data = _read_at_most(stream, limit, size)
     except IsADirectoryError:
         raise _broken(path, "is a directory, not a dataset file") from None
     except FileNotFoundError:
@@ -113,13 +114,30 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+def _read_at_most(stream: Any, limit: int, size: int) -> bytes:
+    """Up to `limit` + 1 bytes, read in pieces (of the file's `size`, where it has
+    one, else of 1 MiB), so that memory follows what the source gives, not the
+    limit: one read of limit + 1 bytes would set aside 64 MiB for every dataset."""
+    pieces, total = [], 0
+    step = size + 1 if size else 1 << 20
+    while total <= limit:
+        piece = stream.read(min(step, limit + 1 - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+        if size:
+            step = 1 << 16  # after the file's size, only what it grew by, if anything
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
 def _read_stdin() -> bytes:
     import sys
 
     if sys.stdin is None:  # started with stdin closed (`<&-`)
         raise _broken("<stdin>", "cannot be read: stdin is closed")
     limit = size_limit()
-    data = sys.stdin.buffer.read(limit + 1)
+    data = _read_at_most(sys.stdin.buffer, limit, 0)
     if len(data) > limit:
         raise _too_large("<stdin>", limit)
     return data

@@ -13,7 +13,7 @@ import pytest
 
 from thirdneighbor import cache, dataset
 from thirdneighbor.dataset import load_dataset
-from thirdneighbor.model import Partner
+from thirdneighbor.model import Partner, Tier
 
 from .conftest import run_cli
 
@@ -166,7 +166,7 @@ def test_the_entry_is_written_atomically(cache_home: Path, write_dataset: Any,
     load_dataset(write_dataset())
     [(path, options)] = written
     assert path.parent == cache_home / "thirdneighbor"
-    assert options == {"force": True, "durable": False, "keep_mode": False}
+    assert options == {"force": True, "durable": False, "mode": 0o644}
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -224,30 +224,30 @@ def forge(cache_home: Path, path: Path, change: Any) -> None:
     entry.write_bytes(header + payload)
 
 
-def partner_names_none(notices: list[Any], body: list[Any]) -> tuple[Any, Any]:
-    names = [info.name for info in cache.record_fields(cache.Dataset)]
-    partners = [list(p) for p in body[names.index("all_partners")]]
-    partners[0][[info.name for info in cache.record_fields(Partner)].index("name")] = None
-    body[names.index("all_partners")] = tuple(tuple(p) for p in partners)
-    return notices, tuple(body)
+def first_record_with(table: str, record_class: type, field: str, value: Any) -> Any:
+    """A change for `forge`: the first record of the dataset's `table` holds `value` as its `field`."""
+    def change(notices: list[Any], body: list[Any]) -> tuple[Any, Any]:
+        names = [info.name for info in cache.record_fields(cache.Dataset)]
+        records = [list(record) for record in body[names.index(table)]]
+        records[0][[info.name for info in cache.record_fields(record_class)].index(field)] = value
+        body[names.index(table)] = tuple(tuple(record) for record in records)
+        return notices, tuple(body)
 
-
-def aliases_hold_a_number(notices: list[Any], body: list[Any]) -> tuple[Any, Any]:
-    names = [info.name for info in cache.record_fields(cache.Dataset)]
-    partners = [list(p) for p in body[names.index("all_partners")]]
-    partners[0][[info.name for info in cache.record_fields(Partner)].index("aliases")] = (1, 2)
-    body[names.index("all_partners")] = tuple(tuple(p) for p in partners)
-    return notices, tuple(body)
+    return change
 
 
 @pytest.mark.parametrize("change", [
-    partner_names_none,
-    aliases_hold_a_number,
+    first_record_with("all_partners", Partner, "name", None),
+    first_record_with("all_partners", Partner, "aliases", (1, 2)),
+    first_record_with("tiers", Tier, "rank", True),  # isinstance(True, int) holds; JSON would say "rank": true
+    first_record_with("tiers", Tier, "rank", 10 ** 5000),  # too many digits for any writer to print
+    first_record_with("tiers", Tier, "rank", 1.5),
     lambda notices, body: (notices, tuple(body[:-1])),  # a field short
     lambda notices, body: (notices, tuple(body) + ("extra",)),  # a field over
     lambda notices, body: ([1], tuple(body)),  # a notice that is not text
     lambda notices, body: (notices, [*body]),  # a list where a tuple belongs
-], ids=["none-for-a-name", "numbers-for-aliases", "short", "long", "notice", "list"])
+], ids=["none-for-a-name", "numbers-for-aliases", "bool-for-a-rank", "huge-rank", "float-rank", "short", "long",
+        "notice", "list"])
 def test_an_entry_of_the_wrong_shape_is_a_miss(cache_home: Path, write_dataset: Any, parse_calls: list[Path],
                                                change: Any) -> None:
     path = write_dataset()
@@ -262,7 +262,7 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(cache_home: Path, write_dataset: 
 def test_a_forged_entry_through_the_cli_is_a_normal_answer(cache_home: Path, write_dataset: Any) -> None:
     path = write_dataset()
     load_dataset(path)
-    forge(cache_home, path, partner_names_none)
+    forge(cache_home, path, first_record_with("all_partners", Partner, "name", None))
     result = run_cli("list", "--json", "--data", str(path))
     assert (result.exit_code, result.stderr) == (0, "")
     assert all(isinstance(partner["name"], str) for partner in json.loads(result.stdout))
@@ -412,3 +412,46 @@ def test_fuzzing_a_real_entry_byte_by_byte_gives_a_normal_answer(tmp_path: Path,
         assert load_dataset(BUNDLED) == expected
 
     check()
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o646], ids=["group-writable", "world-writable"])
+def test_an_entry_others_may_write_is_not_trusted(cache_home: Path, write_dataset: Any, parse_calls: list[Path],
+                                                  mode: int) -> None:
+    path = write_dataset()
+    expected = load_dataset(path)
+    entry = entry_of(cache_home)
+    assert stat_mode(entry) == 0o644  # as the tool writes them, whatever the umask
+    entry.chmod(mode)
+    assert cache.load(path, path.read_bytes()) is None
+    assert load_dataset(path) == expected and len(parse_calls) == 2
+    assert stat_mode(entry) == 0o644  # rewritten as the tool's own
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_an_entry_another_user_owns_is_not_trusted(cache_home: Path, write_dataset: Any) -> None:
+    path = write_dataset()
+    load_dataset(path)
+    entry = entry_of(cache_home)
+    os.chown(entry, 4242, -1)
+    assert cache.load(path, path.read_bytes()) is None
+    load_dataset(path)
+    assert entry.stat().st_uid == 0 and cache.load(path, path.read_bytes()) is not None
+
+
+def stat_mode(path: Path) -> int:
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_pruning_removes_only_entries(cache_home: Path, write_dataset: Any) -> None:
+    folder = cache_home / "thirdneighbor"
+    folder.mkdir(parents=True)
+    keep = [folder / "thesis.marshal", folder / "notes.txt", folder / ("0" * 31 + ".marshal")]
+    for number, other in enumerate(keep):
+        other.write_bytes(b"not a cache entry")
+        os.utime(other, (1_000 + number, 1_000 + number))  # older than every entry
+    for number in range(cache.MAX_ENTRIES + 2):
+        load_dataset(write_dataset(name=f"data-{number}.toml"))
+    assert all(other.exists() for other in keep)
+    assert len([p for p in folder.iterdir() if cache._ENTRY_NAME.fullmatch(p.name)]) == cache.MAX_ENTRIES

@@ -261,14 +261,12 @@ def test_a_path_the_system_will_not_look_into_is_a_write_error(tmp_path: Path,
         write_atomically(tmp_path / "locked" / "out.csv", b"x")
 
 
-def test_a_replaced_file_can_be_given_normal_permissions(tmp_path: Path) -> None:
+def test_a_replaced_file_can_be_given_permissions_of_its_own(tmp_path: Path) -> None:
     target = tmp_path / "entry"
     target.write_bytes(b"old")
     target.chmod(0)
-    write_atomically(target, b"new", force=True, keep_mode=False)
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    write_atomically(target, b"new", force=True, mode=0o644)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
 
 
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])

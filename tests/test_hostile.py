@@ -367,7 +367,8 @@ OSC_52 = "\x1b]52;c;cHduZWQ=\x07"
 OSC_8 = "\x1b]8;;https://evil.invalid\x07click\x1b]8;;\x07"
 # Every character of ACTIVE, around letters that must survive.
 HOSTILE_NAME = "Ja\u202epan\u2066\x7f\x85\x9b\u200b\u200c\u200d\u200e\u200f\u061c\ufeff\u2069 Tok\u2028yo\u2029Bay"
-HOSTILE_NAME_CLEANED = "Japan Tok yo Bay"
+# NEL (\x85) breaks a line, so its run of removed characters becomes a space, beside the name's own.
+HOSTILE_NAME_CLEANED = "Japan  Tok yo Bay"
 
 
 def assert_inert(text: str) -> None:
@@ -634,3 +635,65 @@ def test_reading_a_dataset_sets_aside_what_it_holds_not_the_limit(tmp_path: Path
     finally:
         tracemalloc.stop()
     assert peak < 1024 * 1024  # not the 64 MiB limit + 1 that one read(limit + 1) asks for
+
+
+# --- stderr is a terminal channel too: dataset text never starts a line there ---------
+
+LINE_BREAKS = {"newline": "\n", "carriage return": "\r", "line separator": "\u2028", "next line": "\x85",
+               "form feed": "\x0c"}
+FORGED = "thirdneighbor: wrote /home/you/.ssh/authorized_keys"
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS.values(), ids=LINE_BREAKS.keys())
+@pytest.mark.parametrize(("args", "lines"), [
+    (["show", "united-kingdom"], 1),  # "… holds no partnership tier" (a note; the answer on stdout)
+    (["show", "United Kingdomx"], 1),  # not found: "did you mean: …"
+    (["show", "united-kingdom", "--as-of", "1990"], 1),  # no tier yet as of
+])
+def test_a_line_break_in_a_name_never_starts_a_line_on_stderr(write_dataset: Any, brk: str, args: list[str],
+                                                              lines: int) -> None:
+    path = write_dataset(lambda d: _partner(d, "united-kingdom").update(name=f"United Kingdom{brk}{FORGED}"))
+    result = run_cli(*args, "--data", str(path))
+    assert result.exit_code in (0, 1)
+    assert len(result.stderr.splitlines()) == lines, result.stderr
+    assert not any(line.startswith(FORGED) for line in result.stderr.splitlines())
+    assert f"United Kingdom {FORGED}" in result.stderr
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS.values(), ids=LINE_BREAKS.keys())
+def test_a_line_break_in_a_name_never_starts_a_line_in_a_not_yet_error(write_dataset: Any, brk: str) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(name=f"Japan{brk}{FORGED}"))
+    result = run_cli("show", "japan", "--as-of", "1990", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert len(result.stderr.splitlines()) == 1 and f"Japan {FORGED} held no tier yet" in result.stderr
+
+
+def test_an_ambiguous_name_lists_candidates_on_one_line(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        _partner(document, "japan").update(name=f"Twinland\n{FORGED}")
+        _partner(document, "france").update(name="Twinford")
+
+    result = run_cli("show", "twin", "--data", str(write_dataset(change)))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert len(result.stderr.splitlines()) == 1 and "matches several partners" in result.stderr
+
+
+def test_completion_help_is_short_enough_that_no_shell_wraps_it(write_dataset: Any) -> None:
+    long_name = "Strategic partnership, as the joint statements of the two heads of state name it in full"
+    path = write_dataset(lambda d: next(t for t in d["tiers"] if t["id"] == "strategic").update(name=long_name))
+    env = {"_THIRDNEIGHBOR_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+           "_TYPER_COMPLETE_ARGS": f"thirdneighbor list --data {path} --tier s"}
+    result = run_cli(env=env)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == ["strategic\tStrategic partnership, as the joint sta…"]
+
+
+def test_a_glob_in_an_alias_is_never_offered_to_bash(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "japan").update(aliases=["J*", "Ja?an", "J[a]pan", "Nippon"]))
+    env = {"_THIRDNEIGHBOR_COMPLETE": "complete_bash", "COMP_WORDS": f"thirdneighbor show --data {path} J",
+           "COMP_CWORD": "4"}
+    result = run_cli(env=env)
+    assert (result.exit_code, result.stderr) == (0, "")
+    offers = result.stdout.split()
+    assert "japan" in offers or "Japan" in offers
+    assert not any(set(offer) & set("*?[") for offer in offers)

@@ -16,6 +16,13 @@ TOML parse (about 2 s for 10 MB) and the validation.
 - Only regular files are read: an entry that is a symbolic link, a FIFO or a
   device is ignored (opened with O_NOFOLLOW and O_NONBLOCK, so it cannot block
   or stream forever) and replaced at the next write.
+- Whose entries are trusted: the user's own. An entry is read only if the user
+  running the tool owns it and no one else may write it (the tool writes them
+  0644), as ssh treats its keys. Its digest then guards against damage, not
+  against the user: like the bytecode Python keeps in __pycache__, an entry the
+  user has the rights to forge is taken as the tool's own. The checks here are
+  of shape, not of the dataset's rules (a partner's tier must exist), which
+  validation enforced before the tool wrote the entry.
 - Safe to share: entries are written atomically (files.write_atomically), so a
   reader sees a whole entry or none, and two processes writing at once each
   write a whole, equally valid entry. A damaged or foreign entry is a miss, and
@@ -36,6 +43,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -63,6 +71,9 @@ _HEADER = len(_MAGIC) + _DIGEST + 8 + _DIGEST
 # An entry is about as large as its dataset; one many times larger is not ours.
 _SIZE_FACTOR = 16
 _SUFFIX = ".marshal"
+_ENTRY_MODE = 0o644
+# An entry's name: 32 hex digits (entry_path). Pruning removes nothing else.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.marshal")
 
 
 def cache_dir() -> Path | None:
@@ -121,6 +132,8 @@ def _checked_payload(path: Path, stamp: bytes, content_size: int) -> bytes | Non
         found = os.fstat(handle)
         if not stat.S_ISREG(found.st_mode) or found.st_size > _SIZE_FACTOR * content_size + _HEADER + 65536:
             return None
+        if found.st_uid != os.geteuid() or found.st_mode & 0o022:  # not the user's alone
+            return None
         header = stream.read(_HEADER)
         if len(header) != _HEADER or not header.startswith(_MAGIC):
             return None
@@ -151,7 +164,7 @@ def store(dataset_file: Path, content: bytes, dataset: Dataset, notices: list[st
         header = (_MAGIC + fingerprint(content) + len(payload).to_bytes(8, "little")
                   + blake2b(payload, digest_size=_DIGEST).digest())
         _clear_foreign(path)
-        write_atomically(path, header + payload, force=True, durable=False, keep_mode=False)
+        write_atomically(path, header + payload, force=True, durable=False, mode=_ENTRY_MODE)
         _prune(path.parent)
     except Exception:  # noqa: BLE001 - e.g. a read-only home: run without a cache
         return
@@ -181,7 +194,7 @@ def _prune(folder: Path) -> None:
                 info = item.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if item.name.endswith(_SUFFIX):
+            if _ENTRY_NAME.fullmatch(item.name):
                 entries.append((info.st_mtime, item.path))
             elif item.name.startswith(".thirdneighbor-") and item.name.endswith(".tmp") \
                     and info.st_mtime < an_hour_ago:
@@ -215,18 +228,26 @@ def _encode(record: Any) -> tuple[Any, ...]:
     return tuple(values)
 
 
+# The numbers of a dataset (a schema version, a tier's rank) are small; a huge
+# one would pass isinstance and fail later, in a writer that refuses it.
+_INT_BOUND = 2 ** 31
+
+
 class _WrongShape(Exception):
     """A decoded entry whose values do not fit the record classes: a miss."""
 
 
 def _decode(cls: type, values: tuple[Any, ...]) -> Any:
-    names, types, texts, conversions = _plan(cls)
+    names, types, texts, numbers, conversions = _plan(cls)
     # Checked in C (map, isinstance) rather than value by value: this runs for
     # every record of every cached run.
     if type(values) is not tuple or len(values) != len(names) or not all(map(isinstance, values, types)):
         raise _WrongShape(cls.__name__)
     for index in texts:
         "".join(values[index])  # a TypeError unless every item is text
+    for index in numbers:  # isinstance let True pass for a number, and any size
+        if type(values[index]) is not int or not -_INT_BOUND < values[index] < _INT_BOUND:
+            raise _WrongShape(cls.__name__)
     if conversions:
         values = list(values)  # type: ignore[assignment]
         for index, convert in conversions:
@@ -243,11 +264,11 @@ _STORED_AS: dict[str, tuple[type, ...]] = {
 }
 
 
-def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[type, ...], ...], tuple[int, ...],
+def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[type, ...], ...], tuple[int, ...], tuple[int, ...],
                               tuple[tuple[int, Any], ...]]:
     """A class's attribute names, the types its stored values must have, which
-    of them are tuples of text, and how to turn each stored value that is not
-    stored as itself back into what the class holds."""
+    of them are tuples of text, which are numbers, and how to turn each stored
+    value that is not stored as itself back into what the class holds."""
     plan = _PLANS.get(cls)
     if plan is None:
         infos = record_fields(cls)
@@ -255,6 +276,7 @@ def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[type, ...], ...], tup
                                                and info.default is None and not info.required else ())
                       for info in infos)
         texts = tuple(index for index, info in enumerate(infos) if info.kind == "texts")
+        numbers = tuple(index for index, info in enumerate(infos) if info.kind == "int")
         conversions = []
         for index, info in enumerate(infos):
             if info.kind == "date":
@@ -264,7 +286,7 @@ def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[type, ...], ...], tup
             elif info.kind == "tables":
                 conversions.append((index, lambda value, nested=info.record:
                                     tuple(_decode(nested, item) for item in value)))
-        plan = _PLANS[cls] = (tuple(info.name for info in infos), types, texts, tuple(conversions))
+        plan = _PLANS[cls] = (tuple(info.name for info in infos), types, texts, numbers, tuple(conversions))
     return plan
 
 

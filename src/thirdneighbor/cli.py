@@ -209,7 +209,9 @@ def compare_command(
     dataset, date = source.load_as_of(as_of)
     partners = source.found(resolve_partners(dataset, countries))
     if date is not None:
-        untied = [partner.name for partner in partners if partner.tier is not None
+        from .render.safe import clean
+
+        untied = [clean(partner.name) for partner in partners if partner.tier is not None
                   and partner_or_untied(partner, date).tier is None]
         if untied:
             source.notes.append(f"{', '.join(untied)} held no tier yet as of {date}")

@@ -122,7 +122,9 @@ class DataSource:
         """Partners a name search found: say which of them hold no tier."""
         for partner in partners:
             if partner.tier is None:
-                self.notes.append(f"{partner.name} holds no partnership tier; it is in the dataset for its "
+                from .render.safe import clean
+
+                self.notes.append(f"{clean(partner.name)} holds no partnership tier; it is in the dataset for its "
                                   "events (`list --all` shows every such country)")
         return partners
 

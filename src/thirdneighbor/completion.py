@@ -8,7 +8,8 @@ rather than an error.
 Offers and their help are dataset text, and the shell prints them (bash reads
 one offer a line): both are cleaned (thirdneighbor.render.safe.clean), so no
 escape sequence reaches the terminal and no line break splits an offer; an
-offer left empty, or holding a space, is not made. Help is Rich markup to
+offer left empty, or holding a space or a glob character, is not made;
+help is cut short enough that no shell wraps it. Help is Rich markup to
 Typer in zsh and fish, so a "[" in it is escaped.
 """
 
@@ -20,13 +21,24 @@ if TYPE_CHECKING:
     from .model import Partner
 
 
+# Typer renders zsh's and fish's help through Rich, 80 columns wide (a pipe's
+# width), and a wrapped help is a second line that fish offers as a candidate.
+HELP_WIDTH = 40
+# bash's completion script expands the offers unquoted: a glob in one would be
+# matched against the files in the current directory.
+_GLOB = frozenset("*?[")
+
+
 def _help(text: str) -> str:
-    """An offer's help (a partner's or a tier's name): cleaned, and, where it holds
-    a "[", with Rich markup escaped, as Typer renders zsh's and fish's help as
-    markup ("[/]" in a name would end the completion in a traceback)."""
+    """An offer's help (a partner's or a tier's name): cleaned, cut to HELP_WIDTH
+    characters, and, where it holds a "[", with Rich markup escaped, as Typer
+    renders zsh's and fish's help as markup ("[/]" in a name would end the
+    completion in a traceback)."""
     from .render.safe import clean
 
     text = clean(text)
+    if len(text) > HELP_WIDTH:
+        text = text[:HELP_WIDTH - 1].rstrip() + "…"
     if "[" not in text:
         return text
     from rich.markup import escape  # only for such a name
@@ -63,10 +75,10 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     mongolian = is_cyrillic(incomplete)
     offered: dict[str, Partner] = {}  # each offer, and the partner it stands for
     for partner in dataset.all_partners:
-        # Names with spaces would need quoting in bash; the id stands for them.
-        # A tab or a line break cleans to a space, so such a name is left out too.
+        # Names with spaces or globs would need quoting in bash; the id stands for
+        # them. A tab or a line break cleans to a space, so such a name is left out too.
         keys = [key for key in map(clean, partner_keys(partner, with_mongolian=mongolian)) if key
-                and " " not in key and (not mongolian or is_cyrillic(key))]
+                and " " not in key and _GLOB.isdisjoint(key) and (not mongolian or is_cyrillic(key))]
         literal = [key for key in keys if key.startswith(incomplete)]
         if literal:
             for key in literal:

@@ -84,9 +84,11 @@ class NotFoundError(ThirdNeighborError, LookupError):
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(self, query: str, suggestions: list[str], noun: str = "partner", hint: str | None = None) -> None:
+        from .render.safe import clean  # suggestions are names from the dataset: one line each, inert
+
         message = f"no {noun} matches {quoted(query)}"
         if suggestions:
-            message += "; did you mean: " + ", ".join(suggestions) + "?"
+            message += "; did you mean: " + ", ".join(map(clean, suggestions)) + "?"
         if hint:
             message += f"; {hint}"
         super().__init__(message)
@@ -100,8 +102,10 @@ class AmbiguousError(ThirdNeighborError, LookupError):
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(self, query: str, candidates: list[str], noun: str = "partners") -> None:
+        from .render.safe import clean  # candidates hold names from the dataset
+
         super().__init__(
-            f"{quoted(query)} matches several {noun}: " + ", ".join(candidates)
+            f"{quoted(query)} matches several {noun}: " + ", ".join(map(clean, candidates))
             + "; be more specific or use an id"
         )
         self.query = query

@@ -90,13 +90,14 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False,
-                     durable: bool = True, keep_mode: bool = True) -> Path:
+                     durable: bool = True, mode: int | None = None) -> Path:
     """Write `data` to `path` in one step. Refuses to replace a file unless `force`.
 
     `durable=False` skips the fsync: the rename is still all-or-nothing for other
     processes, but a power cut may lose the file. Right for a cache, not for exports.
-    `keep_mode=False` gives a replaced file the normal permissions of a new one,
-    instead of its own (which, for a cache entry of mode 000, would keep it unreadable).
+    `mode` sets the file's permissions; by default a replaced regular file keeps
+    its own, and a new one gets 0666 less the umask. (The cache sets 0644: an
+    entry of mode 000 is not to stay unreadable.)
     """
     target = check_target(path, force=force)
     directory = target.parent if str(target.parent) else Path(".")
@@ -111,7 +112,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool =
                 stream.flush()
                 if durable:
                     os.fsync(stream.fileno())
-            os.chmod(temporary, _mode_for(target, keep_mode))
+            os.chmod(temporary, _mode_for(target) if mode is None else mode)
             if force:
                 os.replace(temporary, target)
             else:
@@ -130,16 +131,15 @@ def _temporary_file(directory: Path) -> tuple[int, str]:
     return tempfile.mkstemp(prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=directory)
 
 
-def _mode_for(target: Path, keep_mode: bool) -> int:
+def _mode_for(target: Path) -> int:
     """A replaced regular file's permissions, or a new file's (0666 less the
     umask) rather than mkstemp's private 0600."""
-    if keep_mode:
-        try:
-            found = os.lstat(target)
-            if stat.S_ISREG(found.st_mode):
-                return found.st_mode & 0o7777
-        except FileNotFoundError:
-            pass
+    try:
+        found = os.lstat(target)
+        if stat.S_ISREG(found.st_mode):
+            return found.st_mode & 0o7777
+    except FileNotFoundError:
+        pass
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask

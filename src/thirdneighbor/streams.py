@@ -102,7 +102,10 @@ def note(message: str) -> None:
     name, where it does not mix with the data."""
     from .render.safe import clean
 
-    lines = [clean(line) for line in message.splitlines()] or [""]
+    # Only "\n" separates the lines of a message; any other line break (\r,
+    # U+2028, U+0085...) is inside a value and cleans to a space, so that dataset
+    # text cannot start a line that looks like one of the tool's own.
+    lines = [clean(line) for line in message.rstrip("\n").split("\n")]
     text = "thirdneighbor: " + "\n".join(lines) + "\n"
     if sys.stderr is None:  # started with stderr closed (`2>&-`): nobody to tell
         return

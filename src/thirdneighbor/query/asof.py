@@ -122,9 +122,10 @@ def same_partners_as_of(partners: Sequence[Partner], as_of: PartialDate) -> list
     puzzling "no partner matches" a search of the dated dataset would give.
     """
     from ..errors import NotYetError
+    from ..render.safe import clean  # names in a message: one line, inert
 
     then = {partner.id: partner_as_of(partner, as_of) for partner in partners}
-    missing = [partner.name for partner in partners if then[partner.id] is None]
+    missing = [clean(partner.name) for partner in partners if then[partner.id] is None]
     if missing:
         raise NotYetError(f"{', '.join(missing)} held no tier yet as of {as_of}; "
                           f"see `thirdneighbor history` for when each began")

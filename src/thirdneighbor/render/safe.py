@@ -21,7 +21,8 @@ _NOT_XML = "\ufffe\uffff\ud800-\udfff"
 # All of them, a run at a time. One precompiled pattern: text that holds none
 # (nearly all text) costs one fast search and is returned as it is.
 _UNSAFE = re.compile(f"[\x00-\x1f{ACTIVE_FORMAT}{_NOT_XML}]+")
-_BREAKS = frozenset("\t\n\r\u2028\u2029")
+# A tab, and every character at which str.splitlines breaks a line.
+_BREAKS = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _replacement(match: re.Match[str]) -> str:

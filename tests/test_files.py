@@ -230,12 +230,41 @@ def test_without_hard_links_the_name_is_still_claimed_exclusively(tmp_path: Path
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("name", ["", "newdir/"])
+@pytest.mark.parametrize("name", ["", "newdir/", "newdir/.", "keep.toml/.", "keep.toml/..", ".", ".."])
 def test_a_name_that_names_no_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    # Path("keep.toml/.") is Path("keep.toml"): the name is checked as typed.
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(UsageError, match="empty|ends in /, so it names a directory"):
+    (tmp_path / "keep.toml").write_bytes(b"precious")
+    with pytest.raises(UsageError, match="empty|names a directory; give a file name"):
         write_atomically(name, b"x", force=True)
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.toml"]
+    assert (tmp_path / "keep.toml").read_bytes() == b"precious"
+
+
+def test_a_directory_that_will_not_take_the_file_is_found_before_writing(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from thirdneighbor.files import check_target
+
+    (tmp_path / "plain").write_bytes(b"a file, not a directory")
+    with pytest.raises(CannotWriteError, match="cannot write .*plain/out.svg: Not a directory"):
+        check_target(tmp_path / "plain" / "out.svg")
+    with pytest.raises(CannotWriteError, match="cannot write .*missing/out.svg: No such file or directory"):
+        check_target(tmp_path / "missing" / "out.svg")
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # read-only, as even root meets it
+    with pytest.raises(CannotWriteError, match="cannot write .*out.svg: Permission denied"):
+        check_target(tmp_path / "out.svg")
+
+
+@pytest.mark.parametrize("name", ["a\nb.svg", "\udcff.svg", "tab\there.svg"])
+def test_a_name_with_a_line_break_or_undecodable_bytes_is_shown_quoted(tmp_path: Path, name: str) -> None:
+    from thirdneighbor.render.safe import shown
+
+    target = tmp_path / name
+    (tmp_path / name).write_bytes(b"x") if "\udcff" not in name else open(os.fsencode(target), "wb").close()
+    with pytest.raises(UsageError) as caught:
+        write_atomically(target, b"new")
+    assert "\n" not in caught.value.message and repr(str(target)) in caught.value.message
+    assert shown("plain.svg") == "plain.svg"
 
 
 def test_the_longest_file_name_can_be_written(tmp_path: Path) -> None:
@@ -288,3 +317,50 @@ def test_sigterm_and_sighup_during_a_write_remove_the_temporary_file(tmp_path: P
     assert caught.value.exit_code == 128 + number
     assert list(tmp_path.iterdir()) == []
     assert signal.getsignal(number) == before  # the handler is the write's alone
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_signal_once_the_file_has_its_name_stops_after_and_keeps_it(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      force: bool) -> None:
+    import signal
+
+    from thirdneighbor.errors import Terminated
+
+    target = tmp_path / "out.svg"
+    if force:
+        target.write_bytes(b"old")
+    name = "replace" if force else "link"
+    real = getattr(os, name)
+
+    def then_signalled(*args: object) -> None:
+        real(*args)
+        os.kill(os.getpid(), signal.SIGTERM)  # held until the step is over
+
+    monkeypatch.setattr(os, name, then_signalled)
+    with pytest.raises(Terminated) as caught:
+        write_atomically(target, b"complete", force=force)
+    monkeypatch.undo()
+    assert caught.value.exit_code == 143
+    assert target.read_bytes() == b"complete"  # the process stops, as asked, with the file whole
+    assert leftovers(tmp_path) == []
+
+
+def test_a_signal_while_the_temporary_file_is_made_leaves_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+    import tempfile
+
+    from thirdneighbor.errors import Terminated
+
+    real = tempfile.mkstemp
+
+    def signalled(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real(*args, **kwargs)  # type: ignore[arg-type]
+        os.kill(os.getpid(), signal.SIGHUP)  # after the file exists, before its name is known
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", signalled)
+    with pytest.raises(Terminated):
+        write_atomically(tmp_path / "out.svg", b"x")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []

@@ -18,8 +18,9 @@ BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
 
 
 def cli(*args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    kwargs.setdefault("timeout", 60)
     return subprocess.run([sys.executable, "-m", "thirdneighbor", *args], env={**BASE_ENV, **(env or {})},
-                          capture_output=True, check=False, timeout=60, **kwargs)  # type: ignore[call-overload]
+                          capture_output=True, check=False, **kwargs)  # type: ignore[call-overload]
 
 
 # --- closed pipes ---------------------------------------------------------------------
@@ -312,14 +313,24 @@ def test_a_huge_sparse_file_is_refused_without_reading_it(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("limit", "code"), [("1K", 3), ("1024", 3), ("128M", 0), ("1G", 0)])
 def test_the_size_limit_can_be_set(limit: str, code: int) -> None:
-    done = cli("list", "--fields", "id", "--no-cache", env={"THIRDNEIGHBOR_MAX_BYTES": limit})
+    done = cli("list", "--fields", "id", "--no-cache", "--data", str(BUNDLED), env={"THIRDNEIGHBOR_MAX_BYTES": limit})
     assert done.returncode == code
     assert (b"is larger than the limit of 1 KiB" in done.stderr) == (code == 3)
 
 
+def test_the_size_limit_is_for_other_datasets_not_the_bundled_one(tmp_path: Path) -> None:
+    limited = {"THIRDNEIGHBOR_MAX_BYTES": "1K"}
+    assert cli("list", "--fields", "id", env=limited).returncode == 0
+    assert cli("init", "mine.toml", env=limited, cwd=tmp_path).returncode == 0
+    done = cli("list", "--data", "mine.toml", env=limited, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (3, b"")
+    assert b"mine.toml: the dataset is broken (1 problem)\n  - is larger than the limit of 1 KiB" in done.stderr
+
+
 @pytest.mark.parametrize("limit", ["lots", "-5", "1T", "1.5M", "١٢٣"])
-def test_a_size_limit_that_is_no_number_is_a_usage_error(limit: str) -> None:
-    done = cli("list", env={"THIRDNEIGHBOR_MAX_BYTES": limit})
+def test_a_size_limit_that_is_no_number_is_a_usage_error(tmp_path: Path, limit: str) -> None:
+    (tmp_path / "mine.toml").write_bytes(BUNDLED.read_bytes())
+    done = cli("list", "--data", str(tmp_path / "mine.toml"), env={"THIRDNEIGHBOR_MAX_BYTES": limit})
     assert (done.returncode, done.stdout) == (2, b"")
     assert done.stderr.decode().startswith("thirdneighbor: $THIRDNEIGHBOR_MAX_BYTES is ")
     assert "give a number of bytes, such as 134217728 or 128M" in done.stderr.decode()
@@ -409,7 +420,7 @@ def test_two_exports_are_both_checked_before_either_is_written(tmp_path: Path) -
 def test_a_trailing_slash_names_a_directory_and_writes_nothing(tmp_path: Path) -> None:
     done = cli("tiers", "--export-svg", "newdir/", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, b"")
-    assert done.stderr == b"thirdneighbor: newdir/ ends in /, so it names a directory; give a file name\n"
+    assert done.stderr == b"thirdneighbor: newdir/ names a directory; give a file name\n"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -419,3 +430,118 @@ def test_an_impossible_name_is_exit_4_with_one_line(tmp_path: Path, name: str) -
     assert (done.returncode, done.stdout) == (4, b"")
     assert done.stderr.startswith(b"thirdneighbor: cannot write ") and done.stderr.count(b"\n") == 1
     assert done.stderr.endswith((b": File name too long\n", b": No such file or directory\n"))
+
+
+# --- from an adversarial review of the above -------------------------------------------
+
+def test_unbuffered_output_into_a_closed_pipe_is_141() -> None:
+    # PYTHONUNBUFFERED=1 (common in containers) makes stdout's buffer a raw file,
+    # whose write may take part of the data: every byte must still be written.
+    done = shell("$TN report -o - | head -c 10 > /dev/null; exit ${PIPESTATUS[0]}", PYTHONUNBUFFERED="1")
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_a_non_blocking_pipe_gets_every_byte(unbuffered: bool) -> None:
+    import fcntl
+
+    whole = cli("report", "-o", "-").stdout
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETFL, fcntl.fcntl(write_end, fcntl.F_GETFL) | os.O_NONBLOCK)
+    env = {**BASE_ENV, **({"PYTHONUNBUFFERED": "1"} if unbuffered else {})}
+    process = subprocess.Popen([sys.executable, "-m", "thirdneighbor", "report", "-o", "-"], env=env,
+                               stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    time.sleep(0.5)  # let the pipe fill, so that the tool meets a full non-blocking pipe
+    received = b""
+    while chunk := os.read(read_end, 65536):
+        received += chunk
+    os.close(read_end)
+    assert process.wait(timeout=60) == 0 and process.stderr is not None and process.stderr.read() == b""
+    assert received == whole and len(whole) > 65536
+
+
+@pytest.mark.parametrize(("targets", "code", "message"), [
+    (["same", "same"], 2, "--export-svg and --export-html name the same file; give each its own"),
+    (["ok.svg", "missing/x.html"], 4, "cannot write missing/x.html: No such file or directory"),
+])
+def test_two_exports_write_neither_when_one_cannot_be_written(tmp_path: Path, targets: list[str], code: int,
+                                                              message: str) -> None:
+    done = cli("tiers", "--export-svg", targets[0], "--export-html", targets[1], cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (code, b"")
+    assert done.stderr == f"thirdneighbor: {message}\n".encode()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["keep.toml/.", "newdir/.", "newdir/.."])
+def test_a_name_ending_in_a_dot_component_names_a_directory(tmp_path: Path, name: str) -> None:
+    (tmp_path / "keep.toml").write_text("precious", encoding="utf-8")
+    done = cli("init", name, "--force", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == f"thirdneighbor: {name} names a directory; give a file name\n".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.toml"]
+    assert (tmp_path / "keep.toml").read_text(encoding="utf-8") == "precious"
+
+
+def test_info_reads_a_fifo_once(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "data.toml"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as writer:
+            writer.write(BUNDLED.read_bytes())
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    done = cli("info", "--json", "--data", str(fifo))
+    feeder.join(timeout=10)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert json.loads(done.stdout)["records"]["partners"] == 19
+
+
+def test_a_stdin_that_cannot_be_read_is_a_dataset_error(tmp_path: Path) -> None:
+    done = shell(f"$TN list --data - 0>> {tmp_path / 'write-only'}")  # stdin open for writing only
+    assert (done.returncode, done.stdout) == (3, b"")
+    assert done.stderr == (b"thirdneighbor: <stdin>: the dataset is broken (1 problem)\n"
+                           b"  - cannot be read: Bad file descriptor\n")
+
+
+@pytest.mark.parametrize("data", ["-", "fifo"])
+def test_completion_never_waits_on_stdin_or_a_fifo(tmp_path: Path, data: str) -> None:
+    if data == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    env = {"_THIRDNEIGHBOR_COMPLETE": "complete_bash", "COMP_CWORD": "4",
+           "COMP_WORDS": f"thirdneighbor show --data {data} ja"}
+    read_end, write_end = os.pipe()  # a stdin that never ends, as a terminal's would not
+    try:
+        done = cli(env=env, cwd=tmp_path, stdin=read_end, timeout=20)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, b"", b"")
+
+
+def test_export_checks_the_file_name_against_its_format(tmp_path: Path) -> None:
+    done = cli("export", "-o", "partners.svg", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == (b"thirdneighbor: partners.svg: export --format toml writes TOML, not SVG; "
+                           b"give the file a .toml name\n")
+    assert cli("export", "--format", "sqlite", "-o", "policy.db", cwd=tmp_path).returncode == 0
+
+
+def test_the_sqlite_export_needs_no_temporary_directory(tmp_path: Path) -> None:
+    done = cli("export", "--format", "sqlite", "-o", "policy.db", cwd=tmp_path,
+               env={"TMPDIR": str(tmp_path / "no-such-directory")})
+    assert (done.returncode, done.stdout) == (0, b"")
+    assert (tmp_path / "policy.db").read_bytes().startswith(b"SQLite format 3\0")
+
+
+def test_a_file_name_with_a_line_break_is_quoted_in_the_message(tmp_path: Path) -> None:
+    done = cli("map", "-o", "a\nb.svg", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, b"")
+    assert done.stderr == b"thirdneighbor: wrote 'a\\nb.svg'\n"
+    init = cli("init", "my data.toml", cwd=tmp_path)
+    assert init.stderr.decode().splitlines()[1] == (
+        "thirdneighbor: use it with --data 'my data.toml' or THIRDNEIGHBOR_DATA='my data.toml'")

@@ -49,9 +49,10 @@ def _write(body: str | bytes, reply: Reply, notes: list[str], *, is_json: bool =
             streams.write_text(body, is_json=is_json)
         return
     from .files import write_atomically
+    from .render.safe import shown
 
     data = body if isinstance(body, bytes) else body.encode("utf-8")
-    notes.insert(0, f"wrote {write_atomically(reply.output_path, data, force=reply.force)}")
+    notes.insert(0, f"wrote {shown(write_atomically(reply.output_path, data, force=reply.force))}")
 
 
 def _emit_view(view: View, options: OutputOptions) -> list[str]:
@@ -79,14 +80,20 @@ def _emit_view(view: View, options: OutputOptions) -> list[str]:
 
 
 def _export(view: View, exports: list[tuple[str, str]], format_name: str | None, force: bool) -> list[str]:
+    import os
+
     from .errors import UsageError
     from .files import check_suffix, check_target, write_atomically
+    from .render.safe import shown
     from .render.export import export_text
 
     if format_name not in (None, "table"):
         raise UsageError("--export-svg and --export-html save the table view; leave out --format and --json")
     if sum(path == "-" for path, _ in exports) > 1:
         raise UsageError("only one of --export-svg and --export-html can write to stdout (-)")
+    files = [os.path.realpath(path) for path, _ in exports if path not in ("-", "")]
+    if len(set(files)) < len(files):
+        raise UsageError("--export-svg and --export-html name the same file; give each its own")
     # Every target is checked before any is written, so that a refused second
     # file does not leave the first one written.
     for path, kind in exports:
@@ -99,7 +106,7 @@ def _export(view: View, exports: list[tuple[str, str]], format_name: str | None,
         if path == "-":
             streams.write_text(export_text(view, kind))
         else:
-            notes.append(f"wrote {write_atomically(path, export_text(view, kind).encode('utf-8'), force=force)}")
+            notes.append(f"wrote {shown(write_atomically(path, export_text(view, kind).encode('utf-8'), force=force))}")
     return notes
 
 

@@ -276,6 +276,11 @@ def export_command(
         raise UsageError(f"unknown export format {format_name!r}; choose from toml, sqlite")
     if format_name == "sqlite" and output_path in (None, "-"):
         raise UsageError("--format sqlite writes a database file; give --output FILE")
+    if output_path not in (None, "-"):
+        from .files import check_suffix
+
+        check_suffix(output_path, (".toml",) if format_name == "toml" else (".db", ".sqlite", ".sqlite3", ".db3"),
+                     f"export --format {format_name}")
     from .query.select import narrowed, resolve_partners, select_partners, subset
     from .toml_out import dumps_dataset
 
@@ -304,12 +309,17 @@ def init_command(
     The copy gets a title and a version of its own (0.1.0), so that `cite` on it
     does not claim to be the bundled dataset.
     """
-    from .dataset import bundled_dataset_path, own_copy, read_bytes
+    import shlex
 
-    copy = own_copy(read_bytes(bundled_dataset_path()))
+    from .dataset import bundled_dataset_path, own_copy, read_bytes
+    from .render.safe import shown
+
+    copy = own_copy(read_bytes(bundled_dataset_path(), bounded=False))
     if path == "-":  # to stdout: `thirdneighbor init - > mine.toml`, or into another tool
         return Reply(copy)
-    return Reply(copy, output_path=path, force=force, notes=[f"use it with --data {path} or THIRDNEIGHBOR_DATA={path}"])
+    quoted = shown(shlex.quote(path))  # as a shell would take it: `init "my data.toml"`
+    return Reply(copy, output_path=path, force=force,
+                 notes=[f"use it with --data {quoted} or THIRDNEIGHBOR_DATA={quoted}"])
 
 
 @app.command("info", epilog=_examples("thirdneighbor info", "THIRDNEIGHBOR_DATA=mine.toml thirdneighbor info --json"))
@@ -322,7 +332,7 @@ def info_command(
     """Where the data comes from: the file in use and why, its version and date, its records, the cache."""
     from .info import info_record, info_text
 
-    record = info_record(source.path, use_cache=not source.no_cache, dataset=source.load)
+    record = info_record(source.load_source(), use_cache=not source.no_cache)
     return Reply(record, is_json=True) if json_output else Reply(info_text(record))
 
 

@@ -21,6 +21,7 @@ from . import completion
 from .reply import OutputOptions, Reply
 
 if TYPE_CHECKING:
+    from .dataset import Loaded
     from .model import Dataset, Partner
     from .partialdate import PartialDate
     from .views import View
@@ -97,9 +98,13 @@ class DataSource:
         self.notes: list[str] = []
 
     def load(self) -> "Dataset":
-        from .dataset import load_dataset
+        return self.load_source().dataset
 
-        return load_dataset(self.path, use_cache=not self.no_cache, on_notice=self.notes.append)
+    def load_source(self) -> "Loaded":
+        """The dataset, and where it came from (for `info`)."""
+        from .dataset import load_source
+
+        return load_source(self.path, use_cache=not self.no_cache, on_notice=self.notes.append)
 
     def load_as_of(self, as_of: Optional[str]) -> "tuple[Dataset, Optional[PartialDate]]":
         """The dataset and the --as-of date; a note where the date is later than

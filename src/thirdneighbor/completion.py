@@ -47,12 +47,21 @@ def _help(text: str) -> str:
 
 
 def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
-    from .dataset import load_dataset
+    """The dataset the command line names, or None: where it cannot be loaded,
+    and where it is not a regular file (stdin, a FIFO), which a TAB would wait
+    on, and take its data from the command that is to read it."""
+    import os
+    import stat
+
+    from .dataset import dataset_source, load_dataset
     from .errors import ThirdNeighborError
 
+    named = ctx.params.get("data") if ctx is not None else None
     try:
-        return load_dataset(ctx.params.get("data") if ctx is not None else None)
-    except ThirdNeighborError:
+        if named == "-" or not stat.S_ISREG(os.stat(dataset_source(named)[0]).st_mode):
+            return None
+        return load_dataset(named)
+    except (ThirdNeighborError, OSError):
         return None
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import DatasetError
 from .model import Dataset
@@ -88,13 +89,14 @@ def _size(count: int) -> str:
     return f"{count:,} bytes"
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, bounded: bool = True) -> bytes:
     """The file's bytes, or a DatasetError saying why they cannot be read.
 
     At most the size limit plus one byte is read, so that an endless source
     (/dev/zero) or a huge sparse file is refused at once, not after filling memory.
+    `bounded=False` is for the bundled dataset, which is the tool's own.
     """
-    limit = size_limit()
+    limit = size_limit() if bounded else sys.maxsize
     try:
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
@@ -132,12 +134,15 @@ def _read_at_most(stream: Any, limit: int, size: int) -> bytes:
 
 
 def _read_stdin() -> bytes:
-    import sys
-
     if sys.stdin is None:  # started with stdin closed (`<&-`)
         raise _broken("<stdin>", "cannot be read: stdin is closed")
     limit = size_limit()
-    data = _read_at_most(sys.stdin.buffer, limit, 0)
+    try:
+        data = _read_at_most(sys.stdin.buffer, limit, 0)
+    except OSError as error:  # stdin open for writing only, a socket that failed
+        raise _broken("<stdin>", f"cannot be read: {error.strerror or error}") from None
+    except MemoryError:  # a limit raised beyond what this machine holds
+        raise _broken("<stdin>", f"is too large for this machine's memory ({LIMIT_ENV} is {_size(limit)})") from None
     if len(data) > limit:
         raise _too_large("<stdin>", limit)
     return data
@@ -207,13 +212,31 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     (thirdneighbor.cache) unless `use_cache` is off. Notices that do not stop the
     load (old key names) go to `on_notice`, each prefixed with the file's path.
     """
-    resolved, raw, from_stdin = _read_source(path)
-    return _dataset_from(resolved, raw, use_cache=use_cache and not from_stdin, on_notice=on_notice)
+    return load_source(path, use_cache=use_cache, on_notice=on_notice).dataset
+
+
+class Loaded(NamedTuple):
+    """A loaded dataset, and where it came from (what `info` reports)."""
+
+    dataset: Dataset
+    path: Path  # the file, or "<stdin>"
+    why: str  # "--data", "--data -", "$THIRDNEIGHBOR_DATA" or "bundled"
+    cached: bool  # whether the cache held it
+
+
+def load_source(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True,
+                on_notice: Callable[[str], None] | None = None) -> Loaded:
+    """load_dataset, saying where the data came from. The file is read once: a
+    FIFO or stdin gives its bytes only once."""
+    resolved, raw, why = _read_source(path)
+    dataset, cached = _dataset_from(resolved, raw, use_cache=use_cache and why != "--data -", on_notice=on_notice)
+    return Loaded(dataset, resolved, why, cached)
 
 
 def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
-                  on_notice: Callable[[str], None] | None) -> Dataset:
-    """The validated Dataset of these bytes: from the cache, or parsed and checked."""
+                  on_notice: Callable[[str], None] | None) -> tuple[Dataset, bool]:
+    """The validated Dataset of these bytes, from the cache or parsed and
+    checked, and whether it came from the cache."""
     hit = None
     if use_cache:
         from . import cache
@@ -228,16 +251,16 @@ def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
     if on_notice is not None:
         for notice in notices:
             on_notice(f"{resolved}: {notice}")
-    return dataset
+    return dataset, hit is not None
 
 
-def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, bool]:
-    """The dataset's path (or "<stdin>"), its bytes, and whether they came from stdin (`--data -`)."""
+def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, str]:
+    """The dataset's path (or "<stdin>"), its bytes, and why that source (see Loaded.why)."""
     if path is not None and str(path) == "-":
-        return Path("<stdin>"), _read_stdin(), True
+        return Path("<stdin>"), _read_stdin(), "--data -"
     resolved, why = dataset_source(path)
     try:
-        return resolved, read_bytes(resolved), False
+        return resolved, read_bytes(resolved, bounded=why != "bundled"), why
     except DatasetError as error:
         if why.startswith("$"):  # say where the name came from: the user may not remember setting it
             raise DatasetError(f"{resolved} (named by {why})", error.problems) from None
@@ -324,12 +347,14 @@ def check_dataset(path: str | os.PathLike[str]) -> dict[str, Any]:
         # Read once: a FIFO or stdin gives its bytes only once, and the line
         # numbers below come from the same bytes that were checked.
         resolved, raw, _ = _read_source(path)
-        dataset = _dataset_from(resolved, raw, use_cache=False, on_notice=notices.append)
+        dataset, _ = _dataset_from(resolved, raw, use_cache=False, on_notice=notices.append)
     except DatasetError as error:
         lines = record_lines(raw) if raw is not None else {}
         found = [(problem, _line_of(problem.record, lines)) for problem in error.problems]
         count = len(found)
-        message = "\n".join([f"{error.path}: the dataset is broken ({count} problem{'s' if count != 1 else ''})",
+        from .render.safe import shown
+
+        message = "\n".join([f"{shown(error.path)}: the dataset is broken ({count} problem{'s' if count != 1 else ''})",
                               *(f"  - line {line}, {problem}" if line else f"  - {problem}" for problem, line in found)])
         return {
             "path": str(path), "valid": False, "partners": None, "events": None,

@@ -36,11 +36,12 @@ class ExitCode(IntEnum):
                          "or it is larger than the size limit, or nested too deeply")
     CANNOT_WRITE = 4, ("output could not be written: a file (an export, `init`, `export --output`), "
                        "or stdout itself (a full disk, or closed); nothing was left half-written")
-    HANGUP = 129, "stopped by SIGHUP (128 + SIGHUP) while writing a file, which was removed"
+    HANGUP = 129, "stopped by SIGHUP (128 + SIGHUP) while writing a file; a file not yet complete was removed"
     INTERRUPTED = 130, "interrupted with Ctrl-C (128 + SIGINT)"
     BROKEN_PIPE = 141, ("the reader of a pipe went away (`thirdneighbor timeline | head -1`), "
                         "as for any shell tool (128 + SIGPIPE)")
-    TERMINATED = 143, "stopped by SIGTERM (128 + SIGTERM) while writing a file, which was removed"
+    TERMINATED = 143, ("stopped by SIGTERM (128 + SIGTERM) while writing a file; a file not yet complete "
+                       "was removed")
 
 
 def exit_codes_text() -> str:
@@ -136,8 +137,10 @@ class DatasetError(ThirdNeighborError):
     exit_code = ExitCode.BROKEN_DATASET
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
+        from .render.safe import shown  # a path for a message: one line, the file meant
+
         count = len(problems)
-        header = f"{path}: the dataset is broken ({count} problem{'s' if count != 1 else ''})"
+        header = f"{shown(path)}: the dataset is broken ({count} problem{'s' if count != 1 else ''})"
         super().__init__("\n".join([header, *(f"  - {problem}" for problem in problems)]))
         self.path = path
         self.problems = problems

@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import CannotWriteError, Terminated, UsageError
+from .render.safe import shown
 
 # Whatever the target's name, the temporary name fits in one directory entry
 # (255 bytes): a name derived from the target's would not, for a long one.
@@ -60,19 +61,21 @@ def _not_a_file(mode: int) -> str | None:
 def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """The target as a Path, if it may be written (see the module's rules).
     Raises UsageError (exit 2) for a target that is not to be written, and
-    CannotWriteError (exit 4) where the system will not even say what is there."""
+    CannotWriteError (exit 4) where it cannot be: its directory is missing or
+    not writable, or the system will not even say what is there."""
     text = os.fspath(path)
     if not text:
         raise UsageError("the output file name is empty; give a file name, or - for stdout")
-    if text.endswith(os.sep):
-        raise UsageError(f"{text} ends in {os.sep}, so it names a directory; give a file name")
+    if os.path.basename(text) in ("", ".", ".."):  # "out/", "out/.": a directory, which Path would quietly drop
+        raise UsageError(f"{shown(text)} names a directory; give a file name")
     target = Path(text)
     try:
         found = os.lstat(target)
     except FileNotFoundError:
+        _check_directory(target)
         return target
     except OSError as error:  # a directory of mode 000 on the way, a name too long, a file used as a directory
-        raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
+        raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
     kind = _not_a_file(found.st_mode)
     if kind is None and stat.S_ISLNK(found.st_mode):
         try:
@@ -81,12 +84,27 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
             kind = None
         kind = kind and f"a symbolic link to {kind}"
     if kind:
-        raise UsageError(f"{target} is {kind}, not a regular file; to write there, use - and redirect stdout")
+        raise UsageError(f"{shown(target)} is {kind}, not a regular file; to write there, use - and redirect stdout")
     if not force:
         link = " (a symbolic link: --force replaces the link, not the file it points to)" \
             if stat.S_ISLNK(found.st_mode) else ""
-        raise UsageError(f"{target} exists already{link}; add --force to replace it")
+        raise UsageError(f"{shown(target)} exists already{link}; add --force to replace it")
+    _check_directory(target)
     return target
+
+
+def _check_directory(target: Path) -> None:
+    """The target's directory must exist and take a new file (the temporary one),
+    so that a command with two outputs finds out before it writes the first."""
+    directory = target.parent
+    try:
+        found = os.stat(directory)
+    except OSError as error:
+        raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
+    if not stat.S_ISDIR(found.st_mode):
+        raise CannotWriteError(f"cannot write {shown(target)}: {os.strerror(errno.ENOTDIR)}")
+    if not os.access(directory, os.W_OK | os.X_OK):  # also False on a read-only file system, even for root
+        raise CannotWriteError(f"cannot write {shown(target)}: {os.strerror(errno.EACCES)}")
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False,
@@ -101,26 +119,28 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool =
     """
     target = check_target(path, force=force)
     directory = target.parent if str(target.parent) else Path(".")
-    with _signals_end_the_write():
+    temporary = None
+    with _SignalsEndTheWrite() as signals:
         try:
-            handle, temporary = _temporary_file(directory)
-        except OSError as error:
-            raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
-        try:
+            with signals.held():  # a signal now would leave a file whose name is not known yet
+                handle, temporary = _temporary_file(directory)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
                 if durable:
                     os.fsync(stream.fileno())
             os.chmod(temporary, _mode_for(target) if mode is None else mode)
-            if force:
-                os.replace(temporary, target)
-            else:
-                _claim(temporary, target)
+            with signals.held():  # the file is complete once it has its name: a signal now stops after
+                if force:
+                    os.replace(temporary, target)
+                else:
+                    _claim(temporary, target)
+                signals.done()
         except BaseException as error:
-            Path(temporary).unlink(missing_ok=True)
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
             if isinstance(error, OSError):
-                raise CannotWriteError(f"cannot write {target}: {error.strerror or error}") from None
+                raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
             raise
     return target
 
@@ -175,23 +195,52 @@ def _claim(temporary: str, target: Path) -> None:
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK}
 
 
-@contextmanager
-def _signals_end_the_write() -> Iterator[None]:
+class _SignalsEndTheWrite:
     """While a file is being written, SIGTERM and SIGHUP raise Terminated, as
     SIGINT raises KeyboardInterrupt, so that the temporary file is removed before
-    the process ends (the boundary exits 128 + the signal's number)."""
-    def stop(signum: int, frame: object) -> None:
-        raise Terminated(signum)
+    the process ends (the boundary exits 128 + the signal's number). Once the
+    file has its name (`done`), a signal no longer interrupts: it is raised when
+    the write is over, and the complete file stays."""
 
-    previous = {}
-    try:
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            if signal.getsignal(number) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
-                previous[number] = signal.signal(number, stop)
-    except ValueError:  # not the main thread: signals stay as they were
-        pass
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    _NUMBERS = (signal.SIGTERM, signal.SIGHUP)
+
+    def __init__(self) -> None:
+        self._previous: dict[int, object] = {}
+        self._finished = False
+        self._pending: int | None = None
+
+    def __enter__(self) -> _SignalsEndTheWrite:
+        try:
+            for number in self._NUMBERS:
+                if signal.getsignal(number) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
+                    self._previous[number] = signal.signal(number, self._arrived)
+        except ValueError:  # not the main thread: signals stay as they were
+            pass
+        return self
+
+    def _arrived(self, signum: int, frame: object) -> None:
+        if not self._finished:
+            raise Terminated(signum)
+        self._pending = signum
+
+    def done(self) -> None:
+        self._finished = True
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold the signals back for a step that must not be cut in two; they
+        arrive, if any came, as soon as it is over."""
+        if not self._previous or not hasattr(signal, "pthread_sigmask"):
+            yield
+            return
+        signal.pthread_sigmask(signal.SIG_BLOCK, self._previous)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, self._previous)
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        if self._pending is not None and error is None:
+            raise Terminated(self._pending)

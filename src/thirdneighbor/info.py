@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import platform
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .model import Dataset
+
+if TYPE_CHECKING:
+    from .dataset import Loaded
 
 
-def info_record(explicit: str | None, *, use_cache: bool, dataset: Callable[[], Dataset]) -> dict[str, Any]:
-    """The facts `info` shows, JSON-ready. `dataset` loads the data (through the
-    cache, as every command does); whether the cache held it is read first."""
+def info_record(loaded: Loaded, *, use_cache: bool) -> dict[str, Any]:
+    """The facts `info` shows, JSON-ready, of a dataset loaded as every command
+    loads it (through the cache, unless --no-cache or stdin)."""
     from . import cache
-    from .dataset import dataset_source, read_bytes
-    from .errors import DatasetError
 
-    if explicit == "-":  # --data -: read once, from stdin, and never cached
-        data = dataset()
-        path, why, hit, use_cache = Path("<stdin>"), "--data -", False, False
-    else:
-        path, why = dataset_source(explicit)
-        try:
-            raw = read_bytes(path)
-        except DatasetError:
-            dataset()  # raises the same error, saying where the file's name came from
-            raise
-        hit = use_cache and cache.load(path, raw) is not None
-        data = dataset()
+    data, path, why, hit = loaded
+    use_cache = use_cache and why != "--data -"  # stdin is never cached
     entry = cache.entry_path(path)
     partners = data.all_partners
     neighbors = sum(partner.neighbor for partner in partners)

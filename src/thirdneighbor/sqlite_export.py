@@ -1,9 +1,10 @@
 """The dataset as a standalone SQLite database file (`export --format sqlite`).
 
-`database_bytes(dataset)` returns the bytes of a complete database: built in a
-temporary directory with the standard library's sqlite3 module, closed, read
-back, and the directory removed. The file uses the rollback journal kept in
-memory while it is written (never WAL), so it is one self-contained file.
+`database_bytes(dataset)` returns the bytes of a complete database: built in
+memory with the standard library's sqlite3 module and serialized, so that no
+temporary file is ever made (none to fill $TMPDIR, none for a signal to leave
+behind). The database uses the rollback journal (never WAL), so the file is one
+self-contained file.
 
 The tables are normalised; a column is named after the `--json` field it holds
 where one exists. Dates are the dataset's partial-date strings ("2019",
@@ -64,9 +65,7 @@ them. An event that names a partner not exported is left out, so no key dangles.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -208,20 +207,18 @@ def database_bytes(dataset: Dataset, partners: Sequence[Partner] | None = None) 
     Raises ValueError for a record that names a tier or person the dataset
     lacks (a validated dataset never does)."""
     chosen = list(dataset.all_partners if partners is None else partners)
-    with tempfile.TemporaryDirectory(prefix="thirdneighbor-sqlite-") as directory:
-        path = os.path.join(directory, "thirdneighbor.sqlite")
-        connection = sqlite3.connect(path, isolation_level=None)
-        try:
-            _build(connection, dataset, chosen)
-        finally:
-            connection.close()
-        with open(path, "rb") as file:
-            return file.read()
+    # Built in memory and serialized: no temporary file to fill $TMPDIR or to
+    # be left behind by a signal; the bytes go to their target atomically.
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _build(connection, dataset, chosen)
+        return connection.serialize()
+    finally:
+        connection.close()
 
 
 def _build(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner]) -> None:
     db.execute("PRAGMA journal_mode = MEMORY")  # no -journal file beside the database
-    db.execute("PRAGMA synchronous = OFF")  # a temporary file: a crash loses nothing
     db.execute("PRAGMA foreign_keys = ON")
     db.executescript(_SCHEMA)
     _create_fulltext(db)

@@ -75,7 +75,7 @@ def write_bytes(data: bytes) -> None:
             sys.stdout.write(data.decode(_encoding(sys.stdout)))
             sys.stdout.flush()
             return
-        buffer.write(data)
+        _write_all(buffer, data)
         buffer.flush()
     except BrokenPipeError:
         raise
@@ -84,6 +84,29 @@ def write_bytes(data: bytes) -> None:
 
         silence_stdout()
         raise CannotWriteError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _write_all(buffer: Any, data: bytes) -> None:
+    """Write every byte. Under PYTHONUNBUFFERED stdout's buffer is a raw file,
+    whose write may take only part of the data (a pipe holds 64 KiB) and says
+    how much; a non-blocking stdout that is full takes none, until it drains."""
+    view = memoryview(data)
+    while view:
+        try:
+            written = buffer.write(view)
+        except BlockingIOError as error:  # a buffered writer on a non-blocking descriptor
+            written = error.characters_written
+            _wait_until_writable(buffer)
+        if written is None:  # a raw writer on a non-blocking descriptor, full
+            _wait_until_writable(buffer)
+            continue
+        view = view[written:]
+
+
+def _wait_until_writable(buffer: Any) -> None:
+    import select
+
+    select.select([], [buffer], [])
 
 
 def silence_stdout() -> None:

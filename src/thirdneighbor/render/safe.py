@@ -7,6 +7,7 @@ JSON encoder (json_text) escapes the same characters as \\uXXXX.
 
 from __future__ import annotations
 
+import os
 import re
 
 # Beyond the C0 controls (which json.dumps escapes itself): DEL and the C1
@@ -68,6 +69,14 @@ def spreadsheet_cell(text: str) -> str:
     begins like one, a single quote goes first, as OWASP recommends. Numbers
     are not text cells and do not come here."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path for a message: as it is, or, where it holds a line break, a control
+    character or bytes that are not UTF-8, quoted with escapes, so that the
+    message stays one line and names the file that was meant."""
+    text = os.fspath(path)
+    return text if clean(text) == text else repr(text)
 
 
 def markup(text: str, quote: bool = False) -> str:

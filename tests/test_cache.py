@@ -454,4 +454,4 @@ def test_pruning_removes_only_entries(cache_home: Path, write_dataset: Any) -> N
     for number in range(cache.MAX_ENTRIES + 2):
         load_dataset(write_dataset(name=f"data-{number}.toml"))
     assert all(other.exists() for other in keep)
-    assert len([p for p in folder.iterdir() if cache._ENTRY_NAME.fullmatch(p.name)]) == cache.MAX_ENTRIES
+    assert len([p for p in folder.iterdir() if cache._is_entry_name(p.name)]) == cache.MAX_ENTRIES

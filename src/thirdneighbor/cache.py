@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import re
 import stat
 import sys
 from pathlib import Path
@@ -72,8 +71,13 @@ _HEADER = len(_MAGIC) + _DIGEST + 8 + _DIGEST
 _SIZE_FACTOR = 16
 _SUFFIX = ".marshal"
 _ENTRY_MODE = 0o644
-# An entry's name: 32 hex digits (entry_path). Pruning removes nothing else.
-_ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.marshal")
+_HEX = frozenset("0123456789abcdef")
+
+
+def _is_entry_name(name: str) -> bool:
+    """An entry's name: 32 hex digits and the suffix (entry_path). Pruning removes
+    nothing else. (Not a regular expression: compiling one costs every start-up.)"""
+    return len(name) == 32 + len(_SUFFIX) and name.endswith(_SUFFIX) and _HEX.issuperset(name[:32])
 
 
 def cache_dir() -> Path | None:
@@ -194,7 +198,7 @@ def _prune(folder: Path) -> None:
                 info = item.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if _ENTRY_NAME.fullmatch(item.name):
+            if _is_entry_name(item.name):
                 entries.append((info.st_mtime, item.path))
             elif item.name.startswith(".thirdneighbor-") and item.name.endswith(".tmp") \
                     and info.st_mtime < an_hour_ago:

@@ -16,7 +16,7 @@ def info_record(loaded: Loaded, *, use_cache: bool) -> dict[str, Any]:
     loads it (through the cache, unless --no-cache or stdin)."""
     from . import cache
 
-    data, path, why, hit = loaded
+    data, path, why, hit = loaded.dataset, loaded.path, loaded.why, loaded.cached
     use_cache = use_cache and why != "--data -"  # stdin is never cached
     entry = cache.entry_path(path)
     partners = data.all_partners

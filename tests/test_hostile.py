@@ -697,3 +697,15 @@ def test_a_glob_in_an_alias_is_never_offered_to_bash(write_dataset: Any) -> None
     offers = result.stdout.split()
     assert "japan" in offers or "Japan" in offers
     assert not any(set(offer) & set("*?[") for offer in offers)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("plain\x7fascii", "plain\\u007fascii"),  # all ASCII: the fast path, where DEL is the only one
+    ("Япон\x7f\u202e\x85", "Япон\\u007f\\u202e\\u0085"),
+    ("nothing to do", "nothing to do"),
+])
+def test_escaped_active_escapes_in_ascii_text_and_in_any_other(text: str, expected: str) -> None:
+    from thirdneighbor.render.safe import escaped_active
+
+    assert escaped_active(text) == expected
+    assert json.loads(f'"{escaped_active(text)}"') == text

@@ -57,6 +57,8 @@ def escaped_active(text: str) -> str:
     written as \\uXXXX escapes. Both formats can hold them only inside strings,
     where the escape means the same character: a parser reads the same value,
     and a terminal shows the escape instead of obeying it."""
+    if text.isascii():  # known without reading the text; of these characters only DEL is ASCII
+        return text.replace("\x7f", "\\u007f")
     global _active
     if _active is None:
         _active = re.compile(_ACTIVE_SOURCE)

@@ -1,8 +1,8 @@
 """Start-up, memory and scale benchmarks for thirdneighbor, as ratios against
 baselines measured in the same run, with the same interpreter and packages.
 
-    .venv/bin/python benchmarks/run.py            # everything (about two minutes)
-    .venv/bin/python benchmarks/run.py --startup  # only start-up and memory
+    .venv/bin/python benchmarks/run.py            # everything (several minutes)
+    .venv/bin/python benchmarks/run.py --startup  # only start-up, memory and the cache check
     .venv/bin/python benchmarks/run.py --runs 21  # more runs, steadier medians
 
 Every figure is the median of --runs runs; within a round the commands run one
@@ -285,7 +285,7 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=11, help="runs per command (median taken); default 11")
-    parser.add_argument("--startup", action="store_true", help="only the start-up and memory benchmark")
+    parser.add_argument("--startup", action="store_true", help="only the start-up, memory and cache-check benchmarks")
     parser.add_argument("--scale", action="store_true", help="only the scale benchmark")
     options = parser.parse_args()
     if options.runs < 10:

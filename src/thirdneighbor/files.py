@@ -3,8 +3,9 @@ replaced that the user did not ask for.
 
 The data goes to a temporary file in the target's own directory and takes the
 target's name only once it is complete and flushed to disk. A failure at any
-point (an error, Ctrl-C, SIGTERM, SIGHUP) removes the temporary file and leaves
-an existing target as it was.
+point before that (an error, Ctrl-C, SIGTERM, SIGHUP) removes the temporary
+file and leaves an existing target as it was; SIGTERM or SIGHUP after it stops
+the run once the write is over, and the new file stays whole.
 
 What may be written (`check_target`):
 
@@ -15,7 +16,11 @@ What may be written (`check_target`):
   exit 2, and a hint to write to stdout with `-` and redirect it. (Turning
   /dev/null into a regular file, as root, is the failure this prevents.) A
   symbolic link to one of those is refused the same way.
-- A name that is empty or ends in "/" is refused: it names no file.
+- A name that is empty, or whose last part is empty, "." or ".." ("out/",
+  "out/."), is refused: it names no file. (Path("keep.toml/.") would quietly
+  be keep.toml.)
+- The target's directory must exist and be writable, and a command's outputs
+  are all checked before the first is written (thirdneighbor.boundary).
 
 Without `--force` the name is claimed atomically (`os.link` of the finished
 temporary file, which fails if the name exists), so of several processes
@@ -49,7 +54,7 @@ def check_suffix(path: str | os.PathLike[str], suffixes: tuple[str, ...], what: 
     to write: SVG in `chart.png` opens nowhere. No extension at all is fine."""
     suffix = Path(path).suffix.lower()
     if suffix and suffix not in suffixes:
-        raise UsageError(f"{path}: {what} writes {suffixes[0][1:].upper()}, not {suffix[1:].upper()}; "
+        raise UsageError(f"{shown(path)}: {what} writes {suffixes[0][1:].upper()}, not {suffix[1:].upper()}; "
                          f"give the file a {suffixes[0]} name")
 
 

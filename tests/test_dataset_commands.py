@@ -271,3 +271,17 @@ def test_a_missing_file_from_the_environment_names_the_variable(monkeypatch: pyt
         assert (result.exit_code, result.stdout) == (3, "")
         assert result.stderr.startswith("thirdneighbor: /no/such/partners.toml (named by $THIRDNEIGHBOR_DATA): "
                                         "the dataset is broken (1 problem)\n")
+
+
+@pytest.mark.parametrize("content", [b"", b"schema_version = ", b"schema_version = 3\n"],
+                         ids=["empty", "syntax", "invalid"])
+def test_a_broken_file_from_the_environment_names_the_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                               content: bytes) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_bytes(content)
+    monkeypatch.setenv("THIRDNEIGHBOR_DATA", str(broken))
+    for command in (["info"], ["list"]):
+        result = run_cli(*command)
+        assert (result.exit_code, result.stdout) == (3, "")
+        assert result.stderr.startswith(f"thirdneighbor: {broken} (named by $THIRDNEIGHBOR_DATA): "
+                                        "the dataset is broken (")

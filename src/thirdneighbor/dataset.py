@@ -233,8 +233,18 @@ def load_source(path: str | os.PathLike[str] | None = None, *, use_cache: bool =
     """load_dataset, saying where the data came from. The file is read once: a
     FIFO or stdin gives its bytes only once."""
     resolved, raw, why = _read_source(path)
-    dataset, cached = _dataset_from(resolved, raw, use_cache=use_cache and why != "--data -", on_notice=on_notice)
+    try:
+        dataset, cached = _dataset_from(resolved, raw, use_cache=use_cache and why != "--data -",
+                                        on_notice=on_notice)
+    except DatasetError as error:
+        raise _said_where(error, resolved, why) from None
     return Loaded(dataset, resolved, why, cached)
+
+
+def _said_where(error: DatasetError, resolved: Path, why: str) -> DatasetError:
+    """The error, saying where the file's name came from when an environment
+    variable named it: the user may not remember setting it."""
+    return DatasetError(f"{resolved} (named by {why})", error.problems) if why.startswith("$") else error
 
 
 def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
@@ -266,9 +276,7 @@ def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, str]
     try:
         return resolved, read_bytes(resolved, bounded=why != "bundled"), why
     except DatasetError as error:
-        if why.startswith("$"):  # say where the name came from: the user may not remember setting it
-            raise DatasetError(f"{resolved} (named by {why})", error.problems) from None
-        raise
+        raise _said_where(error, resolved, why) from None
 
 
 def record_lines(raw: bytes) -> dict[str, int]:

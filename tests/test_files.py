@@ -71,6 +71,9 @@ def test_a_failure_halfway_leaves_the_old_file_and_no_temp(tmp_path: Path, monke
                 def __exit__(self, *exc: object) -> None:
                     stream.close()
 
+                def close(self) -> None:
+                    stream.close()
+
                 def write(self, data: bytes) -> None:
                     stream.write(data[:3])
                     stream.flush()
@@ -346,7 +349,29 @@ def test_a_signal_once_the_file_has_its_name_stops_after_and_keeps_it(tmp_path: 
     assert leftovers(tmp_path) == []
 
 
-def test_a_signal_while_the_temporary_file_is_made_leaves_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_signals_at_once_still_leave_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # systemd's SendSIGHUP sends SIGHUP and SIGTERM together: the second must
+    # not be raised into the cleaning up after the first.
+    import signal
+
+    from thirdneighbor.errors import Terminated
+
+    def both(fd: int) -> None:
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGHUP})
+        os.kill(os.getpid(), signal.SIGHUP)
+        os.kill(os.getpid(), signal.SIGTERM)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)  # both arrive here, one after the other
+
+    monkeypatch.setattr(os, "fsync", both)
+    with pytest.raises(Terminated):
+        write_atomically(tmp_path / "out.svg", b"x")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("signal_name", ["SIGHUP", "SIGTERM", "SIGINT"])
+def test_a_signal_while_the_temporary_file_is_made_leaves_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               signal_name: str) -> None:
     import signal
     import tempfile
 
@@ -356,11 +381,53 @@ def test_a_signal_while_the_temporary_file_is_made_leaves_none(tmp_path: Path, m
 
     def signalled(*args: object, **kwargs: object) -> tuple[int, str]:
         made = real(*args, **kwargs)  # type: ignore[arg-type]
-        os.kill(os.getpid(), signal.SIGHUP)  # after the file exists, before its name is known
+        os.kill(os.getpid(), getattr(signal, signal_name))  # after the file exists, before its name is known
         return made
 
     monkeypatch.setattr(tempfile, "mkstemp", signalled)
-    with pytest.raises(Terminated):
+    with pytest.raises(KeyboardInterrupt if signal_name == "SIGINT" else Terminated):
         write_atomically(tmp_path / "out.svg", b"x")
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_blocked_by_whoever_started_the_tool_stays_blocked(tmp_path: Path) -> None:
+    import signal
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        write_atomically(tmp_path / "out.svg", b"x")
+        assert signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    assert (tmp_path / "out.svg").read_bytes() == b"x"
+
+
+def test_a_name_taken_during_the_write_is_shown_quoted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a\nthirdneighbor: wrote b.toml"
+    real = os.fsync
+
+    def taken_meanwhile(fd: int) -> None:
+        real(fd)
+        target.write_bytes(b"another process was quicker")
+
+    monkeypatch.setattr(os, "fsync", taken_meanwhile)
+    with pytest.raises(UsageError) as caught:
+        write_atomically(target, b"x")
+    assert "\n" not in caught.value.message and caught.value.message.startswith(repr(str(target)))
+
+
+def test_another_users_file_in_a_sticky_directory_is_found_before_writing(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from thirdneighbor.files import check_target
+
+    sticky = tmp_path / "shared"
+    sticky.mkdir()
+    sticky.chmod(0o1777)
+    theirs = sticky / "b.html"
+    theirs.write_bytes(b"someone else's")
+    monkeypatch.setattr(os, "geteuid", lambda: 4242)  # neither root, nor the owner of the file or the directory
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: True)
+    with pytest.raises(CannotWriteError, match="cannot write .*b.html: Operation not permitted"):
+        check_target(theirs, force=True)
+    assert check_target(sticky / "new.html") == sticky / "new.html"  # a new name is anyone's

@@ -185,7 +185,8 @@ def test_a_dash_means_stdin_for_data_and_stdout_for_files(tmp_path: Path) -> Non
     listed = cli("list", "--data", "-", "--fields", "id", input=data, cwd=tmp_path)
     assert (listed.returncode, listed.stderr) == (0, b"")
     assert listed.stdout.decode().splitlines()[:2] == ["india", "united-states"]
-    assert cli("info", "--data", "-", input=data, cwd=tmp_path).stdout.decode().startswith("Dataset:  <stdin> (read from stdin)\n")
+    info = cli("info", "--data", "-", input=data, cwd=tmp_path).stdout.decode()
+    assert info.startswith("Dataset:  <stdin> (read from stdin)\n") and "Cache:    off (stdin is never cached)\n" in info
     broken = cli("validate", "-", input=b"schema_version = ", cwd=tmp_path)
     assert broken.returncode == 3 and broken.stderr.decode().startswith("thirdneighbor: <stdin>: the dataset is broken")
     copy = cli("init", "-", cwd=tmp_path)
@@ -454,8 +455,9 @@ def test_a_non_blocking_pipe_gets_every_byte(unbuffered: bool) -> None:
     os.close(write_end)
     time.sleep(0.5)  # let the pipe fill, so that the tool meets a full non-blocking pipe
     received = b""
-    while chunk := os.read(read_end, 65536):
+    while chunk := os.read(read_end, 4096):  # a slow reader: the pipe stays full to the last flush
         received += chunk
+        time.sleep(0.002)
     os.close(read_end)
     assert process.wait(timeout=60) == 0 and process.stderr is not None and process.stderr.read() == b""
     assert received == whole and len(whole) > 65536

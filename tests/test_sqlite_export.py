@@ -246,3 +246,16 @@ def test_the_mongolian_names_are_exported(tmp_path: Path) -> None:
             "Япон", "Япон Улс")
         assert ("АНУ",) in db.execute("SELECT alias FROM aliases_mn WHERE partner_id = 'united-states'").fetchall()
         assert db.execute("SELECT name_mn FROM tiers WHERE id = 'strategic'").fetchone() == ("Стратегийн түншлэл",)
+
+
+def test_a_sqlite_without_serialize_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from .conftest import run_cli
+
+    # A Python whose SQLite is older than 3.36: its Connection has no serialize().
+    monkeypatch.setattr(sqlite_export, "sqlite3", SimpleNamespace(Connection=object, sqlite_version="3.31.1"))
+    result = run_cli("export", "--format", "sqlite", "-o", str(tmp_path / "policy.db"))
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == "thirdneighbor: a SQLite export needs SQLite 3.36 or later; this Python has 3.31.1\n"
+    assert list(tmp_path.iterdir()) == []

@@ -94,11 +94,14 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
         link = " (a symbolic link: --force replaces the link, not the file it points to)" \
             if stat.S_ISLNK(found.st_mode) else ""
         raise UsageError(f"{shown(target)} exists already{link}; add --force to replace it")
-    _check_directory(target)
+    directory = _check_directory(target)
+    if directory.st_mode & stat.S_ISVTX and os.geteuid() not in (0, directory.st_uid, found.st_uid):
+        # A sticky directory (/tmp) lets only a file's owner replace it.
+        raise CannotWriteError(f"cannot write {shown(target)}: {os.strerror(errno.EPERM)}")
     return target
 
 
-def _check_directory(target: Path) -> None:
+def _check_directory(target: Path) -> os.stat_result:
     """The target's directory must exist and take a new file (the temporary one),
     so that a command with two outputs finds out before it writes the first."""
     directory = target.parent
@@ -110,6 +113,7 @@ def _check_directory(target: Path) -> None:
         raise CannotWriteError(f"cannot write {shown(target)}: {os.strerror(errno.ENOTDIR)}")
     if not os.access(directory, os.W_OK | os.X_OK):  # also False on a read-only file system, even for root
         raise CannotWriteError(f"cannot write {shown(target)}: {os.strerror(errno.EACCES)}")
+    return found
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool = False,
@@ -124,12 +128,13 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool =
     """
     target = check_target(path, force=force)
     directory = target.parent if str(target.parent) else Path(".")
-    temporary = None
+    temporary = stream = None
     with _SignalsEndTheWrite() as signals:
         try:
             with signals.held():  # a signal now would leave a file whose name is not known yet
                 handle, temporary = _temporary_file(directory)
-            with os.fdopen(handle, "wb") as stream:
+                stream = os.fdopen(handle, "wb")
+            with stream:
                 stream.write(data)
                 stream.flush()
                 if durable:
@@ -142,12 +147,23 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool =
                     _claim(temporary, target)
                 signals.done()
         except BaseException as error:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
+            with signals.held():  # a second signal must not cut the cleaning up short
+                _discard(stream, temporary)
             if isinstance(error, OSError):
                 raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
             raise
     return target
+
+
+def _discard(stream: object, temporary: str | None) -> None:
+    """Close and remove the temporary file of a write that did not finish."""
+    try:
+        if stream is not None:
+            stream.close()  # type: ignore[attr-defined]
+    except OSError:  # what it still held could not be flushed: it is being thrown away
+        pass
+    if temporary is not None:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _temporary_file(directory: Path) -> tuple[int, str]:
@@ -176,7 +192,7 @@ def _claim(temporary: str, target: Path) -> None:
     try:
         os.link(temporary, target)
     except FileExistsError:
-        raise UsageError(f"{target} exists already; add --force to replace it") from None
+        raise UsageError(f"{shown(target)} exists already; add --force to replace it") from None
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
@@ -185,7 +201,7 @@ def _claim(temporary: str, target: Path) -> None:
         try:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
-            raise UsageError(f"{target} exists already; add --force to replace it") from None
+            raise UsageError(f"{shown(target)} exists already; add --force to replace it") from None
         try:
             os.replace(temporary, target)
         except BaseException:
@@ -212,6 +228,7 @@ class _SignalsEndTheWrite:
     def __init__(self) -> None:
         self._previous: dict[int, object] = {}
         self._finished = False
+        self._stopping = False
         self._pending: int | None = None
 
     def __enter__(self) -> _SignalsEndTheWrite:
@@ -224,28 +241,34 @@ class _SignalsEndTheWrite:
         return self
 
     def _arrived(self, signum: int, frame: object) -> None:
-        if not self._finished:
-            raise Terminated(signum)
-        self._pending = signum
+        # One Terminated only: a second signal (SIGHUP, then SIGTERM) is noted,
+        # not raised into the cleaning up of the first.
+        if self._finished or self._stopping:
+            self._pending = self._pending or signum
+            return
+        self._stopping = True
+        raise Terminated(signum)
 
     def done(self) -> None:
         self._finished = True
 
     @contextmanager
     def held(self) -> Iterator[None]:
-        """Hold the signals back for a step that must not be cut in two; they
-        arrive, if any came, as soon as it is over."""
+        """Hold the signals (Ctrl-C's too) back for a step that must not be cut
+        in two; they arrive, if any came, as soon as it is over. The signal mask
+        is then what it was: one blocked by whoever started the tool stays so."""
         if not self._previous or not hasattr(signal, "pthread_sigmask"):
             yield
             return
-        signal.pthread_sigmask(signal.SIG_BLOCK, self._previous)
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *self._previous})
         try:
             yield
         finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, self._previous)
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        for number, handler in self._previous.items():
-            signal.signal(number, handler)  # type: ignore[arg-type]
+        with self.held():  # a signal while the handlers are put back goes to the handler it finds after
+            for number, handler in self._previous.items():
+                signal.signal(number, handler)  # type: ignore[arg-type]
         if self._pending is not None and error is None:
             raise Terminated(self._pending)

@@ -17,8 +17,9 @@ def info_record(loaded: Loaded, *, use_cache: bool) -> dict[str, Any]:
     from . import cache
 
     data, path, why, hit = loaded.dataset, loaded.path, loaded.why, loaded.cached
-    use_cache = use_cache and why != "--data -"  # stdin is never cached
-    entry = cache.entry_path(path)
+    from_stdin = why == "--data -"  # never cached
+    use_cache = use_cache and not from_stdin
+    entry = None if from_stdin else cache.entry_path(path)
     partners = data.all_partners
     neighbors = sum(partner.neighbor for partner in partners)
     other = sum(partner.tier is None for partner in partners)
@@ -47,7 +48,8 @@ def info_text(record: dict[str, Any]) -> str:
 
     records = record["records"]
     cache = record["cache"]
-    cached = ("off (no absolute HOME or XDG_CACHE_HOME to keep it in)" if cache["path"] is None else
+    cached = ("off (stdin is never cached)" if record["source"] == "--data -" else
+              "off (no absolute HOME or XDG_CACHE_HOME to keep it in)" if cache["path"] is None else
               "off (--no-cache)" if not cache["enabled"] else
               f"{cache['path']} ({'hit' if cache['hit'] else 'not there yet, written now'})")
     lines = [

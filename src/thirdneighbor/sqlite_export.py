@@ -209,6 +209,10 @@ def database_bytes(dataset: Dataset, partners: Sequence[Partner] | None = None) 
     chosen = list(dataset.all_partners if partners is None else partners)
     # Built in memory and serialized: no temporary file to fill $TMPDIR or to
     # be left behind by a signal; the bytes go to their target atomically.
+    if not hasattr(sqlite3.Connection, "serialize"):  # SQLite built without its serialize API (before 3.36)
+        from .errors import CannotWriteError
+
+        raise CannotWriteError(f"a SQLite export needs SQLite 3.36 or later; this Python has {sqlite3.sqlite_version}")
     connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
         _build(connection, dataset, chosen)

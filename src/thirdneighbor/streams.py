@@ -69,14 +69,14 @@ def write_bytes(data: bytes) -> None:
     # otherwise encode the whole text again: that mattered for the 5 MB of a
     # 10,000-partner list.
     try:
-        sys.stdout.flush()
+        _flush(sys.stdout)
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is None:  # a text-only stream
             sys.stdout.write(data.decode(_encoding(sys.stdout)))
             sys.stdout.flush()
             return
         _write_all(buffer, data)
-        buffer.flush()
+        _flush(buffer)
     except BrokenPipeError:
         raise
     except OSError as error:
@@ -101,6 +101,16 @@ def _write_all(buffer: Any, data: bytes) -> None:
             _wait_until_writable(buffer)
             continue
         view = view[written:]
+
+
+def _flush(stream: Any) -> None:
+    """Flush, waiting on a non-blocking stdout until what it holds fits."""
+    while True:
+        try:
+            stream.flush()
+            return
+        except BlockingIOError:
+            _wait_until_writable(stream)
 
 
 def _wait_until_writable(buffer: Any) -> None:

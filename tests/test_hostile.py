@@ -709,3 +709,12 @@ def test_escaped_active_escapes_in_ascii_text_and_in_any_other(text: str, expect
 
     assert escaped_active(text) == expected
     assert json.loads(f'"{escaped_active(text)}"') == text
+
+
+def test_the_short_text_scan_looks_for_exactly_the_characters_json_escapes() -> None:
+    from thirdneighbor.render import safe
+
+    pattern = re.compile(safe._ACTIVE_SOURCE)
+    assert set(safe._ACTIVE_CHARACTERS) == {chr(code) for code in range(0x110000) if pattern.match(chr(code))}
+    long_text = "Япон " * (safe._SHORT // 5 + 1) + "\u202e"  # past the scan: the pattern's path
+    assert safe.escaped_active(long_text).endswith("\\u202e") and safe.escaped_active("Япон\u2066").endswith("\\u2066")

@@ -18,7 +18,7 @@ import pytest
 from .conftest import REPO, run_cli
 
 README = REPO / "README.md"
-BLOCK = re.compile(r"```console\n\$ (thirdneighbor[^\n]*)\n(.*?)```", re.DOTALL)
+BLOCK = re.compile(r"```console\n\$ ((?:[A-Z_]+=\S* )*thirdneighbor[^\n]*)\n(.*?)```", re.DOTALL)
 TERMINAL = {"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": "100"}
 
 
@@ -29,9 +29,15 @@ def example_output(command: str) -> str:
 
 def _raw_output(command: str) -> str:
     words, _, pipe = command.partition(" | ")
-    args = shlex.split(words)[1:]
+    # Variables set before the command (`THIRDNEIGHBOR_MAX_BYTES=1K thirdneighbor ...`) go to its environment.
+    env = dict(TERMINAL)
+    args = shlex.split(words)
+    while "=" in args[0]:
+        name, _, value = args.pop(0).partition("=")
+        env[name] = value
+    args = args[1:]
     if not pipe:
-        result = run_cli(*args, env=TERMINAL)
+        result = run_cli(*args, env=env)
         return result.stdout + result.stderr
     result = run_cli(*args)
     assert result.exit_code == 0, result.stderr

@@ -33,7 +33,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 DataOption = Annotated[
     Optional[str],
     typer.Option("--data", metavar="PATH",
-                 help="Read this dataset file instead of the bundled one (default: $THIRDNEIGHBOR_DATA if set)."),
+                 help="Read this dataset file instead of the bundled one (default: $THIRDNEIGHBOR_DATA if set); "
+                      "- for stdin. At most 64 MiB, or $THIRDNEIGHBOR_MAX_BYTES (such as 256M)."),
 ]
 NoCacheFlag = Annotated[
     bool, typer.Option("--no-cache", help="Read and check the dataset file afresh; neither use nor write the cache."),

@@ -111,7 +111,7 @@ def show_command(
     from .views import ShowSubject, View
 
     dataset, date = source.load_as_of(as_of)
-    found = source.found(resolve_partners(dataset, countries, as_of=date))
+    found = source.found(resolve_partners(dataset, countries, as_of=date, words=True))
     partners = list({partner.id: partner for partner in found}.values())
     subject = ShowSubject(partners, events_by_partner(dataset, as_of=date))
     return View("show", dataset, subject, as_of=date, with_sources=sources)
@@ -120,17 +120,25 @@ def show_command(
 @app.command("history", epilog=_examples("thirdneighbor history korea", "thirdneighbor history usa --json"))
 @answering
 def history_command(
-    country: Annotated[str, typer.Argument(metavar="COUNTRY", autocompletion=completion.countries,
-                                           help="Name, alias, ISO code or id.")],
+    country: Annotated[list[str], typer.Argument(metavar="COUNTRY", autocompletion=completion.countries,
+                                                 help="Name, alias, ISO code or id; a name of several words "
+                                                      "needs no quotes.")],
     *,
     source: DataSource,
 ):
     """A partner's tiers over time, oldest first, ending with the current one."""
-    from .query.select import resolve_partner
+    from .query.select import resolve_partners
     from .views import View
 
     dataset = source.load()
-    [partner] = source.found([resolve_partner(dataset, country)])
+    partners = list({partner.id: partner for partner in resolve_partners(dataset, country, words=True)}.values())
+    if len(partners) > 1:
+        from .errors import UsageError
+        from .render.safe import clean
+
+        raise UsageError(f"history shows one partner at a time; {', '.join(clean(p.name) for p in partners)} "
+                         "were named: run it once for each, or use `show` for several")
+    [partner] = source.found(partners)
     return View("history", dataset, partner)
 
 
@@ -207,7 +215,7 @@ def compare_command(
     from .views import CompareSubject, View
 
     dataset, date = source.load_as_of(as_of)
-    partners = source.found(resolve_partners(dataset, countries))
+    partners = source.found(resolve_partners(dataset, countries, words=True))
     if date is not None:
         from .render.safe import clean
 

@@ -85,7 +85,8 @@ AsOfOption = Annotated[
 CountriesArgument = Annotated[
     list[str],
     typer.Argument(metavar="COUNTRY...", autocompletion=completion.countries,
-                   help="Name, alias, ISO code or id; accents and case are ignored."),
+                   help="Name, alias, ISO code or id; accents and case are ignored, and a name of several "
+                        "words needs no quotes (show united states japan)."),
 ]
 
 

@@ -7,11 +7,17 @@ import os
 from .model import Partner, Person
 
 # Punctuation that people drop or vary freely: "U.S." is "US", "O'zbekiston" is
-# "Ozbekiston", and "south-korea" (an id) is "south korea".
-_FOLD = str.maketrans({".": None, "'": None, "’": None, "`": None, "-": " ", "_": " ", "–": " "})
+# "Ozbekiston", and "south-korea" (an id) is "south korea". Commas, brackets and
+# the like separate words: ISO's "Korea, Republic of" is "korea republic of".
+_SEPARATORS = ',;:/()[]!?"'
+_FOLD = str.maketrans({".": None, "'": None, "’": None, "`": None, "-": " ", "_": " ", "–": " ",
+                       "“": " ", "”": " ", "«": " ", "»": " ", **{char: " " for char in _SEPARATORS}})
 # The same folding for ASCII text (where casefold is lower-casing), as a byte table.
-_ASCII_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ-_", b"abcdefghijklmnopqrstuvwxyz  ")
-_ASCII_DROPPED = b".'`"
+_ASCII_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ-_" + _SEPARATORS.encode(),
+                              b"abcdefghijklmnopqrstuvwxyz  " + b" " * len(_SEPARATORS))
+# Dropped: the marks above, and the controls that are not white space (a name
+# pasted with one still finds its partner).
+_ASCII_DROPPED = b".'`" + bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1C)) + b"\x7f"
 
 
 def _repair_arguments(text: str) -> str:
@@ -32,7 +38,11 @@ def normalize(text: str) -> str:
         # times: bytes.translate does case, dashes and dropped marks in one C pass.
         folded = text.encode("ascii").translate(_ASCII_FOLD, _ASCII_DROPPED).decode("ascii")
         return " ".join(folded.split())
-    return " ".join(strip_accents(_repair_arguments(text)).casefold().translate(_FOLD).split())
+    # Zero-width and direction characters go by the rule that cleans every
+    # output (render.safe.clean): "Japan\u200b" pasted from a page is "japan".
+    from .render.safe import clean
+
+    return " ".join(strip_accents(clean(_repair_arguments(text))).casefold().translate(_FOLD).split())
 
 
 def strip_accents(text: str) -> str:

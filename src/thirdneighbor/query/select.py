@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from ..errors import AmbiguousError, NotFoundError, UsageError
 from ..model import Dataset, Event, Partner, Person, Tier
-from ..names import normalize, partner_keys
+from ..names import normalize
 from ..partialdate import PartialDate
 
 SORT_ORDERS = ("tier", "name", "date")
@@ -136,14 +136,11 @@ def select_partners(
 
 
 def resolve_partner(dataset: Dataset, query: str) -> Partner:
-    """Find the one partner a user means by `query`.
+    """The one partner a user means by `query`: exact, or a LookupError
+    (thirdneighbor.query.lookup has the rule)."""
+    from .lookup import resolve_partner as look_up
 
-    Tried in order: an exact name, official name, alias, ISO code or id; then a
-    part of a name. Matching ignores case, accents and punctuation. Raises
-    NotFoundError (with the closest names) or AmbiguousError (with candidates).
-    """
-    # ISO codes are too short to match by a part; names and ids are not.
-    return pick_one(query, dataset.all_partners, partner_keys, ("partner", "partners"), min_key=4)
+    return look_up(dataset, query)
 
 
 R = TypeVar("R", Partner, Person)
@@ -151,7 +148,7 @@ R = TypeVar("R", Partner, Person)
 
 def pick_one(query: str, records: Sequence[R], keys_of: Callable[[R], list[str]], nouns: tuple[str, str], *,
              min_part: int = 2, min_key: int = 1) -> R:
-    """The one record (a partner or a person) whose names, `keys_of(record)`,
+    """The one record (a person) whose names, `keys_of(record)`,
     fit `query`: an exact name first, then a part of one at least `min_part`
     characters long, in names at least `min_key` long. Case, accents and
     punctuation are ignored. NotFoundError names the closest names;
@@ -186,10 +183,18 @@ def narrowed(partners: Sequence[Partner], named: Sequence[Partner]) -> list[Part
     return [partner for partner in partners if partner.id in wanted]
 
 
-def resolve_partners(dataset: Dataset, queries: Sequence[str], as_of: PartialDate | None = None) -> list[Partner]:
+def resolve_partners(dataset: Dataset, queries: Sequence[str], as_of: PartialDate | None = None, *,
+                     words: bool = False) -> list[Partner]:
     """The partners these names mean; with `as_of`, as they stood on that date
-    (NotYetError for one that held no tier yet)."""
-    partners = [resolve_partner(dataset, query) for query in queries]
+    (NotYetError for one that held no tier yet). With `words`, the queries are
+    a command line's words, and several that together spell a name are that
+    name (`show united states`)."""
+    if words:
+        from .lookup import resolve_words
+
+        partners = resolve_words(dataset, queries)
+    else:
+        partners = [resolve_partner(dataset, query) for query in queries]
     if as_of is None:
         return partners
     from .asof import same_partners_as_of

@@ -141,12 +141,6 @@ def test_resolves_names_aliases_codes_and_ids(dataset: Dataset, query: str, expe
     assert resolve_partner(dataset, query).id == expected
 
 
-def test_ambiguous_part_lists_candidates(dataset: Dataset) -> None:
-    with pytest.raises(AmbiguousError) as caught:
-        resolve_partner(dataset, "united")
-    assert caught.value.candidates == ["united-states (United States)", "united-kingdom (United Kingdom)"]
-
-
 def test_unknown_name_suggests_close_matches(dataset: Dataset) -> None:
     with pytest.raises(NotFoundError) as caught:
         resolve_partner(dataset, "Germny")

@@ -119,3 +119,32 @@ def test_the_readme_shows_the_sql_examples_the_tests_run() -> None:
     text = README.read_text(encoding="utf-8")
     for description, query in EXAMPLE_QUERIES:
         assert f"-- {description}\n{query}" in text
+
+
+COUNT = re.compile(r"<!-- count: (\w+) -->([\d,]+)")
+
+
+def _counts() -> dict[str, int]:
+    from thirdneighbor.citation import all_sources
+    from thirdneighbor.dataset import load_dataset
+
+    from .conftest import BUNDLED
+
+    dataset = load_dataset(BUNDLED)
+    third_neighbors = [p for p in dataset.all_partners if p.tier is not None and not p.neighbor]
+    return {"sources": len(all_sources(dataset)), "third_neighbors": len(third_neighbors),
+            "events": len(dataset.all_events), "people": len(dataset.all_people), "tiers": len(dataset.tiers)}
+
+
+def test_counts_in_the_prose_are_the_data_s() -> None:
+    # A number written in a sentence ("every source (141 in the bundled data)") goes stale
+    # silently; each one stands behind a `<!-- count: NAME -->` marker, and here it is counted.
+    text = README.read_text(encoding="utf-8")
+    counts = _counts()
+    if os.environ.get("UPDATE_README"):
+        text = COUNT.sub(lambda m: f"<!-- count: {m.group(1)} -->{counts[m.group(1)]:,}", text)
+        README.write_text(text, encoding="utf-8")
+    found = COUNT.findall(text)
+    assert any(name == "sources" for name, _ in found), "the README's count of sources has lost its marker"
+    for name, shown in found:
+        assert int(shown.replace(",", "")) == counts[name], f"README says {shown} {name}; the data has {counts[name]}"

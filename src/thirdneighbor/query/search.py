@@ -197,7 +197,13 @@ def _hit(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]],
     # Most records lack some term: one search of the whole record per term says
     # so. Folding goes character by character, so the record folded at once
     # holds each of its texts folded.
-    whole = fold(_SEPARATOR.join(text for field, _ in weights for text in texts[field]))
+    whole = _SEPARATOR.join(text for field, _ in weights for text in texts[field])
+    if whole.isascii():
+        whole = fold(whole)
+    else:  # str.translate is fastest on ASCII: fold the record's ASCII texts on their own
+        every = [text for field, _ in weights for text in texts[field]]
+        whole = fold(_SEPARATOR.join([text for text in every if text.isascii()])) + _SEPARATOR + fold(
+            _SEPARATOR.join([text for text in every if not text.isascii()]))
     if not all(pattern.search(whole) for pattern in patterns):
         return None
     best = [0] * len(patterns)

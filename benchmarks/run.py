@@ -56,7 +56,8 @@ class Sample:
     max_rss_kib: int
 
 
-def run_once(argv: Sequence[str], env: dict[str, str], before: Callable[[], None] | None = None) -> Sample:
+def run_once(argv: Sequence[str], env: dict[str, str], before: Callable[[], None] | None = None,
+             exit_code: int = 0) -> Sample:
     if before is not None:
         before()
     started = time.perf_counter()
@@ -65,8 +66,9 @@ def run_once(argv: Sequence[str], env: dict[str, str], before: Callable[[], None
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     errors = process.stderr.read() if process.stderr else b""
-    if process.returncode != 0:
-        raise SystemExit(f"benchmark command failed ({process.returncode}): {' '.join(argv)}\n{errors.decode()}")
+    if process.returncode != exit_code:
+        shown = " ".join(argv) if len(argv) < 40 else " ".join([*argv[:20], "...", *argv[-5:]])
+        raise SystemExit(f"benchmark command failed ({process.returncode}): {shown}\n{errors.decode()}")
     return Sample(elapsed, usage.ru_maxrss)
 
 
@@ -76,16 +78,17 @@ class Case:
     argv: list[str]
     env: dict[str, str]
     before: Callable[[], None] | None = None
+    exit_code: int = 0  # what the command must exit with: 2 for a case that measures a refusal
 
 
 def measure(cases: list[Case], runs: int) -> dict[str, list[Sample]]:
     for case in cases:  # one unmeasured run each: warms the OS caches and the tool's own
-        run_once(case.argv, case.env, case.before)
+        run_once(case.argv, case.env, case.before, case.exit_code)
     samples: dict[str, list[Sample]] = {case.name: [] for case in cases}
     for round_number in range(runs):
         shift = round_number % len(cases)
         for case in cases[shift:] + cases[:shift]:
-            samples[case.name].append(run_once(case.argv, case.env, case.before))
+            samples[case.name].append(run_once(case.argv, case.env, case.before, case.exit_code))
     return samples
 
 
@@ -242,11 +245,17 @@ def scale(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
             Case("series", [*tool, "series", "--json", "--data", data], cached_env),
             Case("people", [*tool, "people", "person-5", "--json", "--data", data], cached_env),
         ]
+        if size == 10_000:
+            # Repetition must not cost: a word typed 100 times (999 characters, within
+            # the query's limit) costs what it costs once, and 5,000 times is refused.
+            word = [*tool, "search", "--json", "--data", data, "--", "milestone"]
+            cases += [Case("search once", word, cached_env), Case("search x100", word + ["milestone"] * 99, cached_env),
+                      Case("search x5000", word + ["milestone"] * 4999, cached_env, exit_code=2)]
         # Cases run in this order every round, not rotated: warm must follow cold.
         samples: dict[str, list[Sample]] = {case.name: [] for case in cases}
         for _ in range(runs):
             for case in cases:
-                samples[case.name].append(run_once(case.argv, case.env, case.before))
+                samples[case.name].append(run_once(case.argv, case.env, case.before, case.exit_code))
         for case in cases:
             medians[(case.name, size)] = median(samples[case.name])
         size_mib = files[size].stat().st_size / 2**20
@@ -256,6 +265,11 @@ def scale(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
                               medians[("bare", size)], 1.3 if size == 10_000 else None))
         rows.append(ratio_row(f"{size:,}: repeat (cached)", medians[("warm", size)], "cold",
                               medians[("cold", size)], 0.25 if size == 10_000 else None))
+    once = medians[("search once", 10_000)]
+    rows.append(Row("10,000: cached search milestone", once, "", None, "", None))
+    rows.append(ratio_row("10,000: the same word 100 times", medians[("search x100", 10_000)], "once", once, 1.2))
+    refused = medians[("search x5000", 10_000)]
+    rows.append(Row("10,000: the same word 5,000 times (refused)", refused, "", None, "< 2 s", refused < 2))
     for name, label in (("cold", "cold list --json"), ("warm", "cached list --json"),
                         ("timeline", "cached timeline --country"), ("compare", "cached compare"),
                         ("filter", "cached list --tier --since --sort"), ("search", "cached search"),

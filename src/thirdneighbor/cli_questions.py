@@ -46,10 +46,11 @@ def search_command(
     notes, earlier tiers, sources 1). --since and --until take dates (or years), compared with an
     event's date and a partner's current designation.
     """
-    from .query.search import search
+    from .query.search import parse_query, search
     from .query.select import narrowed, resolve_partners, select_events, select_partners
     from .views import View
 
+    parse_query(words)  # a query it would refuse is refused before the data is read
     dataset = source.load()
     partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=True,
                                include_other=True)

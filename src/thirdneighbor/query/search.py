@@ -2,11 +2,16 @@
 
 The rule, as the README states it:
 
-- Text is compared folded: case and accents are ignored, and "-", "_" and "–"
-  count as spaces, so "khurelsukh" finds "Khürelsükh" and "trade-act" finds
-  "Trade Act".
+- Text is compared folded (thirdneighbor.fold): case and accents, and every
+  combining mark, are ignored, and "-", "_" and dashes count as spaces, so
+  "khurelsukh" finds "Khürelsükh" and "trade-act" finds "Trade Act".
+  Zero-width and bidirectional controls are dropped from the query and the
+  data alike, by the rule that cleans output.
 - The query is split into terms: each word is a term, and a "quoted phrase" is
-  one term. A record matches when every term occurs in it (in any of its
+  one term; an apostrophe inside a word is a letter ("Italy's"), and a quote
+  left open is an error. A term typed twice counts once. At most
+  MAX_QUERY_LENGTH characters and MAX_TERMS different terms.
+  A record matches when every term occurs in it (in any of its
   fields). A term matches where a word starts: "khurel" finds "Khürelsükh",
   "act" does not find "contact".
 - Score: each term counts the weight of the best field it occurs in (name 4;
@@ -18,16 +23,21 @@ The rule, as the README states it:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ..errors import UsageError
+from ..errors import UsageError, quoted
+from ..fold import fold, folded
 from ..model import Event, Partner, Person, Tier
 from ..names import partner_keys
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
+# The most a query may hold, so that its cost stays that of the data it searches:
+# characters as typed (the arguments and the spaces between them), and terms
+# once repeated ones are collapsed.
+MAX_QUERY_LENGTH = 1000
+MAX_TERMS = 32
 
 # (field, weight, how to get its texts) for each kind of record
 _PARTNER_FIELDS: tuple[tuple[str, int], ...] = (
@@ -35,8 +45,11 @@ _PARTNER_FIELDS: tuple[tuple[str, int], ...] = (
     ("notes", 1), ("history", 1), ("sources", 1),
 )
 _EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("people", 2), ("notes", 1), ("sources", 1))
-_SPACES = str.maketrans({"-": " ", "_": " ", "–": " ", "—": " "})
-_ASCII_FOLDED = [chr(code).lower().translate(_SPACES) for code in range(128)]
+# Between the texts of a record searched as one: an ASCII character (the fold's
+# fast path) that folds to itself, neither a letter nor a space, so that no
+# term's pattern matches across it unless the term holds one (and the texts,
+# searched one by one then, say so).
+_SEPARATOR = "|"
 
 
 class Match(NamedTuple):
@@ -59,64 +72,52 @@ class Hit(NamedTuple):
     matches: tuple[Match, ...]
 
 
-# The combining marks that decomposition (NFKD) splits off letters: dropping them
-# is what makes "ü" match "u". One regex pass over a whole text is several times
-# faster than testing each character with unicodedata.combining.
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def _plain(text: str) -> str:
-    import unicodedata
-
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
-
-
-@functools.lru_cache(maxsize=None)  # people's names recur on every record that names them
-def fold_text(text: str) -> str:
-    """Text folded for matching: what `fold` gives, without the way back (cheaper)."""
-    if text.isascii():
-        return text.lower().translate(_SPACES)
-    return _plain(text).translate(_SPACES)
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """Text folded for matching, and for each folded character the index of the
-    character it came from, so that a match can be marked in the original."""
-    if text.isascii():
-        return text.lower().translate(_SPACES), list(range(len(text)))
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        if char < "\x80":  # most characters even of a text with accents: one table look-up
-            folded.append(_ASCII_FOLDED[ord(char)])
-            origin.append(index)
-            continue
-        for out in _plain(char).translate(_SPACES):
-            folded.append(out)
-            origin.append(index)
-    return "".join(folded), origin
+def _phrases(word: str, number: int, count: int) -> list[str]:
+    """One argument's terms, before folding: an argument without a double quote
+    is one term (a phrase, if it has spaces); in one with quotes, each quoted
+    part is a phrase and each word outside them a term."""
+    if '"' not in word:
+        return [word]
+    pieces = word.split('"')
+    if len(pieces) % 2 == 0:  # an odd number of quotes: the last one opens a phrase that never closes
+        where = f" of argument {number}" if count > 1 else ""
+        raise UsageError(f"unbalanced quote in {quoted(word)}: the \" at character {word.rfind(chr(34)) + 1}"
+                         f"{where} opens a phrase that is never closed; add the closing \", or drop it")
+    terms: list[str] = []
+    for index, piece in enumerate(pieces):
+        terms += [piece] if index % 2 else piece.split()
+    return terms
 
 
 def parse_query(words: Sequence[str]) -> list[str]:
-    """The folded terms of a query, given as the shell's arguments: each word is
-    a term, and so is a phrase (an argument with spaces, which the user quoted,
-    or a "quoted phrase" inside one argument)."""
-    parts: list[str] = []
-    for word in words:
-        if '"' in word:
-            import shlex  # only for a quoted phrase inside one argument
+    """The folded terms of a query, given as the shell's arguments, each term
+    once, in the order typed (the rule is in the README): each word is a term,
+    and so is a phrase (an argument with spaces, which the user quoted, or a
+    "quoted phrase" inside one argument). An apostrophe inside a term is a
+    letter ("Italy's"), at its edges it is dropped; only the double quote
+    makes a phrase."""
+    from ..render.safe import clean  # the output cleaning rule: zero-width and bidi controls go
 
-            try:
-                parts += shlex.split(word)
-            except ValueError:  # an unbalanced quote: take the words as they are
-                parts += word.replace('"', " ").split()
-        else:
-            parts.append(word)
-    terms = [" ".join(fold_text(part).split()) for part in parts]
-    terms = [term for term in terms if term]
+    if isinstance(words, str) or not all(isinstance(word, str) for word in words):
+        raise TypeError("a query is a sequence of str, one per word or phrase")
+    cleaned = [clean(word) for word in words]
+    length = sum(map(len, cleaned)) + max(len(cleaned) - 1, 0)
+    if length > MAX_QUERY_LENGTH:
+        raise UsageError(f"the query is {length:,} characters long; the most is {MAX_QUERY_LENGTH:,}; "
+                         "search for fewer or shorter words")
+    terms: dict[str, None] = {}  # a dict keeps the first of repeated terms, in order
+    for number, word in enumerate(cleaned, 1):
+        for phrase in _phrases(word, number, len(cleaned)):
+            # Apostrophes at a term's edges are quotation marks, not letters ("'state visit'").
+            term = " ".join(fold(phrase).split()).strip("'").strip()
+            if term:
+                terms[term] = None
     if not terms:
         raise UsageError('give a word or a "quoted phrase" to search for')
-    return terms
+    if len(terms) > MAX_TERMS:
+        raise UsageError(f"the query has {len(terms)} different terms; the most is {MAX_TERMS}; "
+                         "search for fewer words")
+    return list(terms)
 
 
 def _starts(term: str) -> re.Pattern[str]:
@@ -156,45 +157,66 @@ def _event_texts(event: Event, people: dict[str, Person]) -> dict[str, list[str]
             "sources": list(event.sources)}
 
 
-def _excerpt(text: str, patterns: Sequence[re.Pattern[str]]) -> Match | None:
-    folded, origin = fold(text)
-    spans = []
-    for pattern in patterns:
-        for found in pattern.finditer(folded):
-            spans.append((origin[found.start()], origin[found.end() - 1] + 1))
-    if not spans:
-        return None
-    spans.sort()
-    first = spans[0][0]
+def _spans(text: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Where in `text` the patterns match, as offsets in the original, sorted,
+    with overlapping matches (of "japan" and "japanese") made one."""
+    key, origin = folded(text)  # the same folded text the record was matched on
+    spans = sorted((origin[found.start()], origin[found.end() - 1] + 1)
+                   for pattern in patterns for found in pattern.finditer(key))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _excerpt(field: str, text: str, patterns: Sequence[re.Pattern[str]]) -> Match:
+    spans = _spans(text, patterns)
+    first, first_end = spans[0]
     start = max(0, first - EXCERPT_WIDTH // 3)
-    end = min(len(text), max(start + EXCERPT_WIDTH, spans[0][1]))  # the whole first match, however long
+    end = min(len(text), max(start + EXCERPT_WIDTH, first_end))  # the whole first match, however long
     start = max(0, min(start, end - EXCERPT_WIDTH))
     # Whole words at the edges, with an ellipsis where the text goes on.
     if start > 0:
         space = text.find(" ", start, first)
         start = space + 1 if space != -1 else start
     if end < len(text):
-        space = text.rfind(" ", spans[0][1], end)
+        space = text.rfind(" ", first_end, end)
         end = space if space != -1 else end
     prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
     shift = len(prefix) - start
     marks = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
-    return Match("", prefix + text[start:end] + suffix, marks)
+    return Match(field, prefix + text[start:end] + suffix, marks)
 
 
-def _hit(kind: str, ident: str, title: str, date: str | None, texts: dict[str, list[str]],
-         weights: Iterable[tuple[str, int]], patterns: list[re.Pattern[str]]) -> Hit | None:
+def _hit(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]],
+         patterns: list[re.Pattern[str]]) -> tuple[int, tuple[Match, ...]] | None:
+    """A record's score and matches, or None if it lacks a term."""
+    # Most records lack some term: one search of the whole record per term says
+    # so. Folding goes character by character, so the record folded at once
+    # holds each of its texts folded.
+    whole = _SEPARATOR.join(text for field, _ in weights for text in texts[field])
+    if whole.isascii():
+        whole = fold(whole)
+    else:  # str.translate is fastest on ASCII: fold the record's ASCII texts on their own
+        every = [text for field, _ in weights for text in texts[field]]
+        whole = fold(_SEPARATOR.join([text for text in every if text.isascii()])) + _SEPARATOR + fold(
+            _SEPARATOR.join([text for text in every if not text.isascii()]))
+    if not all(pattern.search(whole) for pattern in patterns):
+        return None
     best = [0] * len(patterns)
     found: list[tuple[str, str, list[int]]] = []  # (field, text, the terms it holds)
     for field, weight in weights:
         for text in texts[field]:
-            folded = fold_text(text)
-            terms = [i for i, pattern in enumerate(patterns) if pattern.search(folded)]
+            key = fold(text)
+            terms = [i for i, pattern in enumerate(patterns) if pattern.search(key)]
             if terms:
                 found.append((field, text, terms))
                 for i in terms:
                     best[i] = max(best[i], weight)
-    if not all(best):
+    if not all(best):  # a term found only where the separator stood in the data's own text
         return None
     # An excerpt for each text that shows a term its field has not shown yet: a
     # person's five spellings, or a note repeating a word, are shown once.
@@ -204,10 +226,8 @@ def _hit(kind: str, ident: str, title: str, date: str | None, texts: dict[str, l
         if set(terms) <= shown.setdefault(field, set()):
             continue
         shown[field].update(terms)
-        match = _excerpt(text, [patterns[i] for i in terms])
-        assert match is not None
-        matches.append(Match(field, match.excerpt, match.marks))
-    return Hit(kind, ident, title, date, sum(best), tuple(matches))
+        matches.append(_excerpt(field, text, [patterns[i] for i in terms]))
+    return sum(best), tuple(matches)
 
 
 def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event],
@@ -219,15 +239,14 @@ def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequenc
     tier_names = {tier.id: [name for name in (tier.name, tier.name_mn) if name] for tier in tiers}
     hits = []
     for partner in partners:
-        hit = _hit("partner", partner.id, partner.name, str(partner.since) if partner.since else None,
-                   _partner_texts(partner, by_id, tier_names), _PARTNER_FIELDS, patterns)
-        if hit is not None:
-            hits.append(hit)
+        found = _hit(_partner_texts(partner, by_id, tier_names), _PARTNER_FIELDS, patterns)
+        if found is not None:
+            hits.append(Hit("partner", partner.id, partner.name, str(partner.since) if partner.since else None,
+                            *found))
     for event in events:
-        hit = _hit("event", f"{event.date} {event.title}", event.title, str(event.date),
-                   _event_texts(event, by_id), _EVENT_FIELDS, patterns)
-        if hit is not None:
-            hits.append(hit)
+        found = _hit(_event_texts(event, by_id), _EVENT_FIELDS, patterns)
+        if found is not None:
+            hits.append(Hit("event", f"{event.date} {event.title}", event.title, str(event.date), *found))
     order = {"partner": 0, "event": 1}
     return sorted(hits, key=lambda hit: (-hit.score, order[hit.kind], _date_key(hit.date), hit.title))
 

@@ -9,9 +9,11 @@ from .model import Partner, Person
 # Punctuation that people drop or vary freely: "U.S." is "US", "O'zbekiston" is
 # "Ozbekiston", and "south-korea" (an id) is "south korea". Commas, brackets and
 # the like separate words: ISO's "Korea, Republic of" is "korea republic of".
+# Case, accents, dashes and typographic apostrophes are thirdneighbor.fold's
+# (the one text fold, which search uses too); this table does the rest.
 _SEPARATORS = ',;:/()[]!?"'
-_FOLD = str.maketrans({".": None, "'": None, "’": None, "`": None, "-": " ", "_": " ", "–": " ",
-                       "“": " ", "”": " ", "«": " ", "»": " ", **{char: " " for char in _SEPARATORS}})
+_FOLD = str.maketrans({".": None, "'": None, "`": None, "“": " ", "”": " ", "«": " ", "»": " ",
+                       **{char: " " for char in _SEPARATORS}})
 # The same folding for ASCII text (where casefold is lower-casing), as a byte table.
 _ASCII_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ-_" + _SEPARATORS.encode(),
                               b"abcdefghijklmnopqrstuvwxyz  " + b" " * len(_SEPARATORS))
@@ -38,15 +40,18 @@ def normalize(text: str) -> str:
         # times: bytes.translate does case, dashes and dropped marks in one C pass.
         folded = text.encode("ascii").translate(_ASCII_FOLD, _ASCII_DROPPED).decode("ascii")
         return " ".join(folded.split())
-    # Zero-width and direction characters go by the rule that cleans every
-    # output (render.safe.clean): "Japan\u200b" pasted from a page is "japan".
-    from .render.safe import clean
+    # The one text fold: zero-width and direction characters go by the rule
+    # that cleans every output ("Japan\u200b" pasted from a page is "japan"),
+    # then case and accents, as search compares them.
+    from .fold import fold
 
-    return " ".join(strip_accents(clean(_repair_arguments(text))).casefold().translate(_FOLD).split())
+    return " ".join(fold(_repair_arguments(text)).translate(_FOLD).split())
 
 
 def strip_accents(text: str) -> str:
-    """"Khürelsükh" -> "Khurelsukh": the letters without their combining marks."""
+    """"Khürelsükh" -> "Khurelsukh": the letters without their combining marks,
+    in their case; for showing a name where the locale cannot (comparing
+    names is normalize's, through thirdneighbor.fold)."""
     import unicodedata  # only text outside ASCII needs it
 
     decomposed = unicodedata.normalize("NFKD", text)

@@ -173,7 +173,13 @@ def test_malformed_fields_exit_2(fields: str) -> None:
 def test_unknown_format_exits_2() -> None:
     result = run_cli("list", "--format", "xml")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "thirdneighbor: unknown format 'xml'; choose from table, plain, json, jsonl, csv, tsv, markdown\n"
+    assert result.stderr == ("thirdneighbor: unknown format 'xml'; choose from table, plain, json, jsonl, csv, tsv, "
+                             "markdown (or md for markdown)\n")
+
+
+@pytest.mark.parametrize("args", [["list"], ["tiers"], ["compare", "japan", "usa"], ["timeline", "--chart"]])
+def test_md_is_markdown(args: list[str]) -> None:
+    assert out(*args, "--format", "MD") == out(*args, "--format", "markdown")
 
 
 def test_json_and_another_format_conflict() -> None:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ..views import View
 
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
+# Other names a format answers to: the short name editors and file names use.
+FORMAT_ALIASES = {"md": "markdown"}
 
 
 class Terminal(NamedTuple):
@@ -33,13 +35,14 @@ def choose_format(format_name: str | None, json_flag: bool) -> str | None:
     its shortcut; None means the default."""
     from ..errors import UsageError
 
-    format_name = format_name.lower() if format_name is not None else None
+    if format_name is not None:
+        format_name = FORMAT_ALIASES.get(format_name.lower(), format_name.lower())
     if json_flag:
         if format_name not in (None, "json"):
             raise UsageError(f"--json and --format {format_name} ask for two formats; give one")
         return "json"
     if format_name is not None and format_name not in FORMATS:
-        raise UsageError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)} (or md for markdown)")
     return format_name
 
 

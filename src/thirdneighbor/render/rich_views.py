@@ -9,7 +9,7 @@ cleaned text: never parsed as markup, so "[bold]" in a name prints as typed.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
@@ -230,9 +230,12 @@ FIELD_LABELS = {
 
 
 def _shown(dataset: Dataset, field: ComparedField) -> list[object]:
-    """A compared field's values as a reader wants them: leaders by name, not id."""
+    """A compared field's values as a reader wants them: leaders and tiers by name, not id."""
     if field.field == "leaders":
         return [display_names(dataset, tuple(value)) for value in field.values]  # type: ignore[arg-type]
+    if field.field == "tier":
+        names = {tier.id: tier.name for tier in dataset.tiers}
+        return [names.get(value, value) if isinstance(value, str) else value for value in field.values]
     return list(field.values)
 
 
@@ -275,8 +278,15 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
     """A partner's tiers, oldest first, ending with the current one."""
     tiers = tiers_by_id(dataset)
     root = Tree(_parts((partner.name, "bold"), (f"  [{partner.id}]", "dim")), guide_style="dim")
+    def bracket(tier_id: str | None, designation: str) -> str:
+        # The tier by name, where the designation does not already say it.
+        if tier_id not in tiers:
+            return " [no tier]"
+        name = tiers[tier_id].name  # type: ignore[index]
+        return "" if name.casefold() == designation.removesuffix("*").casefold() else f" [{name}]"
+
     for entry in partner.history:
-        tier = f" [{entry.tier}]" if entry.tier else " [no tier]"
+        tier = bracket(entry.tier, entry.designation)
         extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
         root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
                         (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
@@ -284,7 +294,7 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
         root.add(_text(f"{NO_TIER}: in the dataset for its events", "dim"))
     else:
         root.add(_parts((f"{partner.when}  ", "dim"), (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
-                        (f" [{partner.tier}: {tiers[partner.tier].name}]", "dim"), ("  current", "bold"),
+                        (bracket(partner.tier, partner.marked_designation or ""), "dim"), ("  current", "bold"),
                         (f" ({partner.occasion})", "dim")))
     footnote = _footnote(dataset, [partner])
     return root if footnote is None else Group(root, footnote)
@@ -331,13 +341,14 @@ def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]
     return Group(*lines)
 
 
-def records_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
+def records_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str],
+                  labels: Mapping[str, str] | None = None) -> RenderableType:
     """Any records as a table of the chosen columns (what `--fields` asks for)."""
     # The title may hold dataset text (a partner's or a person's name); the
     # console parses no markup, so cleaned text is all it needs.
     table = Table(title=clean(title), title_justify="left")
     for name in columns:
-        table.add_column(name, overflow="fold")
+        table.add_column(_text((labels or {}).get(name, name)), overflow="fold")
     for record in records:
         table.add_row(*(_text(cell(record.get(name))) for name in columns))
     return table
@@ -373,15 +384,17 @@ DRAWINGS: dict[str, Callable[[View], RenderableType]] = {
 def drawing(view: View) -> RenderableType:
     """The view's own drawing; with --fields (other than compare's rows), a plain
     table of the chosen columns."""
+    from .readable import column_labels, readable
+
     if view.chosen is not None and not view.spec.narrows_rows:
-        return records_table(view.title, view.records, view.columns)
+        return records_table(view.title, readable(view, view.records), view.columns, column_labels(view))
     if view.kind in DRAWINGS:
         return DRAWINGS[view.kind](view)
     from .rich_questions import QUESTION_DRAWINGS
 
     if view.kind in QUESTION_DRAWINGS:
         return QUESTION_DRAWINGS[view.kind](view)
-    return records_table(view.title, view.records, view.columns)
+    return records_table(view.title, readable(view, view.records), view.columns, column_labels(view))
 
 
 class _Capture(io.StringIO):

@@ -24,7 +24,7 @@ LABELS = {"id": "Id", "name": "Name", "iso2": "ISO 2", "iso3": "ISO 3", "iso_num
           "since": "Since", "tier": "Tier", "designation": "Designation", "asterisk": "*",
           "name_mn": "Name in Mongolian", "official_name_mn": "Official name in Mongolian",
           "aliases_mn": "Aliases in Mongolian", "designation_mn": "Designation in Mongolian",
-          "since_approx": "In force by (not the start)", "history": "Earlier tiers"}
+          "since_approx": "Since (in force by)", "history": "Earlier tiers"}
 # What a view's `name` column names.
 NAME_LABELS = {"list": "Partner", "show": "Partner", "changes": "Partner", "tiers": "Tier"}
 # show and history: one table per partner, under a heading with its name.

@@ -49,10 +49,13 @@ def _parts(*parts: tuple[object, str]) -> Text:
     return line
 
 
-# A web address in a source: only http and https, and only the characters a URL
-# may hold unescaped, so that neither a terminal's link (OSC 8) nor an HTML
-# export's href can be made to end early. Closing punctuation is not part of it.
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+(?<![.,;:!?])")
+# A web address in a source: a whole word (brackets and closing punctuation
+# around it aside) of http or https and only the characters a URL may hold
+# unescaped, so that a terminal's link (OSC 8) cannot be made to end early. A
+# word with any other character (a bracket or quote inside it) is not linked at
+# all, rather than linked to a part of itself.
+_WORD = re.compile(r"\S+")
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
 
 
 class _Linked(Text):
@@ -90,8 +93,11 @@ def _source(value: str, style: str = "blue", indent: str = "", overflow: str = "
     outside any box (see _Linked)."""
     text = clean(value)
     line = _Linked(indent + text, style=style, overflow=overflow)  # type: ignore[arg-type]
-    for match in _URL.finditer(text):
-        line.stylize(Style(link=match.group()), len(indent) + match.start(), len(indent) + match.end())
+    for word in _WORD.finditer(text):
+        address = word.group().lstrip("(<").rstrip(".,;:!?)>")
+        if _URL.fullmatch(address):
+            start = len(indent) + word.start() + word.group().index(address)
+            line.stylize(Style(link=address), start, start + len(address))
     return line
 
 

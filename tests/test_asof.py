@@ -165,7 +165,7 @@ def test_history_plain() -> None:
     result = run_cli("history", "usa")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.split("\n\n")[0].splitlines() == [
-        "in_force_by: 2011-06-16", "tier:        comprehensive", "designation: Comprehensive partnership",
+        "in_force_by: 2011-06-16", "tier:        Comprehensive partnership", "designation: Comprehensive partnership",
         "current:     false"]
     assert run_cli("history", "usa", "--format", "tsv").stdout.splitlines()[1:] == [
         "\t2011-06-16\tcomprehensive\tComprehensive partnership\tfalse",
@@ -179,9 +179,9 @@ def test_history_tree_on_a_terminal() -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:4] == [
         "Japan  [japan]",
-        "├── 1998  Comprehensive partnership [comprehensive]",
-        "├── 2010-11-19  Strategic partnership [strategic] (Kan–Elbegdorj joint statement)",
-        "└── 2022-11-29  Special Strategic Partnership for Peace and Prosperity [strategic: Strategic partnership]  "
+        "├── 1998  Comprehensive partnership",  # the tier's name only where the designation does not say it
+        "├── 2010-11-19  Strategic partnership (Kan–Elbegdorj joint statement)",
+        "└── 2022-11-29  Special Strategic Partnership for Peace and Prosperity [Strategic partnership]  "
         "current (President Ukhnaagiin Khürelsükh's state visit to Japan)",
     ]
 

@@ -60,7 +60,8 @@ def test_levels() -> None:
 
 
 def test_formats() -> None:
-    assert completion.formats("") == ["table", "plain", "json", "jsonl", "csv", "tsv", "markdown"]
+    assert completion.formats("") == ["table", "plain", "json", "jsonl", "csv", "tsv", "markdown", "md"]
+    assert completion.formats("m") == ["markdown", "md"]
     assert completion.formats("js") == ["json", "jsonl"]
 
 

@@ -73,18 +73,18 @@ def test_bom_is_for_spreadsheets() -> None:
 
 def test_markdown_is_a_github_table() -> None:
     lines = out("list", "--tier", "comprehensive", "--until", "2024", "--format", "markdown").splitlines()
-    assert lines == [
-        "| Id | Partner | ISO 2 | ISO 3 | Tier | Designation | Since |",
-        "|---|---|---|---|---|---|---|",
-        "| canada | Canada | CA | CAN | Comprehensive partnership | Comprehensive partnership | 2023-11-20 |",
-        "| vietnam | Vietnam | VN | VNM | Comprehensive partnership | Comprehensive partnership | 2024-09-30 |",
+    assert lines == [  # a table for readers: the partner's name, not its id
+        "| Partner | ISO 2 | ISO 3 | Tier | Designation | Since |",
+        "|---|---|---|---|---|---|",
+        "| Canada | CA | CAN | Comprehensive partnership | Comprehensive partnership | 2023-11-20 |",
+        "| Vietnam | VN | VNM | Comprehensive partnership | Comprehensive partnership | 2024-09-30 |",
     ]
 
 
 def test_markdown_marks_the_asterisk_and_keeps_its_footnote() -> None:
     lines = out("list", "--tier", "comprehensive", "--since", "2025-03", "--until", "2025-03",
                 "--format", "markdown").splitlines()
-    assert lines[2] == "| czechia | Czechia | CZ | CZE | Comprehensive partnership | Comprehensive partnership\\* | 2025-03 |"
+    assert lines[2] == "| Czechia | CZ | CZE | Comprehensive partnership | Comprehensive partnership\\* | 2025-03 |"
     assert lines[-1].startswith("\\* The article marks two designations")
 
 
@@ -173,7 +173,13 @@ def test_malformed_fields_exit_2(fields: str) -> None:
 def test_unknown_format_exits_2() -> None:
     result = run_cli("list", "--format", "xml")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "thirdneighbor: unknown format 'xml'; choose from table, plain, json, jsonl, csv, tsv, markdown\n"
+    assert result.stderr == ("thirdneighbor: unknown format 'xml'; choose from table, plain, json, jsonl, csv, tsv, "
+                             "markdown (or md for markdown)\n")
+
+
+@pytest.mark.parametrize("args", [["list"], ["tiers"], ["compare", "japan", "usa"], ["timeline", "--chart"]])
+def test_md_is_markdown(args: list[str]) -> None:
+    assert out(*args, "--format", "MD") == out(*args, "--format", "markdown")
 
 
 def test_json_and_another_format_conflict() -> None:
@@ -218,7 +224,8 @@ def test_chart_on_a_terminal_draws_coloured_bars() -> None:
 
 def test_chart_in_a_pipe_prints_labelled_lines() -> None:
     assert out("timeline", "--chart", "--since", "2024").splitlines() == [
-        "2024  5  strategic 3, comprehensive 1, none 1", "2025  7  strategic 2, comprehensive 4, expanded 1"]
+        "2024  5  Strategic partnership 3, Comprehensive partnership 1, no partner named 1",
+        "2025  7  Strategic partnership 2, Comprehensive partnership 4, Expanded partnership 1"]
     assert out("timeline", "--chart", "--since", "2025", "--format", "tsv").splitlines()[1].split("\t")[:2] == [
         "2025", "7"]  # the machine formats keep their columns
 

@@ -367,7 +367,14 @@ def cite_command(
     dataset = source.load()
     if json_output or format_name == "json":
         return Reply(citation_json(dataset), is_json=True)
-    return Reply(writers[format_name](dataset))
+    text = writers[format_name](dataset)
+    from . import streams
+
+    if format_name == "text" and streams.wants_rich():  # on a terminal, each source's address is a link
+        from .render.rich_views import linked_text
+
+        text = linked_text(text, streams.terminal())
+    return Reply(text)
 
 
 # The research questions (search, changes, series, people) and the pictures (chart,

@@ -43,7 +43,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the contract
 FormatOption = Annotated[
     Optional[str],
     typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.formats,
-                 help="table, plain, json, jsonl, csv, tsv or markdown. Default: table on a terminal, plain in a pipe."),
+                 help="table, plain, json, jsonl, csv, tsv or markdown (md). Default: table on a terminal, plain in a pipe."),
 ]
 FieldsOption = Annotated[
     Optional[str],

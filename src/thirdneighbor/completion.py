@@ -120,9 +120,9 @@ def tiers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 
 def formats(incomplete: str) -> list[str]:
-    from .render import FORMATS
+    from .render import FORMAT_ALIASES, FORMATS
 
-    return [name for name in FORMATS if name.startswith(incomplete)]
+    return [name for name in (*FORMATS, *FORMAT_ALIASES) if name.startswith(incomplete)]
 
 
 def export_formats(incomplete: str) -> list[str]:

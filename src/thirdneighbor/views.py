@@ -175,30 +175,38 @@ def _chart_records(view: View) -> list[Row]:
 def _blocks(view: View) -> str:
     """A detail view in a pipe: `key: value` blocks, not a tab-separated line
     hundreds of characters long (--format tsv still gives that)."""
+    from .render.readable import readable
     from .render.text import key_value_blocks
 
-    return key_value_blocks(view.text_records, view.columns)
+    return key_value_blocks(readable(view, view.text_records), view.columns)
 
 
 def _compare_lines(view: View) -> str:
-    """compare in a pipe: a `field: value | value` line each, marked same or differ."""
+    """compare in a pipe: a `field: value | value` line each, marked same or differ;
+    the partners, tiers and people by name."""
+    from .render.readable import readable
     from .render.safe import clean
     from .render.text import cell
 
-    ids = [partner.id for partner in view.subject.partners]
-    width = max(len(row["field"]) for row in view.records) + 2 if view.records else 0
-    head = f"{'partners:'.ljust(width)}{' | '.join(ids)}\n"
+    rows = readable(view, view.records)
+    width = max(len(row["field"]) for row in rows) + 2 if rows else 0
+    head = f"{'partners:'.ljust(width)}{' | '.join(clean(partner.name) for partner in view.subject.partners)}\n"
     return head + "".join(
         f"{(row['field'] + ':').ljust(width)}{' | '.join(clean(cell(value, empty='—')) for value in row['values'])}"
-        f"  ({'same' if row['same'] else 'differ'})\n" for row in view.records)
+        f"  ({'same' if row['same'] else 'differ'})\n" for row in rows)
 
 
 def _chart_lines(view: View) -> str:
-    """`timeline --chart` in a pipe: a labelled line a year, `2024  5  strategic 3, comprehensive 1, none 1`
-    (the numbers alone, as CSV or TSV give them, would not say which is which)."""
+    """`timeline --chart` in a pipe: a labelled line a year, `2024  5  Strategic partnership 3, no partner
+    named 1` (the numbers alone, as CSV or TSV give them, would not say which is which)."""
+    from .render.readable import column_labels
+    from .render.safe import clean
+
+    labels = column_labels(view)
     lines = []
     for record in view.all_records:
-        parts = [f"{name} {record[name]}" for name in _chart_fields(view.dataset, False)[2:] if record[name]]
+        parts = [f"{clean(labels[name])} {record[name]}" for name in _chart_fields(view.dataset, False)[2:]
+                 if record[name]]
         lines.append(f"{record['year']}  {record['events']}" + (f"  {', '.join(parts)}" if parts else ""))
     return "".join(line + "\n" for line in lines)
 

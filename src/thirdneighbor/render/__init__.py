@@ -1,7 +1,9 @@
 """Every output format, and `render`, the one dispatcher that picks among them.
 
 - `json_text.py`: the JSON encoding (`--json`, `--format json`).
-- `text.py`: plain, CSV, TSV, Markdown and JSON Lines, without Rich.
+- `text.py`: plain, CSV, TSV and JSON Lines, without Rich; `markdown.py` Markdown.
+- `readable.py`: the formats for people name the records a value refers to
+  (plain, Markdown, the table format); the machine formats keep the ids.
 - `rich_views.py`: the Rich table or tree of each kind of view (`--format table`),
   and `export.py` the same drawings saved as SVG or HTML.
 - `safe.py`: keeps dataset text from acting on a terminal.
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
     from ..views import View
 
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
+# Other names a format answers to: the short name editors and file names use.
+FORMAT_ALIASES = {"md": "markdown"}
 
 
 class Terminal(NamedTuple):
@@ -33,13 +37,14 @@ def choose_format(format_name: str | None, json_flag: bool) -> str | None:
     its shortcut; None means the default."""
     from ..errors import UsageError
 
-    format_name = format_name.lower() if format_name is not None else None
+    if format_name is not None:
+        format_name = FORMAT_ALIASES.get(format_name.lower(), format_name.lower())
     if json_flag:
         if format_name not in (None, "json"):
             raise UsageError(f"--json and --format {format_name} ask for two formats; give one")
         return "json"
     if format_name is not None and format_name not in FORMATS:
-        raise UsageError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)} (or md for markdown)")
     return format_name
 
 
@@ -57,39 +62,18 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
 
     if format_name == "jsonl":
         return text.json_lines(view.records)
-    records = view.text_records
+    if format_name == "csv":
+        return text.delimited(view.text_records, view.columns, ",")
+    if format_name == "tsv":
+        return text.delimited(view.text_records, view.columns, "\t")
     if format_name == "plain" and view.spec.plain is not None and view.chosen is None:
         return view.spec.plain(view)
     if format_name == "plain":
-        return text.plain(records, view.columns)
-    if format_name == "csv":
-        return text.delimited(records, view.columns, ",")
-    if format_name == "tsv":
-        return text.delimited(records, view.columns, "\t")
+        from .readable import readable
+
+        return text.plain(readable(view, view.text_records), view.columns)
     if format_name == "markdown":
-        return _markdown(view, records)
+        from .markdown import markdown
+
+        return markdown(view)
     raise ValueError(f"no format {format_name!r}")
-
-
-def _markdown(view: View, records: list[dict]) -> str:
-    """Markdown for an article: tiers by their names, designations with the
-    table's asterisk, and the asterisk's footnote where a marked one is shown."""
-    from . import text
-
-    names = {tier.id: tier.name for tier in view.dataset.tiers}
-    columns = list(view.columns)
-    # Unless asked for by --fields, the asterisk goes on the designation, as the article prints it.
-    if view.chosen is None and "designation" in columns and "asterisk" in columns:
-        columns.remove("asterisk")
-    shown = []
-    for record in records:
-        row = dict(record)
-        if row.get("tier") in names:
-            row["tier"] = names[row["tier"]]
-        if row.get("designation") and record.get("asterisk") is True and "asterisk" not in columns:
-            row["designation"] += "*"
-        shown.append(row)
-    marked = any(record.get("asterisk") is True for record in records)
-    note = view.dataset.policy.asterisk_note
-    partner_names = {partner.id: partner.name for partner in view.dataset.all_partners}  # compare's columns
-    return text.markdown(shown, columns, footnote=f"* {note}" if marked and note else None, labels=partner_names)

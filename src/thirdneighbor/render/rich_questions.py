@@ -11,7 +11,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..views import View
-from .rich_views import NO_TIER_GLYPH, TIER_STYLES, _parts, _text, _tier_style, tier_glyphs, timeline_tree
+from .rich_views import (NO_TIER_GLYPH, TIER_STYLES, _ByWidth, _longest_word, _parts, _source, _text, _tier_style,
+                         _unfolded, tier_glyphs, timeline_tree)
 from .safe import clean
 
 MARK_STYLE = "bold reverse"
@@ -34,16 +35,26 @@ def _marked(excerpt: str, marks: Sequence[Sequence[int]]) -> Text:
 def search_results(view: View) -> RenderableType:
     """Each record, with a branch per field that matched: its excerpt, the matches marked."""
     count = len(view.records)
-    root = Tree(_text(f"{count} record{' matches' if count == 1 else 's match'}", "bold"), guide_style="dim")
+    heading = _text(f"{count} record{' matches' if count == 1 else 's match'}", "bold")
+    root = Tree(heading, guide_style="dim")
+    flat: list[RenderableType] = [heading]
+    needed = 0
     for record in view.records:
         label = record["title"] if record["kind"] == "partner" else f"{record['date']}  {record['title']}"
-        node = root.add(_parts((f"{record['kind']}  ", "dim"), (label, "bold"),
-                               (f"  [{record['id']}]" if record["id"] else "", "dim")))
+        head = _parts((f"{record['kind']}  ", "dim"), (label, "bold"),
+                      (f"  [{record['id']}]" if record["id"] else "", "dim"))
+        node = root.add(head)
+        flat.append(_unfolded(head))
+        needed = max(needed, 4 + _longest_word(head.plain))
         for match in record["matches"]:
             line = _parts((f"{match['field']}: ", "cyan"))
             line.append_text(_marked(match["excerpt"], match["marks"]))
             node.add(line)
-    return root
+            flat.append(_unfolded(_parts(("  ", "")).append_text(line)))
+            needed = max(needed, 8 + _longest_word(line.plain))
+    # Where a word (a long address in a source) does not fit beside the tree's
+    # guides, the tree would split it: the same lines without guides instead.
+    return _ByWidth(root, Group(*flat), needed)
 
 
 def changes_drawing(view: View) -> RenderableType:
@@ -158,10 +169,24 @@ def person_tree(view: View) -> RenderableType:
         made = f" → {record['designation']}" if record["designation"] else ""
         found.add(_parts((f"{record['date']}  ", "dim"), (f"{record['kind']}: ", "cyan"), (record["text"], ""),
                          (made, "dim"), (f" ({where})" if where else "", "cyan")))
-    sources = root.add(_text("Sources", "bold"))
+    if not person.sources:
+        return root
+    # The sources in the tree where each fits beside its guide (4 columns a
+    # level), else below it, a line each, so that no address is broken.
+    below: list[RenderableType] = [_text("Sources", "bold")]
+    below += [_source(source, "dim", indent="  ", overflow="ignore") for source in person.sources]
+    needed = max(8 + _longest_word(source) for source in person.sources)
+    inside = root.add(_text("Sources", "bold"))
     for source in person.sources:
-        sources.add(_text(source, "dim"))
-    return root
+        inside.add(_source(source, "dim"))
+    return _ByWidth(root, Group(_tree_without_last(root), *below), needed)
+
+
+def _tree_without_last(tree: Tree) -> Tree:
+    """The tree without its last branch (the sources, drawn apart)."""
+    copy = Tree(tree.label, guide_style=tree.guide_style)
+    copy.children = tree.children[:-1]
+    return copy
 
 
 QUESTION_DRAWINGS: dict[str, Callable[[View], RenderableType]] = {

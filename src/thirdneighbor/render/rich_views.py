@@ -9,10 +9,12 @@ cleaned text: never parsed as markup, so "[bold]" in a name prints as typed.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -45,6 +47,71 @@ def _parts(*parts: tuple[object, str]) -> Text:
     for value, style in parts:
         line.append(clean("" if value is None else str(value)), style=style or None)
     return line
+
+
+# A web address in a source: a whole word (brackets and closing punctuation
+# around it aside) of http or https and only the characters a URL may hold
+# unescaped, so that a terminal's link (OSC 8) cannot be made to end early. A
+# word with any other character (a bracket or quote inside it) is not linked at
+# all, rather than linked to a part of itself.
+_WORD = re.compile(r"\S+")
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
+
+
+class _Linked(Text):
+    """Text whose web addresses are links (OSC 8) where the console shows styles.
+    Rich leaves links out in a pipe and under TERM=dumb (no colour system);
+    under NO_COLOR they go too, with the colour: no escape codes beyond styles.
+    An SVG or HTML export (a recording console) gets none either: Rich writes
+    a link's address into an HTML href unescaped.
+
+    With overflow "ignore", it wraps at spaces only: a word wider than the
+    width (a long URL) stands whole on a line of its own and overflows it, so
+    that it copies whole. Only a line outside any box or tree can overflow;
+    inside one, a line is cut at the box, so there it folds (the default)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        shown: Text = self
+        if console.no_color or console.record:
+            shown = self.copy()
+            shown.spans = [span for span in self.spans if not (isinstance(span.style, Style) and span.style.link)]
+        if self.overflow != "ignore" or self.no_wrap:  # no_wrap: the line whole, for the terminal to wrap
+            yield from Text.__rich_console__(shown, console, options)
+            return
+        # Rich's own word wrap (cell widths, wide characters), told not to fold:
+        # Text.wrap cannot both wrap and let a long word overflow.
+        from rich._wrap import divide_line
+
+        lines = shown.divide(divide_line(shown.plain, options.max_width, fold=False))
+        for line in lines:
+            line.rstrip_end(options.max_width)
+        yield from Text("\n").join(lines).render(console, end=self.end)
+
+
+def _source(value: str, style: str = "blue", indent: str = "", overflow: str = "fold") -> Text:
+    """A source, each web address in it a link; "ignore" for a line of its own
+    outside any box (see _Linked)."""
+    text = clean(value)
+    line = _Linked(indent + text, style=style, overflow=overflow)  # type: ignore[arg-type]
+    for word in _WORD.finditer(text):
+        address = word.group().lstrip("(<").rstrip(".,;:!?)>")
+        if _URL.fullmatch(address):
+            start = len(indent) + word.start() + word.group().index(address)
+            line.stylize(Style(link=address), start, start + len(address))
+    return line
+
+
+def _unfolded(line: Text) -> Text:
+    """A line that wraps at spaces and lets a word wider than the width overflow whole."""
+    unfolded = _Linked(line.plain, style=line.style, overflow="ignore")
+    unfolded.spans = list(line.spans)
+    return unfolded
+
+
+def _longest_word(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for word in clean(text).split()), default=0)
 
 
 def _count(number: int, noun: str) -> str:
@@ -158,6 +225,32 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
     if partner.since_approx:
         facts.add_row("", _text(APPROX_NOTE, "dim"))
 
+    title = _parts((partner.name, "bold"), (f"  [{partner.id}]", "dim"))
+    boxed = Panel(Group(facts, Text(""), _record_tree(dataset, partner, events, with_sources, inside=True)),
+                  title=title, title_align="left", expand=False)
+    # Where a source's longest word (a URL) does not fit its line in the box (a
+    # tree guide of 4 columns a level, the panel's border and padding of 4), the
+    # box would fold it: the sources go below the box instead, a line each,
+    # where a URL wider than the terminal overflows whole.
+    needed = 4 + max([8 + _longest_word(source) for source in partner.sources]
+                     + [12 + _longest_word(source) for event in events if with_sources for source in event.sources],
+                     default=0)
+    box = Panel(Group(facts, Text(""), _record_tree(dataset, partner, events, with_sources, inside=False)),
+                title=title, title_align="left", expand=False)
+    unboxed: list[RenderableType] = [box, _text("Sources of the facts above" if with_sources else "Sources", "bold")]
+    unboxed += [_source(source, indent="  ", overflow="ignore") for source in partner.sources]
+    if with_sources and any(event.sources for event in events):
+        unboxed.append(_text("Sources of each event", "bold"))
+    for event in events if with_sources else ():
+        if event.sources:
+            unboxed.append(_parts((f"{event.date}  ", "bold"), (event.title, "bold")))
+            unboxed += [_source(source, indent="  ", overflow="ignore") for source in event.sources]
+    return _ByWidth(boxed, Group(*unboxed), needed)
+
+
+def _record_tree(dataset: Dataset, partner: Partner, events: Sequence[Event], with_sources: bool,
+                 inside: bool) -> Tree:
+    """Earlier tiers, events, notes and, `inside` the box, the sources."""
     tree = Tree(_text("Record", "bold"), guide_style="dim")
     if partner.history:
         history = tree.add(_text("Earlier tiers", "bold"))
@@ -170,20 +263,20 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
         branch = tree.add(_text(f"Events ({len(events)})", "bold"))
         for event in events:
             node = branch.add(_text(f"{event.date}  {clean(event.title)}"))
-            if with_sources:
+            if with_sources and inside:
                 for source in event.sources:
-                    node.add(_text(source, "blue"))
+                    node.add(_source(source))
     if partner.notes:
         branch = tree.add(_text("Notes", "bold yellow"))
         for note in partner.notes:
             branch.add(_text(note))
     if partner.asterisk and dataset.policy.asterisk_note:
         tree.add(_text("* " + dataset.policy.asterisk_note, "dim"))
-    sources = tree.add(_text("Sources of the facts above" if with_sources else "Sources", "bold"))
-    for source in partner.sources:
-        sources.add(_text(source, "blue"))
-    title = _parts((partner.name, "bold"), (f"  [{partner.id}]", "dim"))
-    return Panel(Group(facts, Text(""), tree), title=title, title_align="left", expand=False)
+    if inside:
+        sources = tree.add(_text("Sources of the facts above" if with_sources else "Sources", "bold"))
+        for source in partner.sources:
+            sources.add(_source(source))
+    return tree
 
 
 def timeline_tree(events: Sequence[Event], names: dict[str, str],
@@ -230,9 +323,12 @@ FIELD_LABELS = {
 
 
 def _shown(dataset: Dataset, field: ComparedField) -> list[object]:
-    """A compared field's values as a reader wants them: leaders by name, not id."""
+    """A compared field's values as a reader wants them: leaders and tiers by name, not id."""
     if field.field == "leaders":
         return [display_names(dataset, tuple(value)) for value in field.values]  # type: ignore[arg-type]
+    if field.field == "tier":
+        names = {tier.id: tier.name for tier in dataset.tiers}
+        return [names.get(value, value) if isinstance(value, str) else value for value in field.values]
     return list(field.values)
 
 
@@ -246,8 +342,13 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
     # at least that wide, and below the width that allows, the stacked form serves.
     date_width = max((len(cell(value)) for field in fields if field.field == "since" for value in field.values),
                      default=0)
-    for partner in partners:
-        table.add_column(_text(partner.name), overflow="fold", min_width=date_width or None)
+    # Nor does a word: a partner's column is at least as wide as its longest word.
+    shown_values = [_shown(dataset, field) for field in fields]
+    widths = [max([date_width, _longest_word(partner.name)]
+                  + [_longest_word(cell(values[index], "\n")) for values in shown_values])
+              for index, partner in enumerate(partners)]
+    for partner, width in zip(partners, widths):
+        table.add_column(_text(partner.name), overflow="fold", min_width=width or None)
     for field in fields:
         style = "" if field.same else "bold yellow"
         table.add_row(
@@ -263,8 +364,8 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
                 "" if field.same else "bold yellow"))
         for field in fields
     ))
-    # Field labels (13), the mark (1), and a dated column per partner, with borders and padding.
-    needed = 13 + 1 + len(partners) * (date_width + 3) + 7
+    # Field labels (13), the mark (1), and a column per partner, with borders and padding.
+    needed = 13 + 1 + sum(width + 3 for width in widths) + 7
     shown = _ByWidth(table, stacked, max(COMPARE_TABLE_MIN_WIDTH, needed))
     footnote = _footnote(dataset, partners)
     return shown if footnote is None else Group(shown, footnote)
@@ -275,8 +376,15 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
     """A partner's tiers, oldest first, ending with the current one."""
     tiers = tiers_by_id(dataset)
     root = Tree(_parts((partner.name, "bold"), (f"  [{partner.id}]", "dim")), guide_style="dim")
+    def bracket(tier_id: str | None, designation: str) -> str:
+        # The tier by name, where the designation does not already say it.
+        if tier_id not in tiers:
+            return " [no tier]"
+        name = tiers[tier_id].name  # type: ignore[index]
+        return "" if name.casefold() == designation.removesuffix("*").casefold() else f" [{name}]"
+
     for entry in partner.history:
-        tier = f" [{entry.tier}]" if entry.tier else " [no tier]"
+        tier = bracket(entry.tier, entry.designation)
         extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
         root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
                         (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
@@ -284,7 +392,7 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
         root.add(_text(f"{NO_TIER}: in the dataset for its events", "dim"))
     else:
         root.add(_parts((f"{partner.when}  ", "dim"), (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
-                        (f" [{partner.tier}: {tiers[partner.tier].name}]", "dim"), ("  current", "bold"),
+                        (bracket(partner.tier, partner.marked_designation or ""), "dim"), ("  current", "bold"),
                         (f" ({partner.occasion})", "dim")))
     footnote = _footnote(dataset, [partner])
     return root if footnote is None else Group(root, footnote)
@@ -331,16 +439,33 @@ def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]
     return Group(*lines)
 
 
-def records_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
-    """Any records as a table of the chosen columns (what `--fields` asks for)."""
+def records_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str],
+                  labels: Mapping[str, str] | None = None) -> RenderableType:
+    """Any records as a table of the chosen columns (what `--fields` asks for);
+    where the width cannot give each column its longest word, a `key: value`
+    block a record, so that no word is split."""
     # The title may hold dataset text (a partner's or a person's name); the
     # console parses no markup, so cleaned text is all it needs.
+    heads = [(labels or {}).get(name, name) for name in columns]
+    cells = [[cell(record.get(name)) for name in columns] for record in records]
+    widest = [max([_longest_word(head)] + [_longest_word(row[index]) for row in cells]) for index, head in
+              enumerate(heads)]
     table = Table(title=clean(title), title_justify="left")
-    for name in columns:
-        table.add_column(name, overflow="fold")
-    for record in records:
-        table.add_row(*(_text(cell(record.get(name))) for name in columns))
-    return table
+    for head, width in zip(heads, widest):
+        table.add_column(_text(head), overflow="fold", min_width=width or None)
+    for row in cells:
+        table.add_row(*(_source(value, style="") for value in row))
+    blocks: list[RenderableType] = [_text(title)]
+    for row in cells:
+        blocks.append(Text(""))
+        for head, value in zip(heads, row):
+            if value:
+                # A word wider than the terminal (a URL) overflows whole rather than fold.
+                line = _source(value, style="", indent=clean(f"{head}: "), overflow="ignore")
+                line.stylize("bold", 0, len(clean(head)) + 1)
+                blocks.append(line)
+    # Each column's longest word, its padding of 2 and a border of 1, and the last border.
+    return _ByWidth(table, Group(*blocks), sum(width + 3 for width in widest) + 1)
 
 
 # --- one drawing per kind of view ------------------------------------------------------
@@ -373,15 +498,17 @@ DRAWINGS: dict[str, Callable[[View], RenderableType]] = {
 def drawing(view: View) -> RenderableType:
     """The view's own drawing; with --fields (other than compare's rows), a plain
     table of the chosen columns."""
+    from .readable import column_labels, readable
+
     if view.chosen is not None and not view.spec.narrows_rows:
-        return records_table(view.title, view.records, view.columns)
+        return records_table(view.title, readable(view, view.records), view.columns, column_labels(view))
     if view.kind in DRAWINGS:
         return DRAWINGS[view.kind](view)
     from .rich_questions import QUESTION_DRAWINGS
 
     if view.kind in QUESTION_DRAWINGS:
         return QUESTION_DRAWINGS[view.kind](view)
-    return records_table(view.title, view.records, view.columns)
+    return records_table(view.title, readable(view, view.records), view.columns, column_labels(view))
 
 
 class _Capture(io.StringIO):
@@ -399,6 +526,20 @@ class _Capture(io.StringIO):
 
 def to_text(view: View, terminal: Terminal) -> str:
     """The drawing as text for this terminal: styled only where it shows styles."""
+    return console_text(drawing(view), terminal)
+
+
+def linked_text(text: str, terminal: Terminal) -> str:
+    """Lines of text (cite's) as they are, each web address a link where the
+    terminal shows them; the lines are not wrapped here, as they were not before."""
+    lines = [_source(line, style="", overflow="ignore") for line in text.splitlines()]
+    for line in lines:
+        line.no_wrap = True
+    return console_text(Group(*lines), terminal)
+
+
+def console_text(renderable: RenderableType, terminal: Terminal) -> str:
+    """A renderable as text for this terminal: styled only where it shows styles."""
     buffer = _Capture(terminal.encoding)
     # Both dimensions are given: with only a width, Rich assumes 80 columns under TERM=dumb.
     console = Console(
@@ -411,5 +552,7 @@ def to_text(view: View, terminal: Terminal) -> str:
         emoji=False,
         markup=False,
     )
-    console.print(drawing(view))
+    # Not cropped at the width: the one line wider than it is a URL that
+    # overflows rather than fold (_source); every other line is drawn to fit.
+    console.print(renderable, crop=False)
     return buffer.getvalue()

@@ -1,4 +1,4 @@
-"""Records as plain text, CSV, TSV, Markdown or JSON Lines.
+"""Records as plain text, CSV, TSV or JSON Lines (Markdown: markdown.py).
 
 A record is a JSON-ready dict (thirdneighbor.views). Every format shows the
 same values: a list is joined with "; " (in CSV and TSV, one item per line of
@@ -91,30 +91,6 @@ def _delimited_cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return spreadsheet_cell("\n".join(clean(cell(item)) for item in value))
     return spreadsheet_cell(clean(cell(value)))
-
-
-# Column labels for a table in an article; any other field is shown as its name in words.
-MARKDOWN_LABELS = {"id": "Id", "name": "Partner", "iso2": "ISO 2", "iso3": "ISO 3", "iso_numeric": "ISO number",
-                   "since": "Since", "tier": "Tier", "designation": "Designation", "asterisk": "*"}
-
-
-def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str], footnote: str | None = None,
-             labels: Mapping[str, str] | None = None) -> str:
-    """A GitHub-flavoured Markdown table, with column labels for readers, and a
-    footnote under it where one is given."""
-    def escaped(text: str) -> str:
-        # HTML in a cell would be HTML on GitHub: &, < and > as entities (& first).
-        text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
-
-    known = {**MARKDOWN_LABELS, **(labels or {})}
-    heads = [known.get(name, name.replace("_", " ").capitalize()) for name in fields]
-    lines = ["| " + " | ".join(escaped(head) for head in heads) + " |",
-             "|" + "|".join("---" for _ in fields) + "|"]
-    lines += ["| " + " | ".join(escaped(cell(record.get(name))) for name in fields) + " |" for record in records]
-    if footnote:
-        lines += ["", escaped(footnote)]
-    return "\n".join(lines) + "\n"
 
 
 def json_lines(records: Sequence[Mapping[str, Any]]) -> str:

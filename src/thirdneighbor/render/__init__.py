@@ -67,7 +67,10 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
     if format_name == "tsv":
         return text.delimited(records, view.columns, "\t")
     if format_name == "markdown":
-        return _markdown(view, records)
+        # A window's days head the table, as a caption would in an article; the
+        # heading holds only fixed words and dates.
+        caption = f"{view.title}\n\n" if view.window is not None else ""
+        return caption + _markdown(view, records)
     raise ValueError(f"no format {format_name!r}")
 
 

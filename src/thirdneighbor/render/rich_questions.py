@@ -34,7 +34,8 @@ def _marked(excerpt: str, marks: Sequence[Sequence[int]]) -> Text:
 def search_results(view: View) -> RenderableType:
     """Each record, with a branch per field that matched: its excerpt, the matches marked."""
     count = len(view.records)
-    root = Tree(_text(f"{count} record{' matches' if count == 1 else 's match'}", "bold"), guide_style="dim")
+    dated = f", dated {view.window}" if view.window is not None else ""
+    root = Tree(_text(f"{count} record{' matches' if count == 1 else 's match'}{dated}", "bold"), guide_style="dim")
     for record in view.records:
         label = record["title"] if record["kind"] == "partner" else f"{record['date']}  {record['title']}"
         node = root.add(_parts((f"{record['kind']}  ", "dim"), (label, "bold"),
@@ -64,7 +65,7 @@ def changes_drawing(view: View) -> RenderableType:
     if not view.records:
         lines.append(_text("No partner's tier or designation changed.", "dim"))
     lines.append(timeline_tree(subject.events, {p.id: p.name for p in view.dataset.all_partners},
-                               title=f"Events after {subject.start}, up to {subject.end}"))
+                               title=f"Events from {subject.window}"))
     return Group(*lines)
 
 

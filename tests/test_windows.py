@@ -152,3 +152,40 @@ def test_an_empty_item_of_a_list_is_refused_as_the_lookup_refuses_it() -> None:
 
 def test_tier_and_country_lists_split_the_same_way() -> None:
     assert json_of("list", "--tier", "strategic , expanded") == json_of("list", "-t", "strategic", "-t", "expanded")
+
+
+# --- options of a command given before it, and every usage error in one line ----------------
+
+@pytest.mark.parametrize("args, fixed", [
+    (["--data", "mine.toml", "list"], "--data goes after the command: thirdneighbor list --data mine.toml"),
+    (["--data=mine.toml", "list"], "--data goes after the command: thirdneighbor list --data=mine.toml"),
+    (["--json", "list", "--tier", "strategic"],
+     "--json goes after the command: thirdneighbor list --json --tier strategic"),
+    (["--format", "csv", "tiers"], "--format goes after the command: thirdneighbor tiers --format csv"),
+    (["-f", "csv", "--no-cache", "list"], "-f goes after the command: thirdneighbor list -f csv --no-cache"),
+    (["--no-cache", "--data", "my data.toml", "info"],
+     "--no-cache goes after the command: thirdneighbor info --no-cache --data 'my data.toml'"),
+    (["--year", "2024", "timeline"], "--year goes after the command: thirdneighbor timeline --year 2024"),
+    (["--data", "mine.toml"], "--data goes after the command: thirdneighbor COMMAND --data VALUE"),
+    (["--json", "init", "x.toml"], "--json is not an option of init; see 'thirdneighbor init --help'"),
+])
+def test_an_option_before_the_command_fails_in_one_line_with_the_fix(args: list[str], fixed: str) -> None:
+    result = run_cli(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"thirdneighbor: {fixed}\n"
+
+
+@pytest.mark.parametrize("args, message, command", [
+    (["--frobnicate"], "no such option: --frobnicate", "thirdneighbor"),
+    (["--version=3"], "option '--version' does not take a value.", "thirdneighbor"),
+    (["serach"], "no such command 'serach'. Did you mean 'search'?", "thirdneighbor"),
+    (["list", "--tier"], "option '--tier' requires an argument.", "thirdneighbor list"),
+    (["series", "--year"], "option '--year' requires an argument.", "thirdneighbor series"),
+    (["history"], "missing argument 'COUNTRY'.", "thirdneighbor history"),
+    (["changes", "2023", "2024", "2025"], "got unexpected extra argument(s) (2025)", "thirdneighbor changes"),
+    (["list", "--json=x"], "option '--json' does not take a value.", "thirdneighbor list"),
+])
+def test_every_usage_error_is_one_line_and_a_hint(args: list[str], message: str, command: str) -> None:
+    result = run_cli(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"thirdneighbor: {message}\nTry '{command} --help' for the options and examples.\n"

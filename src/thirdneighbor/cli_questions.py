@@ -82,8 +82,10 @@ def changes_command(
     end: Annotated[Optional[str], typer.Argument(
         metavar="[TO]", help="The last date, to its last day (2024 is 2024-12-31); default: the dataset's as-of "
                              "date. Or give --until.")] = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help="The same as FROM: the window opens on its first day.")] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--until", metavar="DATE", help="The same as TO: the window closes on its last day.")] = None,
     year: YearOption = None,
     neighbors: NeighborsFlag = False,
     *,

@@ -8,7 +8,10 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from thirdneighbor.model import Dataset
 from thirdneighbor.partialdate import PartialDate
 from thirdneighbor.query.window import Window, day_before, first_day, last_day, window
 
@@ -189,3 +192,37 @@ def test_every_usage_error_is_one_line_and_a_hint(args: list[str], message: str,
     result = run_cli(*args)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"thirdneighbor: {message}\nTry '{command} --help' for the options and examples.\n"
+
+
+# --- windows that meet share no record and miss none -----------------------------------------
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1990, 2026), st.integers(1, 11))
+def test_a_year_split_at_a_month_is_two_windows_that_miss_and_share_nothing(dataset: Dataset, year: int,
+                                                                            month: int) -> None:
+    from thirdneighbor.query.select import select_events
+
+    def dates(since: str, until: str) -> list[str]:
+        return [str(event.date) for event in select_events(dataset, since=since, until=until)]
+
+    whole = dates(str(year), str(year))
+    early, late = dates(f"{year}-01", f"{year}-{month:02d}"), dates(f"{year}-{month + 1:02d}", f"{year}-12")
+    assert sorted(early + late) == sorted(whole)
+    assert all(date.startswith(str(year)) for date in whole)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1995, 2025))
+def test_changes_over_two_years_are_the_changes_of_each_year_in_turn(dataset: Dataset, year: int) -> None:
+    from thirdneighbor.query.changes import changes
+    from thirdneighbor.query.select import select_partners
+
+    partners = select_partners(dataset, include_neighbors=True)
+    both = changes(dataset, PartialDate(year), PartialDate(year + 1), partners)
+    first = changes(dataset, PartialDate(year), PartialDate(year), partners)
+    second = changes(dataset, PartialDate(year + 1), PartialDate(year + 1), partners)
+    assert both.events == first.events + second.events
+    assert first.window.last is not None and second.before == first.window.last
+    # A partner unchanged over both years is unchanged in each; one changed in either is changed over both,
+    # unless the second change undid the first.
+    assert {c.partner.id for c in both.partners} <= {c.partner.id for c in first.partners + second.partners}

@@ -124,7 +124,7 @@ class SeriesGrid:
         key.append(f"{NO_TIER_GLYPH} no tier", style="dim")
         yield key
         if cut:
-            yield _text(f"The earliest {cut} columns do not fit this width; widen the terminal or use --from.", "dim")
+            yield _text(f"The earliest {cut} columns do not fit this width; widen the terminal or use --since.", "dim")
         if len(columns) + cut < len(years):
             yield _text("Years in which no partner changed share a column; each column shows the tier at the end "
                         "of its last year.", "dim")

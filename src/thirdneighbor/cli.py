@@ -148,7 +148,7 @@ def timeline_command(
     positional_year: Annotated[Optional[str], typer.Argument(
         metavar="[YEAR]", help="Only this year: `timeline 2025` is `timeline --year 2025`.")] = None,
     country: Annotated[Optional[list[str]], typer.Option(
-        "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries, callback=comma_list,
+        "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
         help="Only events of this partner. Repeatable, or several with commas.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -278,7 +278,7 @@ def export_command(
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
     country: Annotated[Optional[list[str]], typer.Option(
-        "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries, callback=comma_list,
+        "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
         help="Only this partner (a neighbor or an other relation too). Repeatable, or several with commas.")] = None,
     output_path: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                        help="Write to this file (atomically) instead of stdout.")] = None,

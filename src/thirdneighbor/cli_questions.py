@@ -17,7 +17,7 @@ from .cli_options import (AllFlag, DataSource, NeighborsFlag, SinceOption, TierO
                           YearlySinceOption, YearlyUntilOption, YearOption, answering, comma_list, window_of)
 
 CountryOption = Annotated[Optional[list[str]], typer.Option(
-    "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries, callback=comma_list,
+    "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
     help="Only this partner (a neighbor or an other relation too). Repeatable, or several with commas.")]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from ..errors import UsageError
+from ..errors import UsageError, quoted
 from ..model import Dataset
 from ..partialdate import PartialDate, days_in
 
@@ -69,18 +69,16 @@ def window(since: PartialDate | None, until: PartialDate | None) -> Window | Non
     return Window(first_day(since) if since else None, last_day(until) if until else None)
 
 
-def one_year(year: str | None, since: str | None, until: str | None,
-             option: str = "--year") -> tuple[str | None, str | None]:
-    """--since and --until, with `--year Y` as the shorthand for `--since Y
-    --until Y`; `option` names where the year came from in a message."""
+def one_year(year: str | None, since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """--since and --until, with `--year Y` as the shorthand for `--since Y --until Y`."""
     if year is None:
         return since, until
     if since is not None or until is not None:
-        raise UsageError(f"{option} is the same as --since and --until together; give {option}, or those")
+        raise UsageError("--year is the same as --since and --until together; give --year, or those")
     text = year.strip()
     if not (len(text) == 4 and text.isascii() and text.isdigit()):
-        raise UsageError(f"{option} takes a year such as 2024, not {text!r}; for a month or a day, give "
-                         f"--since and --until")
+        raise UsageError(f"--year takes a year such as 2024, not {quoted(text)}; for a month or a day, give "
+                         "--since and --until")
     return text, text
 
 

@@ -36,6 +36,15 @@ def test_countries_complete_names_ids_and_codes(typed: str, expected: list[str])
     assert values(completion.countries(context(), typed)) == expected
 
 
+def test_a_list_of_countries_or_tiers_completes_after_the_last_comma() -> None:
+    assert values(completion.country_list(context(), "usa,ko")) == ["usa,kor", "usa,korea"]
+    assert values(completion.country_list(context(), "ko")) == ["kor", "korea"]
+    assert ("usa,korea", "South Korea") in completion.country_list(context(), "usa,ko")
+    assert values(completion.tiers(context(), "strategic,")) == ["strategic,comprehensive-strategic",
+                                                                "strategic,comprehensive", "strategic,expanded"]
+    assert values(completion.tiers(context(), "ex")) == ["expanded"]
+
+
 def test_every_offer_begins_with_what_was_typed() -> None:
     for typed in ("", "a", "Ge", "ind", "U", "o"):
         assert all(value.startswith(typed) for value in values(completion.countries(context(), typed)))

@@ -74,6 +74,8 @@ def test_bom_is_for_spreadsheets() -> None:
 def test_markdown_is_a_github_table() -> None:
     lines = out("list", "--tier", "comprehensive", "--until", "2024", "--format", "markdown").splitlines()
     assert lines == [  # a table for readers: the partner's name, not its id
+        "Mongolia's third neighbors, dated up to 2024-12-31",  # a window's days head its table
+        "",
         "| Partner | ISO 2 | ISO 3 | Tier | Designation | Since |",
         "|---|---|---|---|---|---|",
         "| Canada | CA | CAN | Comprehensive partnership | Comprehensive partnership | 2023-11-20 |",
@@ -84,7 +86,8 @@ def test_markdown_is_a_github_table() -> None:
 def test_markdown_marks_the_asterisk_and_keeps_its_footnote() -> None:
     lines = out("list", "--tier", "comprehensive", "--since", "2025-03", "--until", "2025-03",
                 "--format", "markdown").splitlines()
-    assert lines[2] == "| Czechia | CZ | CZE | Comprehensive partnership | Comprehensive partnership\\* | 2025-03 |"
+    assert lines[0] == "Mongolia's third neighbors, dated 2025-03-01 to 2025-03-31"
+    assert lines[4] == "| Czechia | CZ | CZE | Comprehensive partnership | Comprehensive partnership\\* | 2025-03 |"
     assert lines[-1].startswith("\\* The article marks two designations")
 
 

@@ -171,7 +171,7 @@ def test_control_characters_in_the_data_never_reach_a_picture_or_page(write_data
 
 def test_a_dated_report_draws_its_chart_to_that_date_and_maps_only_its_partners() -> None:
     page = written("report", "--as-of", "2009", "--tier", "comprehensive", "-o", "-")
-    assert "Data version 2.0.0, as of 2009" in page and "As of 2009." in page
+    assert "1998-01-01 to 2009-12-31 · data version 2.0.0, as of 2009" in page and "As of 2009." in page
     mapped = re.findall(r'data-iso3="([A-Z]{3})"[^>]*data-tier="([a-z-]+)"', page)
     assert sorted(iso for iso, tier in mapped if tier != "mongolia") == ["DEU", "IND", "JPN", "TUR"]
 

@@ -177,7 +177,11 @@ def test_a_named_command_runs_alone_and_everything_else_sees_the_whole_app() -> 
     typo = cli("serach")
     assert typo.returncode == 2 and "Did you mean 'search'?" in typo.stderr.decode()
     answered = cli("changes", "2023", "2024", "--json")
-    assert answered.returncode == 0 and json.loads(answered.stdout)["from"] == "2023"
+    assert answered.returncode == 0 and json.loads(answered.stdout)["from"] == "2023-01-01"
+
+    misplaced = cli("--data", "mine.toml", "list")  # the whole app: the first argument names no command
+    assert (misplaced.returncode, misplaced.stdout) == (2, b"")
+    assert misplaced.stderr == b"thirdneighbor: --data goes after the command: thirdneighbor list --data mine.toml\n"
 
 
 def test_a_dash_means_stdin_for_data_and_stdout_for_files(tmp_path: Path) -> None:

@@ -133,18 +133,48 @@ def test_changes_between_two_dates() -> None:
     assert dates[0] == "2023-05-21" and dates[-1] == "2024-10-29" and dates == sorted(dates)
 
 
-def test_a_partial_from_is_the_end_of_its_span() -> None:
-    # "2023" is the end of 2023: France's 2023 tie was already in force.
-    ids = [row["id"] for row in json_of("changes", "2023", "2024")["partners"]]
-    assert ids == ["germany", "vietnam", "kazakhstan"]  # in the order they happened
+def test_a_year_window_is_the_whole_of_its_years() -> None:
+    # "2023" opens the window on 2023-01-01: France's and Canada's 2023 changes are in it.
+    answer = json_of("changes", "2023", "2024")
+    assert [row["id"] for row in answer["partners"]] == ["france", "canada", "germany", "vietnam", "kazakhstan"]
+    assert {key: answer[key] for key in ("from", "to", "from_given", "to_given", "before")} == {
+        "from": "2023-01-01", "to": "2024-12-31", "from_given": "2023", "to_given": "2024", "before": "2022-12-31"}
+    dates = [event["date"] for event in answer["events"]]
+    assert dates[0] == "2023-05-21" and dates[-1] == "2024-10-29"
+    month = json_of("changes", "2025-03", "2025-03")
+    assert (month["from"], month["to"]) == ("2025-03-01", "2025-03-31")
+    assert [row["id"] for row in month["partners"]] == ["czechia", "poland"]
 
 
-def test_changes_refuses_dates_in_the_wrong_order_or_form() -> None:
-    backwards = run_cli("changes", "2024", "2020")
-    assert (backwards.exit_code, backwards.stdout) == (2, "")
-    assert "FROM (2024) is later than TO (2020)" in backwards.stderr
-    bad = run_cli("changes", "2024-13", "2025")
-    assert bad.exit_code == 2 and bad.stderr.startswith("thirdneighbor: FROM: ")
+def test_changes_from_alone_runs_to_the_data_as_of_date() -> None:
+    answer = json_of("changes", "2025")
+    assert (answer["from"], answer["to"], answer["to_given"]) == ("2025-01-01", "2026-11-28", "2026-11-28")
+    assert [row["id"] for row in answer["partners"]] == ["turkiye", "czechia", "poland", "uzbekistan", "kyrgyzstan",
+                                                         "italy"]
+    late = run_cli("changes", "2027")
+    assert (late.exit_code, late.stdout) == (2, "")
+    assert late.stderr == ("thirdneighbor: FROM (2027) is later than the data, which was last checked on 2026-11-28; "
+                           "give an earlier date\n")
+
+
+def test_changes_takes_since_until_and_year_for_from_and_to() -> None:
+    assert json_of("changes", "--since", "2023", "--until", "2024") == json_of("changes", "2023", "2024")
+    assert json_of("changes", "--year", "2023") == json_of("changes", "2023", "2023")
+    both = run_cli("changes", "2023", "--since", "2024")
+    assert (both.exit_code, both.stdout) == (2, "")
+    assert both.stderr.startswith("thirdneighbor: give the window as FROM TO, or with --since, --until or --year; "
+                                  "not both\n")
+    none = run_cli("changes", "--until", "2024")
+    assert (none.exit_code, none.stdout) == (2, "")
+    assert none.stderr.startswith("thirdneighbor: changes needs the first date of its window: FROM")
+
+
+def test_changes_headings_give_the_days_of_the_window() -> None:
+    text = ok("changes", "2023", "2024", "--format", "table")
+    assert text.startswith("Changes from 2023-01-01 to 2024-12-31\n")
+    assert "Events from 2023-01-01 to 2024-12-31" in text
+    markdown = ok("changes", "2023", "2024", "--format", "markdown")
+    assert markdown.startswith("Changes from 2023-01-01 to 2024-12-31\n\n| Id |")
 
 
 def test_changes_with_neighbors() -> None:
@@ -164,16 +194,21 @@ dates = st.builds(lambda y, m, d: PartialDate(y, m, d if m else 0),
 @given(dates, dates)
 def test_changes_is_the_difference_of_two_as_of_lists(dataset: Dataset, first: PartialDate,
                                                       second: PartialDate) -> None:
-    from thirdneighbor.query.asof import last_day
+    # `changes A B` is `list --as-of <the day before A's first day>` against `list --as-of B`.
+    from thirdneighbor.query.window import day_before, first_day, last_day
 
-    start, end = sorted((first, second), key=last_day)
+    start, end = sorted((first, second), key=first_day)
+    if first_day(start) > last_day(end):  # 2024-06 and 2024: a window only in one order
+        start, end = end, start
     answer = changes(dataset, start, end, select_partners(dataset, include_neighbors=True))
-    before, after = _listed(dataset, start), _listed(dataset, end)
+    before, after = _listed(dataset, day_before(first_day(start))), _listed(dataset, end)
     differ = {pid for pid in before.keys() | after.keys() if before.get(pid) != after.get(pid)}
     assert {change.partner.id for change in answer.partners} == differ
     for change in answer.partners:
         assert (change.from_tier, change.from_designation) == before.get(change.partner.id, (None, None))
         assert (change.to_tier, change.to_designation) == after.get(change.partner.id, (None, None))
+    listed = {event.date for event in dataset.events(since=start, until=end)}
+    assert {event.date for event in answer.events} == listed
 
 
 # --- series ------------------------------------------------------------------------------
@@ -210,7 +245,37 @@ def test_series_range_and_country() -> None:
                        {"partner": "south-korea", "year": 2011, "tier": "comprehensive"},
                        {"partner": "south-korea", "year": 2012, "tier": "comprehensive"}]
     wrong = run_cli("series", "--from", "2020", "--to", "2010")
-    assert wrong.exit_code == 2 and "--from 2020 is later than --to 2010" in wrong.stderr
+    assert (wrong.exit_code, wrong.stdout) == (2, "")
+    assert wrong.stderr == "thirdneighbor: --since 2020 is later than --until 2010\n"
+
+
+def test_series_takes_since_until_and_year_and_a_date_stands_for_its_year() -> None:
+    aliases = json_of("series", "--country", "korea", "--from", "2010", "--to", "2012")
+    assert json_of("series", "--country", "korea", "--since", "2010-06", "--until", "2012-01-31") == aliases
+    assert json_of("series", "--country", "korea", "--year", "2011") == [aliases[1]]
+    both = run_cli("series", "--year", "2011", "--from", "2010")
+    assert (both.exit_code, both.stdout) == (2, "")
+    assert both.stderr == ("thirdneighbor: --year is the same as --since and --until together; give --year, "
+                           "or those\n")
+
+
+def test_series_heading_gives_the_days_of_its_years() -> None:
+    text = ok("series", "--since", "2020", "--until", "2022", "--format", "table")
+    assert text.splitlines()[0] == "Tiers at each year's end, 2020-01-01 to 2022-12-31"
+    counts = ok("series", "--counts", "--year", "2020", "--format", "markdown")
+    assert counts.startswith("Partners per tier at each year's end, 2020-01-01 to 2020-12-31\n\n| Year |")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--to", "1900"], "--until 1900 is earlier than the data, which runs from 1987 to 2026; give a window within it"),
+    (["--to", "1000"], "--until 1000 is earlier than the data, which runs from 1987 to 2026; give a window within it"),
+    (["--since", "2030"], "--since 2030 is later than the data, which runs from 1987 to 2026; give a window within it"),
+])
+def test_a_window_wholly_outside_the_data_is_refused_alike_by_series_and_chart(args: list[str], message: str) -> None:
+    for command in (["series"], ["chart", "-o", "-"]):
+        result = run_cli(*command, *args)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == f"thirdneighbor: {message}\n"
 
 
 def test_series_grid_fits_80_columns_and_reads_without_colour() -> None:
@@ -230,7 +295,8 @@ def test_series_grid_fits_80_columns_and_reads_without_colour() -> None:
 def test_the_python_api_answers_the_same(dataset: Dataset) -> None:
     assert [hit.title for hit in dataset.search("trade act")] == [hit["title"] for hit in json_of("search",
                                                                                                     "trade act")]
-    assert [c.partner.id for c in dataset.changes("2023", "2024").partners] == ["germany", "vietnam", "kazakhstan"]
+    assert [c.partner.id for c in dataset.changes("2023", "2024").partners] == ["france", "canada", "germany",
+                                                                                 "vietnam", "kazakhstan"]
     assert dataset.series(2014, 2016)["india"] == {2014: "comprehensive", 2015: "strategic", 2016: "strategic"}
 
 

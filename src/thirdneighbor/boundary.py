@@ -7,7 +7,9 @@ thirdneighbor.streams, and turns whatever goes wrong on the way into a one-line
 message on stderr and its exit code: a domain error (ThirdNeighborError,
 which carries its code), a closed pipe (141), Ctrl-C (130), SIGTERM or SIGHUP
 during a write (143, 129), or stdout that cannot be written (4). Click's own
-usage errors (exit 2) are Click's to report.
+usage errors (exit 2: an unknown option, a missing argument, an option of a
+command given before it) become the same one line, and a hint, in
+`AnsweringGroup`.
 """
 
 from __future__ import annotations
@@ -133,24 +135,81 @@ def answer(command: Callable[[], Any]) -> None:
 
 class AnsweringGroup(TyperGroup):
     """The app's command group: every command runs through `answer`, and a
-    usage error (a missing argument, an unknown option) reads like every other
-    error, `thirdneighbor: <message>` and a hint, not a box drawn by Typer."""
+    usage error (a missing argument, an unknown option, an option of a command
+    given before it) reads like every other error, `thirdneighbor: <message>`
+    and a hint, not a box drawn by Typer."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # The root's own arguments: an error here never reaches `invoke`.
+        from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
+
+        given = list(args)  # the parser consumes the list it is given
+        try:
+            return super().parse_args(ctx, args)
+        except NoArgsIsHelpError:
+            raise  # `thirdneighbor` alone: the help, as asked
+        except NoSuchOption as error:
+            misplaced = misplaced_option(self, given, error.option_name)
+            if misplaced is None:
+                usage_error(error)
+            streams.note(misplaced)
+            raise typer.Exit(int(ExitCode.USAGE)) from None
+        except UsageError as error:
+            usage_error(error)
+        raise AssertionError("unreachable")  # usage_error always exits
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
+        # An error in a command's own options may come without its context; the
+        # hint then names the command from the arguments.
+        command = " ".join(["thirdneighbor", *ctx._protected_args[:1]])
         try:
             return answer(lambda: super(AnsweringGroup, self).invoke(ctx))
         except NoArgsIsHelpError:
             raise  # `thirdneighbor list` with no arguments where some are needed: the help, as asked
         except UsageError as error:
-            usage_error(error)
+            usage_error(error, command)
 
 
-def usage_error(error: Any) -> None:
+def usage_error(error: Any, command: str = "thirdneighbor") -> None:
     """A Click usage error as one line on stderr, a hint beneath, and exit 2."""
     message = error.format_message()
-    command = error.ctx.command_path if error.ctx is not None else "thirdneighbor"
+    if error.ctx is not None:
+        command = error.ctx.command_path
     hint = f"\nTry '{command} --help' for the options and examples."
     streams.note(message[0].lower() + message[1:] + hint if message[:1].isupper() else message + hint)
     raise typer.Exit(int(ExitCode.USAGE))
+
+
+def misplaced_option(group: Any, args: list[str], name: str) -> str | None:
+    """The message for an option of the commands given before the command
+    (`thirdneighbor --data FILE list`), with the command line that works; None
+    for an option that no command has."""
+    import shlex
+
+    from .render.safe import clean
+
+    takes_value = {}
+    for command in group.commands.values():
+        for param in command.params:
+            for opt in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+                if opt.startswith("-"):
+                    takes_value[opt] = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    if name not in takes_value:
+        return None
+    # The options before the command go after it, each with its value.
+    index, moved = 0, []
+    while index < len(args) and args[index].startswith("-") and args[index] != "--":
+        option = args[index].split("=", 1)[0]
+        step = 2 if takes_value.get(option) and "=" not in args[index] else 1
+        moved += args[index:index + step]
+        index += step
+    rest = args[index:]
+    if not rest or rest[0] not in group.commands:
+        return f"{name} goes after the command: thirdneighbor COMMAND {name}{' VALUE' if takes_value[name] else ''}"
+    command = group.commands[rest[0]]
+    if not any(name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())) for param in command.params):
+        return f"{name} is not an option of {rest[0]}; see 'thirdneighbor {rest[0]} --help'"
+    fixed = shlex.join(["thirdneighbor", rest[0], *moved, *rest[1:]])
+    return f"{name} goes after the command: {clean(fixed)}"

@@ -17,7 +17,8 @@ import typer
 from . import completion
 from .boundary import AnsweringGroup
 from .cli_options import (AllFlag, AsOfOption, CountriesArgument, DataSource, ForceFlag, JsonFlag, NeighborsFlag,
-                          SinceOption, TierOption, UntilOption, answering, reading_data)
+                          SinceOption, TierOption, UntilOption, YearOption, answering, comma_list, reading_data,
+                          window_of)
 from .errors import ExitCode, exit_codes_text
 from .reply import Reply
 
@@ -69,6 +70,7 @@ def list_command(
     tier: TierOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    year: YearOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
     sort: Annotated[str, typer.Option("--sort", metavar="ORDER", help="tier (default), name or date.")] = "tier",
@@ -80,8 +82,9 @@ def list_command(
     from .query.select import select_partners
     from .views import View
 
+    first, last, window = window_of(since, until, year)
     dataset, date = source.load_as_of(as_of)
-    partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=neighbors,
+    partners = select_partners(dataset, tiers=tier or (), since=first, until=last, include_neighbors=neighbors,
                                include_other=all_relations, sort=sort, as_of=date)
     if not partners and tier and not neighbors:
         from .query.groups import neighbor_only_tiers
@@ -90,7 +93,7 @@ def list_command(
         only_theirs = [tier_id for tier_id in check_tiers(dataset, tier) if tier_id in neighbor_only_tiers(dataset)]
         if only_theirs:
             source.notes.append(f"only Mongolia's neighbors hold {', '.join(only_theirs)}; add --neighbors to list them")
-    return View("list", dataset, partners, as_of=date)
+    return View("list", dataset, partners, as_of=date, window=window)
 
 
 @app.command("show", epilog=_examples(
@@ -144,33 +147,53 @@ def history_command(
 
 @app.command("timeline", epilog=_examples(
     "thirdneighbor timeline --since 2019",
-    "thirdneighbor timeline --country japan --country usa --json",
+    "thirdneighbor timeline 2025",
+    "thirdneighbor timeline --country japan,usa --json",
     "thirdneighbor timeline --chart",
 ))
 @answering
 def timeline_command(
+    positional_year: Annotated[Optional[str], typer.Argument(
+        metavar="[YEAR]", help="Only this year: `timeline 2025` is `timeline --year 2025`.")] = None,
     country: Annotated[Optional[list[str]], typer.Option(
-        "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
-        help="Only events of this partner. Repeatable.")] = None,
+        "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
+        help="Only events of this partner. Repeatable, or several with commas.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    year: YearOption = None,
     tier: TierOption = None,
     chart: Annotated[bool, typer.Option("--chart", help="A bar chart of milestones per year, coloured by tier.")] = False,
     *,
     source: DataSource,
 ):
-    """Dated milestones of the policy, oldest first, grouped by year."""
+    """Dated milestones of the policy, oldest first, grouped by year.
+
+    A year given alone, `timeline 2025`, is the same as --year 2025; any other
+    word there is refused with a hint (a country goes after --country).
+    """
     from .query.select import resolve_partners, select_events
     from .views import View
 
+    if positional_year is not None:
+        from .errors import UsageError, quoted
+
+        word = positional_year.strip()
+        if not (len(word) == 4 and word.isascii() and word.isdigit()):
+            raise UsageError(f"timeline takes a year (timeline 2025 is timeline --year 2025), not {quoted(word)}; "
+                             "a partner goes after --country, a month or a day after --since and --until")
+        if year is not None or since is not None or until is not None:
+            raise UsageError(f"timeline {word} is the same as --year {word}, which takes the place of --since and "
+                             "--until; give one of them")
+        year = word
+    first, last, window = window_of(since, until, year)
     dataset = source.load()
     partner_ids = [partner.id for partner in source.found(resolve_partners(dataset, country or []))]
-    events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
+    events = select_events(dataset, partner_ids=partner_ids, since=first, until=last, tiers=tier or ())
     if chart:
         from .query.groups import milestones_per_year
 
-        return View("chart", dataset, milestones_per_year(dataset, events))
-    return View("timeline", dataset, events)
+        return View("chart", dataset, milestones_per_year(dataset, events), window=window)
+    return View("timeline", dataset, events, window=window)
 
 
 @app.command("tiers", epilog=_examples("thirdneighbor tiers", "thirdneighbor tiers --as-of 2010 --neighbors --json"))
@@ -259,11 +282,12 @@ def export_command(
     tier: TierOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    year: YearOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
     country: Annotated[Optional[list[str]], typer.Option(
-        "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
-        help="Only this partner (a neighbor or an other relation too). Repeatable.")] = None,
+        "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
+        help="Only this partner (a neighbor or an other relation too). Repeatable, or several with commas.")] = None,
     output_path: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                        help="Write to this file (atomically) instead of stdout.")] = None,
     force: ForceFlag = False,
@@ -292,9 +316,10 @@ def export_command(
     from .query.select import narrowed, resolve_partners, select_partners, subset
     from .toml_out import dumps_dataset
 
+    first, last, _ = window_of(since, until, year)
     dataset = source.load()
     # A neighbor or other relation named with --country is wanted, --neighbors or --all or not.
-    partners = select_partners(dataset, tiers=tier or (), since=since, until=until,
+    partners = select_partners(dataset, tiers=tier or (), since=first, until=last,
                                include_neighbors=neighbors or bool(country),
                                include_other=all_relations or bool(country))
     if country:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .dataset import Loaded
     from .model import Dataset, Partner
     from .partialdate import PartialDate
+    from .query.window import Window
     from .views import View
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,19 +60,38 @@ HtmlOption = Annotated[
     typer.Option("--export-html", metavar="FILE", help="Save the terminal view as an HTML page instead of printing it."),
 ]
 ForceFlag = Annotated[bool, typer.Option("--force", help="Replace a file that exists already.")]
+def comma_list(values: Optional[list[str]]) -> Optional[list[str]]:
+    """The values of an option that takes several (`--country usa,japan`,
+    `--tier strategic,comprehensive`, or the option repeated), split at commas,
+    each stripped: the one way the command line splits a list. A value with
+    nothing but commas and spaces stays "", for the look-up to refuse."""
+    if values is None:
+        return None
+    return [part for value in values for part in ([p.strip() for p in value.split(",") if p.strip()] or [""])]
+
+
 TierOption = Annotated[
     Optional[list[str]],
-    typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers,
+    typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers, callback=comma_list,
                  help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
                       "any case). Repeatable, or several with commas."),
 ]
 SinceOption = Annotated[Optional[str], typer.Option(
-    "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. For partners, the "
-                                    "date the current designation began; for events, the event's date.")]
+    "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD, from its first day "
+                                    "(2024 is 2024-01-01). For partners, the date the current designation began; "
+                                    "for events, the event's date.")]
 UntilOption = Annotated[Optional[str], typer.Option(
-    "--until", metavar="DATE", help="Up to this date, inclusive, by the rule of --as-of (2024 is its last day). "
-                                    "For partners, the date the current designation began; for events, the event's "
-                                    "date.")]
+    "--until", metavar="DATE", help="Up to this date, inclusive, to its last day (2024 is 2024-12-31). For partners, "
+                                    "the date the current designation began; for events, the event's date.")]
+YearlySinceOption = Annotated[Optional[str], typer.Option(
+    "--since", "--from", metavar="DATE",
+    help="The first year (default: the first year any partner held a tier). Years only: a date stands for its "
+         "year (2010-06 is 2010).")]
+YearlyUntilOption = Annotated[Optional[str], typer.Option(
+    "--until", "--to", metavar="DATE",
+    help="The last year (default: the dataset's as-of year). Years only: a date stands for its year.")]
+YearOption = Annotated[Optional[str], typer.Option(
+    "--year", metavar="YEAR", help="Only this year: the same as --since YEAR --until YEAR.")]
 BomFlag = Annotated[bool, typer.Option(
     "--bom", help="Begin CSV or TSV with a byte-order mark, so that Excel reads it as UTF-8 (Türkiye, Япон).")]
 AllFlag = Annotated[bool, typer.Option(
@@ -147,6 +167,18 @@ def as_of_date(text: Optional[str], label: str = "--as-of") -> "Optional[Partial
         return PartialDate.parse(text.strip())
     except PartialDateError as error:
         raise UsageError(f"{label}: {error}") from None
+
+
+def window_of(since: Optional[str], until: Optional[str],
+              year: Optional[str]) -> "tuple[Optional[PartialDate], Optional[PartialDate], Optional[Window]]":
+    """--since, --until and --year as checked dates, and the window they cover
+    (its first and last day, for the heading); a usage error for a bad date, a
+    --year beside --since or --until, or --since after --until."""
+    from .query.select import check_date_range
+    from .query.window import one_year, window
+
+    start, end = check_date_range(*one_year(year, since, until))
+    return start, end, window(start, end)
 
 
 # (name, annotation, default) of the options the decorators add, in --help order.

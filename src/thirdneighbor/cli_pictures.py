@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .cli import _examples, app
-from .cli_options import (AsOfOption, DataSource, ForceFlag, NeighborsFlag, TierOption, as_of_date, reading_data)
+from .cli_options import (AsOfOption, DataSource, ForceFlag, NeighborsFlag, TierOption, YearlyUntilOption, YearOption,
+                          as_of_date, reading_data, window_of)
 from .cli_questions import CountryOption
 from .reply import Reply
 
@@ -76,16 +77,18 @@ def _theme(theme: str) -> str:
 
 @app.command("chart", epilog=_examples(
     "thirdneighbor chart -o tiers.svg",
-    "thirdneighbor chart --neighbors --from 2000 --theme dark -o tiers-dark.svg",
+    "thirdneighbor chart --neighbors --since 2000 --theme dark -o tiers-dark.svg",
     "thirdneighbor chart",
 ))
 @reading_data
 def chart_command(
     output_path: OutputOption = None,
-    first: Annotated[Optional[int], typer.Option("--from", metavar="YEAR", min=1, max=9999,
-                                                 help="The first year (default: the first tie or event).")] = None,
-    last: Annotated[Optional[int], typer.Option("--to", metavar="YEAR", min=1, max=9999,
-                                                help="The last year (default: the dataset's as-of year).")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", "--from", metavar="DATE",
+        help="The first year (default: the first tie or event). Years only: a date stands for its year "
+             "(2010-06 is 2010).")] = None,
+    until: YearlyUntilOption = None,
+    year: YearOption = None,
     tier: TierOption = None,
     country: CountryOption = None,
     neighbors: NeighborsFlag = False,
@@ -102,22 +105,19 @@ def chart_command(
     """
     from . import streams
     from .pictures.chart import chart_svg
-    from .query.changes import series_years, tier_series
+    from .query.changes import tier_series
 
-    from .errors import UsageError
+    from .query.window import yearly, yearly_window
 
+    first, last, _ = window_of(since, until, year)
     dataset = source.load()
     partners = _partners(dataset, tier, country, neighbors, source)
-    end = last if last is not None else dataset.as_of.year
-    start = first if first is not None else min(_first_year(dataset, partners), end)
-    if start > end:
-        raise UsageError(f"--from {start} is later than --to {end}" if first is not None and last is not None else
-                         f"the chart would run from {start} to {end}; give --from and --to in that order")
-    years = series_years(dataset, partners, start, end)
+    years = yearly(dataset, first, last, _first_year(dataset, partners))
     if output_path is None and streams.wants_rich():
         from .views import SeriesSubject, View
 
-        return Reply(View("series", dataset, SeriesSubject(years, tier_series(partners, years))))
+        return Reply(View("series", dataset, SeriesSubject(years, tier_series(partners, years)),
+                          window=yearly_window(years)))
     return _written(chart_svg(dataset, partners, first=years.start, last=years.stop - 1, theme=_theme(theme)),
                     output_path, force, "chart")
 

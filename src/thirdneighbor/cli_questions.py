@@ -13,12 +13,12 @@ import typer
 
 from . import completion
 from .cli import _examples, app
-from .cli_options import (AllFlag, DataSource, NeighborsFlag, SinceOption, TierOption, UntilOption, answering,
-                          as_of_date)
+from .cli_options import (AllFlag, DataSource, NeighborsFlag, SinceOption, TierOption, UntilOption,
+                          YearlySinceOption, YearlyUntilOption, YearOption, answering, comma_list, window_of)
 
 CountryOption = Annotated[Optional[list[str]], typer.Option(
-    "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
-    help="Only this partner (a neighbor or an other relation too). Repeatable.")]
+    "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
+    help="Only this partner (a neighbor or an other relation too). Repeatable, or several with commas.")]
 
 
 @app.command("search", epilog=_examples(
@@ -36,6 +36,7 @@ def search_command(
     country: CountryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    year: YearOption = None,
     *,
     source: DataSource,
 ):
@@ -51,65 +52,86 @@ def search_command(
     from .views import View
 
     parse_query(words)  # a query it would refuse is refused before the data is read
+    first, last, window = window_of(since, until, year)
     dataset = source.load()
-    partners = select_partners(dataset, tiers=tier or (), since=since, until=until, include_neighbors=True,
+    partners = select_partners(dataset, tiers=tier or (), since=first, until=last, include_neighbors=True,
                                include_other=True)
     partner_ids: list[str] = []
     if country:
         named = resolve_partners(dataset, country)
         partners = narrowed(partners, named)
         partner_ids = sorted({partner.id for partner in named})
-    events = select_events(dataset, partner_ids=partner_ids, since=since, until=until, tiers=tier or ())
+    events = select_events(dataset, partner_ids=partner_ids, since=first, until=last, tiers=tier or ())
     hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers)
     if not hits:
         asked = " ".join(words)
         source.notes.append(f"no record matches {asked if len(asked) <= 60 else asked[:59] + '…'!r}")
-    return View("search", dataset, hits)
+    return View("search", dataset, hits, window=window)
 
 
 @app.command("changes", epilog=_examples(
-    "thirdneighbor changes 2023-01-01 2024-12-31",
-    "thirdneighbor changes 2023 2025 --json | jq '.partners[].id'",
+    "thirdneighbor changes 2023 2024",
+    "thirdneighbor changes 2023",
+    "thirdneighbor changes --year 2025 --json | jq '.partners[].id'",
     "thirdneighbor changes 2010 2020 --neighbors --format csv",
 ))
 @answering
 def changes_command(
-    start: Annotated[str, typer.Argument(metavar="FROM", help="A date: YYYY, YYYY-MM or YYYY-MM-DD.")],
-    end: Annotated[str, typer.Argument(metavar="TO", help="A later date, the same way.")],
+    start: Annotated[Optional[str], typer.Argument(
+        metavar="[FROM]", help="The first date: YYYY, YYYY-MM or YYYY-MM-DD, from its first day (2023 is "
+                               "2023-01-01). Or give --since.")] = None,
+    end: Annotated[Optional[str], typer.Argument(
+        metavar="[TO]", help="The last date, to its last day (2024 is 2024-12-31); default: the dataset's as-of "
+                             "date. Or give --until.")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help="The same as FROM: the window opens on its first day.")] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--until", metavar="DATE", help="The same as TO: the window closes on its last day.")] = None,
+    year: YearOption = None,
     neighbors: NeighborsFlag = False,
     *,
     source: DataSource,
 ):
-    """What changed between two dates: new partners, upgrades and downgrades, and the events between.
+    """What changed during a window of dates: new partners, upgrades and downgrades, and the events in it.
 
-    Each date is read by the --as-of rule: a partial date stands for the last day
-    it covers, so `changes 2023 2024` compares the end of 2023 with the end of
-    2024. The answer is the difference between `list --as-of FROM` and
-    `list --as-of TO`; the events are those after FROM, up to TO.
+    The window runs from FROM's first day to TO's last, so `changes 2023 2024`
+    is everything that changed during 2023 and 2024 (2023-01-01 to
+    2024-12-31), and `changes 2023` runs to the dataset's as-of date. It
+    compares the state on the day before the window opens with the state on its
+    last day: the difference between `list --as-of 2022-12-31` and `list --as-of
+    2024`. The events are those inside the window. --since, --until and --year
+    may stand for FROM and TO.
     """
+    from .errors import UsageError
     from .query.changes import changes
     from .query.select import select_partners
+    from .query.window import bound, one_year
     from .views import View
 
-    start_date, end_date = as_of_date(start, "FROM"), as_of_date(end, "TO")
-    assert start_date is not None and end_date is not None
+    if start is not None and (since is not None or until is not None or year is not None):
+        raise UsageError("give the window as FROM TO, or with --since, --until or --year; not both")
+    since, until = one_year(year, since, until)
+    start, end = (start, end) if start is not None else (since, until)
+    if start is None:
+        raise UsageError("changes needs the first date of its window: FROM (changes 2023 2024), --since or --year")
+    start_date = bound(start, "FROM" if since is None else "--since")
+    end_date = None if end is None else bound(end, "TO" if until is None else "--until")
     dataset = source.load()
     partners = select_partners(dataset, include_neighbors=neighbors)
-    return View("changes", dataset, changes(dataset, start_date, end_date, partners))
+    found = changes(dataset, start_date, end_date, partners)
+    return View("changes", dataset, found, window=found.window)
 
 
 @app.command("series", epilog=_examples(
     "thirdneighbor series",
-    "thirdneighbor series --from 2010 --format csv > tiers.csv",
+    "thirdneighbor series --since 2010 --format csv > tiers.csv",
     "thirdneighbor series --counts",
 ))
 @answering
 def series_command(
-    first: Annotated[Optional[int], typer.Option(
-        "--from", metavar="YEAR", min=1, max=9999,
-        help="The first year (default: the first year any partner held a tier).")] = None,
-    last: Annotated[Optional[int], typer.Option(
-        "--to", metavar="YEAR", min=1, max=9999, help="The last year (default: the dataset's as-of year).")] = None,
+    since: YearlySinceOption = None,
+    until: YearlyUntilOption = None,
+    year: YearOption = None,
     counts: Annotated[bool, typer.Option("--counts", help="The number of partners at each tier, per year.")] = False,
     tier: TierOption = None,
     country: CountryOption = None,
@@ -128,23 +150,25 @@ def series_command(
     """
     from .query.changes import series_years, tier_counts, tier_series
     from .query.select import check_tiers, narrowed, resolve_partners, select_partners
+    from .query.window import yearly, yearly_window
     from .views import SeriesSubject, View
 
+    first, last, _ = window_of(since, until, year)
     dataset = source.load()
     tier = check_tiers(dataset, tier or ())
     partners = select_partners(dataset, include_neighbors=neighbors or bool(country),
                                include_other=all_relations or bool(country))
     if country:
         partners = narrowed(partners, source.found(resolve_partners(dataset, country)))
-    years = series_years(dataset, partners, first, last)
+    years = yearly(dataset, first, last, series_years(dataset, partners, None, None).start)
     rows = tier_series(partners, years)
     if tier:  # partners that held one of these tiers in some year of the range
         rows = [(partner, values) for partner, values in rows if set(values) & set(tier)]
     if not rows:
         source.none_left(neighbors)
     if counts:
-        return View("counts", dataset, tier_counts(dataset, rows, years))
-    return View("series", dataset, SeriesSubject(years, rows))
+        return View("counts", dataset, tier_counts(dataset, rows, years), window=yearly_window(years))
+    return View("series", dataset, SeriesSubject(years, rows), window=yearly_window(years))
 
 
 @app.command("people", epilog=_examples(

@@ -112,11 +112,23 @@ def countries(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
                   key=lambda item: item[0].casefold())
 
 
+def country_list(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`countries` for an option that takes several with commas (`--country
+    usa,ja`): completes the name after the last comma, the earlier ones kept."""
+    done, comma, current = incomplete.rpartition(",")
+    return [(done + comma + key, help) for key, help in countries(ctx, current)]
+
+
 def tiers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Tier ids for `--tier`, which takes several with commas: completes the id
+    after the last comma, leaving out those given already."""
     dataset = _dataset(ctx)
     if dataset is None:
         return []
-    return [(tier.id, _help(tier.name)) for tier in dataset.tiers if tier.id.startswith(incomplete)]
+    done, comma, current = incomplete.rpartition(",")
+    chosen = set(done.split(","))
+    return [(done + comma + tier.id, _help(tier.name)) for tier in dataset.tiers
+            if tier.id.startswith(current) and tier.id not in chosen]
 
 
 def formats(incomplete: str) -> list[str]:

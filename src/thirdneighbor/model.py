@@ -259,7 +259,8 @@ class Dataset(Record):
                       tiers=self.tiers)
 
     def changes(self, start: PartialDate | str, end: PartialDate | str, neighbors: bool = False) -> Changes:
-        """What changed from `start` to `end`, by the --as-of rule, as `changes` tells it."""
+        """What changed during the window from `start`'s first day to `end`'s last,
+        as `changes` tells it: the day before the window against its last day."""
         from .query.changes import changes
 
         return changes(self, _date(start), _date(end), self.partners(neighbors=neighbors))  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .partialdate import PartialDate
     from .query.groups import ComparedField, TierGroup
     from .query.people import Mention
+    from .query.window import Window
 
 Row = dict[str, Any]  # one JSON-ready record of a view
 
@@ -43,11 +44,12 @@ class View:
     """A command's answer before it is formatted."""
 
     def __init__(self, kind: str, dataset: Dataset, subject: Any, *, as_of: PartialDate | None = None,
-                 with_sources: bool = False, chosen: Sequence[str] | None = None) -> None:
+                 with_sources: bool = False, chosen: Sequence[str] | None = None, window: Window | None = None) -> None:
         if kind not in VIEWS:
             raise KeyError(f"no view {kind!r}")
         self.kind, self.dataset, self.subject = kind, dataset, subject
         self.as_of, self.with_sources = as_of, with_sources
+        self.window = window  # the days --since/--until/--year (or the years of a series) cover, for the heading
         self.chosen = None if chosen is None else tuple(chosen)
 
     @property
@@ -56,7 +58,8 @@ class View:
 
     @property
     def title(self) -> str:
-        return self.spec.title(self) if callable(self.spec.title) else self.spec.title
+        title = self.spec.title(self) if callable(self.spec.title) else self.spec.title
+        return title if self.window is None else f"{title}{self.spec.window_join}{self.window}"
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -108,7 +111,7 @@ class View:
             raise UsageError(f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
                              f"valid fields: {', '.join(self.fields)}")
         return View(self.kind, self.dataset, self.subject, as_of=self.as_of, with_sources=self.with_sources,
-                    chosen=chosen)
+                    chosen=chosen, window=self.window)
 
 
 def parse_fields(text: str) -> list[str]:
@@ -278,7 +281,11 @@ def _changes_records(view: View) -> list[Row]:
 
 def _changes_payload(view: View, rows: list[Row]) -> Any:
     subject = view.subject
-    return {"from": str(subject.start), "to": str(subject.end), "partners": rows,
+    # The days the window covers; as given (TO: the data's as-of date where none was given); and the day
+    # before it opens, whose state is compared with the last day's (`list --as-of` of each gives the difference).
+    return {"from": str(subject.window.first), "to": str(subject.window.last),
+            "from_given": str(subject.start), "to_given": str(subject.end), "before": str(subject.before),
+            "partners": rows,
             "events": [event.to_dict() for event in subject.events]}
 
 
@@ -335,10 +342,12 @@ class ViewSpec(NamedTuple):
     payload: Callable[[View, list[Row]], Any] = lambda view, rows: rows
     narrows_rows: bool = False  # --fields picks rows (compare), not columns
     plain: Callable[[View], str] | None = None  # the plain format, where tab-separated cells would not read
+    window_join: str = ", "  # between the title and the window's days: "Changes from 2023-01-01 to 2024-12-31"
 
 
 VIEWS: dict[str, ViewSpec] = {
-    "list": ViewSpec("Mongolia's third neighbors", _list_records, _dated(PARTNER_FIELDS), _fixed(LIST_COLUMNS)),
+    "list": ViewSpec("Mongolia's third neighbors", _list_records, _dated(PARTNER_FIELDS), _fixed(LIST_COLUMNS),
+                     window_join=", dated "),
     "show": ViewSpec("Partners", _show_records, _dated(PARTNER_FIELDS, ("history", "events")),
                      lambda view: view.fields,
                      payload=lambda view, rows: rows[0] if len(rows) == 1 else rows,
@@ -358,9 +367,9 @@ VIEWS: dict[str, ViewSpec] = {
     "search": ViewSpec("Search results", _search_records,
                        _fixed(("kind", "id", "title", "date", "score", "fields", "excerpt", "matches")),
                        _fixed(("kind", "date", "title", "fields", "excerpt"))),
-    "changes": ViewSpec(lambda view: f"Changes from {view.subject.start} to {view.subject.end}", _changes_records,
+    "changes": ViewSpec("Changes", _changes_records,
                         _fixed(CHANGE_FIELDS), _fixed(("id", "change", "from_tier", "to_tier", "since", "occasion")),
-                        payload=_changes_payload),
+                        payload=_changes_payload, window_join=" from "),
     "series": ViewSpec("Tiers at each year's end", _series_records, _fixed(("partner", "year", "tier")),
                        _fixed(("partner", "year", "tier"))),
     "people": ViewSpec("People named in the data", _people_records,

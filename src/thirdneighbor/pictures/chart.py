@@ -97,7 +97,11 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
     legend_top = TOP + len(partners) * ROW + 30
     height = legend_top + 24 * ((len(dataset.tiers) + 2) // 3) + 40
     width = LEFT + PLOT_WIDTH + RIGHT
-    subtitle = f"Data version {dataset.version or 'unversioned'}, as of {until}"
+    from ..query.window import Window, last_day
+
+    # The days the picture covers, as every window's heading gives them.
+    shown = Window(PartialDate(first, 1, 1), min(PartialDate(last, 12, 31), last_day(until)))
+    subtitle = f"{shown} · data version {dataset.version or 'unversioned'}, as of {until}"
     description = (f"One row per partner, {len(partners)} in all, from {first} to {last}: a band for each tier it "
                    "held, from the tie's start to the next change, and a red diamond for each dated event. "
                    f"As of {until}.")

@@ -1,10 +1,12 @@
-"""What changed between two dates, and each partner's tier year by year.
+"""What changed during a window of dates, and each partner's tier year by year.
 
-Both follow the `--as-of` rule (thirdneighbor.query.asof): a date stands for
-the last day it covers, so `changes 2023 2024` compares the end of 2023 with
-the end of 2024, and a series' value for a year is the tier held at its end.
-By construction, `changes A B` is the difference between `list --as-of A` and
-`list --as-of B`, and a series' row for a year is `list --as-of YEAR`.
+`changes FROM TO` covers a window (thirdneighbor.query.window): from FROM's
+first day to TO's last, so `changes 2023 2024` is everything that changed
+during 2023 and 2024. It compares the state on the day before the window opens
+with the state on its last day, each by the `--as-of` rule
+(thirdneighbor.query.asof): by construction, `changes A B` is the difference
+between `list --as-of <the day before A's first day>` and `list --as-of B`.
+A series' value for a year is the tier held at its end, `list --as-of YEAR`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import NamedTuple
 from ..errors import UsageError
 from ..model import Dataset, Event, Partner
 from ..partialdate import PartialDate
-from .asof import in_force, last_day, partner_as_of, tier_at
+from .asof import partner_as_of, tier_at
+from .select import within
+from .window import Window, day_before, first_day, last_day
 
 CHANGE_KINDS = ("new", "upgrade", "downgrade", "renamed", "ended")
 
@@ -34,22 +38,33 @@ class Change(NamedTuple):
 
 
 class Changes(NamedTuple):
-    start: PartialDate
+    start: PartialDate  # FROM and TO as given (TO: the dataset's as-of date where none was)
     end: PartialDate
     partners: tuple[Change, ...]
     events: tuple[Event, ...]
+    window: Window  # the first and the last day covered
+    before: PartialDate  # the day before the window opens, whose state is compared with the last day's
 
 
-def changes(dataset: Dataset, start: PartialDate, end: PartialDate, partners: Sequence[Partner]) -> Changes:
-    """How `partners` stood at `end` against `start`, and the events after
-    `start` up to `end`. Changes come in the order they happened (by the start
-    of the tie held at `end`)."""
-    if last_day(start) > last_day(end):
+def changes(dataset: Dataset, start: PartialDate, end: PartialDate | None, partners: Sequence[Partner]) -> Changes:
+    """How `partners` stood on the last day of `end` (by default the dataset's
+    as-of date) against the day before the first day of `start`, and the
+    events inside that window. Changes come in the order they happened (by the
+    start of the tie held at the end)."""
+    if end is None:
+        end = dataset.as_of
+        if first_day(start) > last_day(end):
+            raise UsageError(f"FROM ({start}) is later than the data, which was last checked on {end}; "
+                             "give an earlier date")
+    elif first_day(start) > last_day(end):
         raise UsageError(f"FROM ({start}) is later than TO ({end}); give the earlier date first")
+    span = Window(first_day(start), last_day(end))
+    assert span.first is not None and span.last is not None
+    before_day = day_before(span.first)
     rank = {tier.id: tier.rank for tier in dataset.tiers}
     found = []
     for partner in partners:
-        before, after = partner_as_of(partner, start), partner_as_of(partner, end)
+        before, after = partner_as_of(partner, before_day), partner_as_of(partner, span.last)
         old = (before.tier, before.designation) if before is not None else (None, None)
         new = (after.tier, after.designation) if after is not None else (None, None)
         if old == new:
@@ -65,10 +80,9 @@ def changes(dataset: Dataset, start: PartialDate, end: PartialDate, partners: Se
         shown = after if after is not None else before
         assert shown is not None
         found.append(Change(shown, kind, old[0], new[0], old[1], new[1]))
-    events = tuple(event for event in dataset.all_events
-                   if in_force(event.date, end) and not in_force(event.date, start))
+    events = tuple(event for event in dataset.all_events if within(event.date, span.first, span.last))
     found.sort(key=lambda change: change.partner.sort_key)  # in the order they happened
-    return Changes(start, end, tuple(found), events)
+    return Changes(start, end, tuple(found), events, span, before_day)
 
 
 def series_years(dataset: Dataset, partners: Sequence[Partner], first: int | None, last: int | None) -> range:

@@ -24,19 +24,10 @@ Bound = int | str | PartialDate | None  # a year (the Python API), or a date as 
 def check_date_range(since: Bound, until: Bound) -> tuple[PartialDate | None, PartialDate | None]:
     """--since and --until as dates, checked: each a date in full (`24` is almost
     surely 2024, not the year 24), the first no later than the second."""
-    bounds = []
-    for option, value in (("--since", since), ("--until", until)):
-        if value is None or isinstance(value, PartialDate):
-            bounds.append(value)
-            continue
-        text = str(value).strip()
-        if text.isdigit() and int(text) < 1000:
-            raise UsageError(f"{option} {text}: give a year in full, such as 2024")
-        try:
-            bounds.append(PartialDate.parse(text))
-        except ValueError as error:
-            raise UsageError(f"{option}: {error}") from None
-    start, end = bounds
+    from .window import bound
+
+    start, end = (value if value is None or isinstance(value, PartialDate) else bound(str(value), option)
+                  for option, value in (("--since", since), ("--until", until)))
     if start is not None and end is not None and _first_day(start) > _last_day(end):
         raise UsageError(f"--since {start} is later than --until {end}")
     return start, end
@@ -68,7 +59,7 @@ def within(date: PartialDate | None, start: PartialDate | None, end: PartialDate
 def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
     """The tier ids for what a user typed, in order, each once: an id, the
     tier's name or its Mongolian name, in any case ("Strategic", "strategic
-    partnership"), several in one value if separated by commas. UsageError,
+    partnership"). UsageError,
     listing the valid ids, for anything else."""
     names: dict[str, str] = {}
     for tier in dataset.tiers:
@@ -77,11 +68,9 @@ def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
                 names.setdefault(normalize(name), tier.id)
     chosen: list[str] = []
     unknown: list[str] = []
-    for value in tiers:
-        parts = [part.strip() for part in value.split(",") if part.strip()] or [value]  # "" is no tier
-        for part in parts:
-            tier_id = names.get(normalize(part))
-            chosen.append(tier_id) if tier_id else unknown.append(part)
+    for value in tiers:  # the command line has split "a,b" already (cli_options.comma_list)
+        tier_id = names.get(normalize(value))
+        chosen.append(tier_id) if tier_id else unknown.append(value)
     if unknown:
         raise UsageError(
             f"unknown tier {', '.join(map(repr, unknown))}; valid tiers: {', '.join(tier.id for tier in dataset.tiers)}"

@@ -73,7 +73,10 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
 
         return text.plain(readable(view, view.text_records), view.columns)
     if format_name == "markdown":
-        from .markdown import markdown
+        from .markdown import escaped, markdown
 
-        return markdown(view)
+        # A window's days head the table, as a caption would in an article; the
+        # heading holds only fixed words and dates.
+        caption = f"{escaped(view.title)}\n\n" if view.window is not None else ""
+        return caption + markdown(view)
     raise ValueError(f"no format {format_name!r}")

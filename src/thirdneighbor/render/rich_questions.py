@@ -35,7 +35,8 @@ def _marked(excerpt: str, marks: Sequence[Sequence[int]]) -> Text:
 def search_results(view: View) -> RenderableType:
     """Each record, with a branch per field that matched: its excerpt, the matches marked."""
     count = len(view.records)
-    heading = _text(f"{count} record{' matches' if count == 1 else 's match'}", "bold")
+    dated = f", dated {view.window}" if view.window is not None else ""
+    heading = _text(f"{count} record{' matches' if count == 1 else 's match'}{dated}", "bold")
     root = Tree(heading, guide_style="dim")
     flat: list[RenderableType] = [heading]
     needed = 0
@@ -75,7 +76,7 @@ def changes_drawing(view: View) -> RenderableType:
     if not view.records:
         lines.append(_text("No partner's tier or designation changed.", "dim"))
     lines.append(timeline_tree(subject.events, {p.id: p.name for p in view.dataset.all_partners},
-                               title=f"Events after {subject.start}, up to {subject.end}"))
+                               title=f"Events from {subject.window}"))
     return Group(*lines)
 
 
@@ -134,7 +135,7 @@ class SeriesGrid:
         key.append(f"{NO_TIER_GLYPH} no tier", style="dim")
         yield key
         if cut:
-            yield _text(f"The earliest {cut} columns do not fit this width; widen the terminal or use --from.", "dim")
+            yield _text(f"The earliest {cut} columns do not fit this width; widen the terminal or use --since.", "dim")
         if len(columns) + cut < len(years):
             yield _text("Years in which no partner changed share a column; each column shows the tier at the end "
                         "of its last year.", "dim")

@@ -24,6 +24,7 @@ from ..partialdate import PartialDate
 from ..query.groups import ComparedField, TierGroup
 from ..query.people import display_names
 from ..query.select import tiers_by_id
+from ..query.window import Window
 from ..views import View
 from . import Terminal
 from .safe import clean, joined
@@ -158,9 +159,9 @@ def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
 
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
-                   as_of: PartialDate | None = None) -> RenderableType:
+                   as_of: PartialDate | None = None, window: Window | None = None) -> RenderableType:
     tiers = tiers_by_id(dataset)
-    title = "Mongolia's third neighbors" + (f", as of {as_of}" if as_of else "")
+    title = "Mongolia's third neighbors" + (f", as of {as_of}" if as_of else "") + (f", dated {window}" if window else "")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Partner", overflow="fold")
     table.add_column("ISO", no_wrap=True)
@@ -415,14 +416,17 @@ def tier_glyphs(dataset: Dataset) -> dict[str | None, str]:
 
 
 
-def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]]) -> RenderableType:
-    """One bar per year, one block per milestone, coloured by tier."""
+def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]],
+                    window: Window | None = None) -> RenderableType:
+    """One bar per year, one block per milestone, coloured by tier; the
+    window's days in the heading, where one was given."""
     order = [tier.id for tier in dataset.tiers] + ["none"]
     names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner named"}
     # A glyph per tier as well as a colour, so that the bars read without colour (NO_COLOR, print).
     glyphs: dict[str, str] = {**{tier_id: glyph for tier_id, glyph in tier_glyphs(dataset).items() if tier_id},
                               "none": NO_EVENT_PARTNER_GLYPH}
-    lines: list[RenderableType] = [_text("Milestones per year, by the closest tier of the partners named", "bold")]
+    heading = "Milestones per year, by the closest tier of the partners named" + (f", {window}" if window else "")
+    lines: list[RenderableType] = [_text(heading, "bold")]
     for year, counts in years:
         line = _parts((f"{year}  ", "dim"))
         for tier_id in order:
@@ -485,11 +489,12 @@ def _draw_compare(view: View) -> RenderableType:
 
 
 DRAWINGS: dict[str, Callable[[View], RenderableType]] = {
-    "list": lambda view: partners_table(view.dataset, view.subject, as_of=view.as_of),
+    "list": lambda view: partners_table(view.dataset, view.subject, as_of=view.as_of, window=view.window),
     "show": _draw_show,
     "history": lambda view: history_tree(view.dataset, view.subject),
-    "timeline": lambda view: timeline_tree(view.subject, {p.id: p.name for p in view.dataset.all_partners}),
-    "chart": lambda view: milestone_chart(view.dataset, view.subject),
+    "timeline": lambda view: timeline_tree(view.subject, {p.id: p.name for p in view.dataset.all_partners},
+                                           title=view.title),
+    "chart": lambda view: milestone_chart(view.dataset, view.subject, view.window),
     "tiers": lambda view: tiers_tree(view.dataset, view.subject, as_of=view.as_of),
     "compare": _draw_compare,
 }

@@ -84,7 +84,10 @@ def markdown_of(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[str, 
     meant: list[Any] = []
     original: Callable[..., Any] = markdown_module.markdown_tables
 
+    views: list[Any] = []
+
     def spy(view: Any) -> Any:
+        views.append(view)
         meant.append(original(view))
         return meant[-1]
 
@@ -92,7 +95,8 @@ def markdown_of(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[str, 
     result = run_cli(*args, "--format", "md")
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     [(tables, footnote)] = meant
-    blocks: list[tuple[str, Any]] = []
+    caption = markdown_module.caption(views[0])
+    blocks: list[tuple[str, Any]] = [] if caption is None else [("paragraph", caption)]
     for table in tables:
         if table.heading is not None:
             blocks.append(("heading", table.heading))

@@ -174,7 +174,7 @@ def test_changes_headings_give_the_days_of_the_window() -> None:
     assert text.startswith("Changes from 2023-01-01 to 2024-12-31\n")
     assert "Events from 2023-01-01 to 2024-12-31" in text
     markdown = ok("changes", "2023", "2024", "--format", "markdown")
-    assert markdown.startswith("Changes from 2023-01-01 to 2024-12-31\n\n| Id |")
+    assert markdown.startswith("Changes from 2023-01-01 to 2024-12-31\n\n| Partner |")
 
 
 def test_changes_with_neighbors() -> None:

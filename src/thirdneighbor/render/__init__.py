@@ -73,10 +73,7 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
 
         return text.plain(readable(view, view.text_records), view.columns)
     if format_name == "markdown":
-        from .markdown import escaped, markdown
+        from .markdown import markdown
 
-        # A window's days head the table, as a caption would in an article; the
-        # heading holds only fixed words and dates.
-        caption = f"{escaped(view.title)}\n\n" if view.window is not None else ""
-        return caption + markdown(view)
+        return markdown(view)
     raise ValueError(f"no format {format_name!r}")

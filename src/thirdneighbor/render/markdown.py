@@ -102,9 +102,16 @@ def _heading(text: str) -> str:
     return "## " + escaped(text).replace("#", "\\#")
 
 
+def caption(view: View) -> str | None:
+    """A window's days, as a line above the tables (as a caption would head a
+    table in an article); None without a window. It holds fixed words and dates."""
+    return view.title if view.window is not None else None
+
+
 def markdown(view: View) -> str:
     tables, footnote = markdown_tables(view)
-    blocks = []
+    above = caption(view)
+    blocks = [] if above is None else [escaped(above) + "\n"]
     for table in tables:
         lines = [] if table.heading is None else [_heading(table.heading), ""]
         lines += ["| " + " | ".join(escaped(head) for head in table.heads) + " |",

@@ -156,7 +156,7 @@ def _schema_keys(definition: str) -> tuple[list[str], set[str]]:
 
 
 @pytest.mark.parametrize(("definition", "cls", "extra"), [
-    ("partnerCore", "Partner", {"as_of"}),
+    ("partnerCore", "Partner", {"as_of", "tier_since", "tier_since_approx"}),
     ("event", "Event", set()),
     ("historyEntry", "HistoryEntry", set()),
     ("tier", "Tier", {"partners", "designations", "as_of"}),

@@ -17,7 +17,8 @@ import typer
 from . import completion
 from .boundary import AnsweringGroup
 from .cli_options import (AllFlag, AsOfOption, CountriesArgument, DataSource, ForceFlag, JsonFlag, NeighborsFlag,
-                          SinceOption, TierOption, UntilOption, answering, reading_data)
+                          PartnerSinceOption, PartnerUntilOption, SinceOption, TierOption, UntilOption, answering,
+                          reading_data)
 from .errors import ExitCode, exit_codes_text
 from .reply import Reply
 
@@ -62,13 +63,13 @@ def _root(
 @app.command("list", epilog=_examples(
     "thirdneighbor list --tier strategic",
     "thirdneighbor list --as-of 2015-12-31",
-    "thirdneighbor list --since 2024 --format csv --fields name,tier,since",
+    "thirdneighbor list --since 2024 --format csv --fields name,tier,tier_since",
 ))
 @answering
 def list_command(
     tier: TierOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: PartnerSinceOption = None,
+    until: PartnerUntilOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
     sort: Annotated[str, typer.Option("--sort", metavar="ORDER", help="tier (default), name or date.")] = "tier",
@@ -76,7 +77,12 @@ def list_command(
     *,
     source: DataSource,
 ):
-    """List the third neighbors: tier, designation and the date it began."""
+    """List the third neighbors: tier, the date each reached it, and designation.
+
+    "Since" is the date the partner reached its current tier; a designation
+    renamed later within the tier (Japan's, in 2022) shows its own date too, and
+    is `since` in JSON, `tier_since` the tier's date.
+    """
     from .query.select import select_partners
     from .views import View
 
@@ -249,8 +255,8 @@ def export_command(
     format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.export_formats,
                                              help="toml (default) or sqlite (needs --output).")] = "toml",
     tier: TierOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: PartnerSinceOption = None,
+    until: PartnerUntilOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
     country: Annotated[Optional[list[str]], typer.Option(

@@ -65,13 +65,26 @@ TierOption = Annotated[
                  help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
                       "any case). Repeatable, or several with commas."),
 ]
-SinceOption = Annotated[Optional[str], typer.Option(
-    "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. For partners, the "
-                                    "date the current designation began; for events, the event's date.")]
-UntilOption = Annotated[Optional[str], typer.Option(
-    "--until", metavar="DATE", help="Up to this date, inclusive, by the rule of --as-of (2024 is its last day). "
-                                    "For partners, the date the current designation began; for events, the event's "
-                                    "date.")]
+
+
+def _window(compared: str) -> tuple[Any, Any]:
+    """--since and --until, their help saying which date of a record they compare."""
+    since = Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help=f"From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. Compared with "
+                                        f"{compared}.")]
+    until = Annotated[Optional[str], typer.Option(
+        "--until", metavar="DATE", help=f"Up to this date, inclusive, by the rule of --as-of (2024 is its last day). "
+                                        f"Compared with {compared}.")]
+    return since, until
+
+
+# Events are compared by their date; partners by the date they reached their
+# current tier (a rename within the tier does not move it: Japan, strategic since 2010).
+SinceOption, UntilOption = _window("the event's date")
+PartnerSinceOption, PartnerUntilOption = _window(
+    "the date the partner reached its current tier (tier_since), not the date of a later rename within it")
+SearchSinceOption, SearchUntilOption = _window(
+    "an event's date, and the date a partner reached its current tier (tier_since)")
 BomFlag = Annotated[bool, typer.Option(
     "--bom", help="Begin CSV or TSV with a byte-order mark, so that Excel reads it as UTF-8 (Türkiye, Япон).")]
 AllFlag = Annotated[bool, typer.Option(

@@ -13,8 +13,8 @@ import typer
 
 from . import completion
 from .cli import _examples, app
-from .cli_options import (AllFlag, DataSource, NeighborsFlag, SinceOption, TierOption, UntilOption, answering,
-                          as_of_date)
+from .cli_options import (AllFlag, DataSource, NeighborsFlag, SearchSinceOption, SearchUntilOption, TierOption,
+                          answering, as_of_date)
 
 CountryOption = Annotated[Optional[list[str]], typer.Option(
     "--country", "-c", metavar="COUNTRY", autocompletion=completion.countries,
@@ -34,8 +34,8 @@ def search_command(
                                 "are ignored, and a word matches where a word starts.")],
     tier: TierOption = None,
     country: CountryOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: SearchSinceOption = None,
+    until: SearchUntilOption = None,
     *,
     source: DataSource,
 ):
@@ -44,7 +44,7 @@ def search_command(
     Results come best first: each word scores the weight of the best field it is
     in (name 4; designation, occasion, instrument, leaders, event title and people 2;
     notes, earlier tiers, sources 1). --since and --until take dates (or years), compared with an
-    event's date and a partner's current designation.
+    event's date and the date a partner reached its current tier.
     """
     from .query.search import search
     from .query.select import narrowed, resolve_partners, select_events, select_partners

@@ -120,7 +120,9 @@ class Partner(Record):
     A country with dated events but no partnership (the United Kingdom) is an
     "other relation": its `tier`, `designation`, `since` and `occasion` are None.
     `since_approx` marks a `since` that is only the date by which a source shows
-    the tie in force (an "in force by" date), not its start.
+    the tie in force (an "in force by" date), not its start. `since` is when the
+    current designation began; `tier_since` (derived from the history) when the
+    partner reached its current tier, earlier where the tier was renamed.
     """
 
     id: str
@@ -149,6 +151,18 @@ class Partner(Record):
     sources: tuple[str, ...]
     history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
 
+    def to_dict(self) -> dict[str, Any]:
+        """As for every record, and after `since_approx` the two fields derived
+        from the history, `tier_since` and `tier_since_approx`: `list --json`."""
+        stored = Record.to_dict(self)
+        start, approx = self._tier_start()
+        record: dict[str, Any] = {}
+        for key, value in stored.items():
+            record[key] = value
+            if key == "since_approx":
+                record["tier_since"], record["tier_since_approx"] = _json_value(start), approx
+        return record
+
     @property
     def marked_designation(self) -> str:
         """The designation as the source table prints it, asterisk included."""
@@ -165,6 +179,55 @@ class Partner(Record):
     def sort_key(self) -> tuple[int, int, int]:
         """The start as a sortable tuple; an other relation sorts last."""
         return self.since.key if self.since is not None else (10000, 0, 0)
+
+    def _tier_start(self) -> tuple[PartialDate | None, bool]:
+        # Derived, never stored: a stored copy could contradict the history it
+        # comes from. The run of ties at the current tier ends, going back, at
+        # the first entry at another tier (or at none); an entry dated after the
+        # current designation (only a dated view can hold one) is not part of it.
+        start, approx = self.since, self.since_approx
+        if start is None:
+            return None, False
+        for entry in reversed(self.history):
+            if entry.start.key > self.since.key:  # type: ignore[union-attr]
+                continue
+            if entry.tier != self.tier:
+                break
+            start, approx = entry.start, entry.since is None
+        return start, approx
+
+    @property
+    def tier_since(self) -> PartialDate | None:
+        """When the partner reached its current tier: the earliest start of the
+        unbroken run of ties at that tier that ends with the current one, so a
+        rename within the tier does not move it. Japan: strategic since
+        2010-11-19, though its designation dates from 2022-11-29. None without
+        a tier."""
+        return self._tier_start()[0]
+
+    @property
+    def tier_since_approx(self) -> bool:
+        """Whether `tier_since` is only an "in force by" date, as `since_approx` is for `since`."""
+        return self._tier_start()[1]
+
+    @property
+    def tier_when(self) -> str | None:
+        """`tier_since` as `when` writes a date: "by 2011-06-16" for an "in force by" date."""
+        start, approx = self._tier_start()
+        if start is None:
+            return None
+        return f"by {start}" if approx else str(start)
+
+    @property
+    def renamed_since(self) -> bool:
+        """Whether the current designation is newer than the tier: a rename within it."""
+        return self.since is not None and self.since != self.tier_since
+
+    @property
+    def tier_sort_key(self) -> tuple[int, int, int]:
+        """`tier_since` as a sortable tuple; an other relation sorts last."""
+        start = self.tier_since
+        return start.key if start is not None else (10000, 0, 0)
 
 
 @record

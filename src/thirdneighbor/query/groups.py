@@ -41,7 +41,8 @@ OTHER_RELATIONS = Tier(id="other", name="Other relations", rank=0,
 
 def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_other: bool = False,
                 as_of: PartialDate | None = None) -> list[TierGroup]:
-    """Tier -> designation -> partners, in rank order, partners by date; with
+    """Tier -> designation -> partners, in rank order, partners by the date
+    they reached their tier (`tier_since`); with
     `as_of`, as things stood on that date.
 
     Without `include_neighbors`, the neighbors and the tiers only they hold today
@@ -56,7 +57,7 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_ot
         dataset = dataset_as_of(dataset, as_of)
     by_tier: dict[str, dict[str, list[Partner]]] = {tier.id: {} for tier in dataset.tiers}
     others: list[Partner] = []
-    for partner in sorted(dataset.all_partners, key=lambda p: (p.sort_key, normalize(p.name))):
+    for partner in sorted(dataset.all_partners, key=lambda p: (p.tier_sort_key, normalize(p.name))):
         if partner.tier is None:
             others.append(partner)
         elif include_neighbors or not partner.neighbor:
@@ -96,8 +97,10 @@ class ComparedField:
         return all(value == compared[0] for value in compared)
 
 
+# `tier_since` and `since` as in a partner record: when the tier was reached,
+# and when the current designation began (later only after a rename).
 COMPARED_FIELDS = (
-    "tier", "designation", "since", "occasion", "instrument", "leaders",
+    "tier", "tier_since", "designation", "since", "occasion", "instrument", "leaders",
     "earlier_tiers", "events", "neighbor", "notes", "sources",
 )
 
@@ -120,6 +123,7 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner],
         contents["notes"].append(sorted(partner.notes))
         contents["sources"].append(sorted(partner.sources))
         rows["tier"].append(partner.tier)
+        rows["tier_since"].append(partner.tier_when)
         rows["designation"].append(partner.marked_designation or None)
         rows["since"].append(partner.when)
         rows["occasion"].append(partner.occasion)

@@ -103,8 +103,9 @@ def select_partners(
     """Partners matching every filter, in the requested order; with `as_of`, as
     they stood on that date.
 
-    `since` / `until` are years or dates, inclusive, compared with the date the current
-    designation began. Mongolia's two neighbors, and the other relations (no
+    `since` / `until` are years or dates, inclusive, compared with the date the partner
+    reached its current tier (`tier_since`: a rename within the tier does not
+    move it), which is also the date sorted by. Mongolia's two neighbors, and the other relations (no
     tier), are left out unless asked for; a year or tier filter leaves out the
     other relations, which have neither.
     """
@@ -123,14 +124,14 @@ def select_partners(
         if (include_neighbors or not partner.neighbor)
         and (include_other or partner.tier is not None)
         and (not wanted or partner.tier in wanted)
-        and within(partner.since, since, until)
+        and within(partner.tier_since, since, until)
     ]
     rank = {tier.id: tier.rank for tier in dataset.tiers}
     last = max(rank.values(), default=0) + 1  # the other relations come after every tier
     sort_keys = {
-        "tier": lambda p: (rank.get(p.tier, last), p.sort_key, p.name.casefold()),
+        "tier": lambda p: (rank.get(p.tier, last), p.tier_sort_key, p.name.casefold()),
         "name": lambda p: (normalize(p.name), p.id),
-        "date": lambda p: (p.sort_key, rank.get(p.tier, last), p.name.casefold()),
+        "date": lambda p: (p.tier_sort_key, rank.get(p.tier, last), p.name.casefold()),
     }
     return sorted(chosen, key=sort_keys[sort])
 

@@ -95,7 +95,8 @@ def _delimited_cell(value: Any) -> str:
 
 # Column labels for a table in an article; any other field is shown as its name in words.
 MARKDOWN_LABELS = {"id": "Id", "name": "Partner", "iso2": "ISO 2", "iso3": "ISO 3", "iso_numeric": "ISO number",
-                   "since": "Since", "tier": "Tier", "designation": "Designation", "asterisk": "*"}
+                   "tier_since": "Since", "since": "Designation since", "tier": "Tier",
+                   "designation": "Designation", "asterisk": "*"}
 
 
 def markdown(records: Sequence[Mapping[str, Any]], fields: Sequence[str], footnote: str | None = None,

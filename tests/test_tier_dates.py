@@ -246,3 +246,95 @@ def test_show_dates_the_tier_and_a_newer_designation() -> None:
     assert "│ Since              2010-11-19" in text and "│ Designation since  2022-11-29" in text
     assert "Designation since" not in _table("show", "india")
 
+
+
+# --- tiers at the time: events are of the tier their partners held on their date -------
+
+def _lines(*args: str) -> list[str]:
+    result = run_cli(*args)
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    return result.stdout.splitlines()
+
+
+def test_timeline_tier_is_the_tier_held_on_the_event_s_date() -> None:
+    lines = _lines("timeline", "--tier", "strategic", "--until", "2010", "--fields", "date,title")
+    assert not any("Turkey" in line for line in lines)  # comprehensive in 2004; strategic only since 2025
+    assert "2010-11-19\tJapan and Mongolia form a strategic partnership (Kan–Elbegdorj joint statement)" in lines
+    assert "2004\tMongolia and Turkey form a comprehensive partnership" in _lines(
+        "timeline", "--tier", "comprehensive", "--until", "2010", "--fields", "date,title")
+
+
+def test_us_events_of_2017_and_2018_are_comprehensive_not_strategic() -> None:
+    window = ("--country", "usa", "--since", "2017", "--until", "2018", "--fields", "date")
+    assert _lines("timeline", "--tier", "strategic", *window) == []
+    assert _lines("timeline", "--tier", "comprehensive", *window) == ["2017-12", "2018-07-26", "2018-09-20"]
+
+
+def test_every_tier_filter_agrees_with_tier_at_for_every_event(dataset: Dataset) -> None:
+    from thirdneighbor.query.select import select_events
+
+    partners = {partner.id: partner for partner in dataset.all_partners}
+    for tier in dataset.tiers:
+        kept = select_events(dataset, tiers=[tier.id])
+        for event in dataset.all_events:
+            held = any(tier_at(partners[pid], event.date) == tier.id for pid in event.partners)
+            assert (event in kept) == held, (tier.id, str(event.date), event.title)
+
+
+def test_timeline_chart_counts_each_event_under_the_closest_tier_held_then(dataset: Dataset) -> None:
+    counts = {row["year"]: row for row in json_of("timeline", "--chart", "--since", "2017", "--until", "2019")}
+    assert (counts[2017]["strategic"], counts[2017]["comprehensive"]) == (0, 1)
+    assert (counts[2018]["strategic"], counts[2018]["comprehensive"]) == (0, 2)
+    # 2019: the US in April (comprehensive), the US in July (strategic), Russia in September.
+    assert (counts[2019]["comprehensive-strategic"], counts[2019]["strategic"], counts[2019]["comprehensive"]) == (
+        1, 1, 1)
+    # Macron's 2023 visit came before France held any tier: it counts under "none".
+    assert counts_of_2023() == {"strategic": 3, "comprehensive": 1, "none": 1}
+
+
+def counts_of_2023() -> dict[str, int]:
+    [row] = json_of("timeline", "--chart", "--since", "2023", "--until", "2023")
+    return {key: value for key, value in row.items() if key not in ("year", "events") and value}
+
+
+def test_the_chart_and_its_glyphs_follow_the_tier_then() -> None:
+    result = run_cli("timeline", "--chart", "--since", "2017", "--until", "2019", "--format", "table", env=TABLE)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "2017  ▒ 1" in result.stdout and "2018  ▒▒ 2" in result.stdout and "2019  ◆█▒ 3" in result.stdout
+    assert "□ no partner at a tier then" in result.stdout
+
+
+def test_search_tier_keeps_events_by_the_tier_then() -> None:
+    comprehensive = _lines("search", "turkey", "--tier", "comprehensive", "--fields", "kind,date")
+    assert "event\t2004" in comprehensive
+    strategic = _lines("search", "turkey", "--tier", "strategic", "--fields", "kind,date")
+    assert "event\t2004" not in strategic and "partner\t2025-01-16" in strategic  # the partner is strategic now
+
+
+def test_people_tier_keeps_the_occasions_and_events_of_that_tier_then() -> None:
+    assert _lines("people", "trump", "--fields", "date,kind") == ["2017-12\tevent", "2019-07-31\toccasion"]
+    assert _lines("people", "trump", "--tier", "strategic", "--fields", "date,kind") == ["2019-07-31\toccasion"]
+    strategic = _lines("people", "--tier", "strategic", "--fields", "id,events")
+    assert "donald-trump\t0" in strategic
+    assert not any(line.startswith("ted-yoho\t") for line in strategic)  # the 2018 Trade Act: comprehensive then
+    assert "ted-yoho\t2" in _lines("people", "--tier", "comprehensive", "--fields", "id,events")
+
+
+def test_people_tier_says_when_nothing_is_left_and_refuses_an_unknown_tier() -> None:
+    result = run_cli("people", "trump", "--tier", "expanded")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "thirdneighbor: no occasion or event at expanded names Donald Trump\n"
+    unknown = run_cli("people", "--tier", "allied")
+    assert (unknown.exit_code, unknown.stdout) == (2, "")
+    assert unknown.stderr.startswith("thirdneighbor: unknown tier 'allied'; valid tiers: ")
+
+
+def test_the_python_api_and_the_mentions_carry_the_tier_then(dataset: Dataset) -> None:
+    from thirdneighbor.query.people import mentions
+    from thirdneighbor.query.select import select_events
+
+    # 2011-02-10 names Japan too, strategic since 2010; the other US events before July 2019 are comprehensive.
+    assert [str(e.date) for e in select_events(dataset, partner_ids=["united-states"], tiers=["strategic"],
+                                               until=2019)] == ["2011-02-10", "2019-07-31"]
+    trump = mentions(dataset)["donald-trump"]
+    assert [(m.date, m.tiers) for m in trump] == [("2017-12", ("comprehensive",)), ("2019-07-31", ("strategic",))]

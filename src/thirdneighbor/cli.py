@@ -17,8 +17,8 @@ import typer
 from . import completion
 from .boundary import AnsweringGroup
 from .cli_options import (AllFlag, AsOfOption, CountriesArgument, DataSource, ForceFlag, JsonFlag, NeighborsFlag,
-                          PartnerSinceOption, PartnerUntilOption, SinceOption, TierOption, UntilOption, answering,
-                          reading_data)
+                          EventTierOption, PartnerSinceOption, PartnerUntilOption, SinceOption, TierOption,
+                          UntilOption, answering, reading_data)
 from .errors import ExitCode, exit_codes_text
 from .reply import Reply
 
@@ -152,8 +152,9 @@ def timeline_command(
         help="Only events of this partner. Repeatable.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    tier: TierOption = None,
-    chart: Annotated[bool, typer.Option("--chart", help="A bar chart of milestones per year, coloured by tier.")] = False,
+    tier: EventTierOption = None,
+    chart: Annotated[bool, typer.Option("--chart", help="A bar chart of milestones per year, coloured by the tier "
+                                                        "the partners named held on each event's date.")] = False,
     *,
     source: DataSource,
 ):

@@ -59,12 +59,20 @@ HtmlOption = Annotated[
     typer.Option("--export-html", metavar="FILE", help="Save the terminal view as an HTML page instead of printing it."),
 ]
 ForceFlag = Annotated[bool, typer.Option("--force", help="Replace a file that exists already.")]
-TierOption = Annotated[
-    Optional[list[str]],
-    typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers,
-                 help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
-                      "any case). Repeatable, or several with commas."),
-]
+def _tier_option(what: str) -> Any:
+    return Annotated[
+        Optional[list[str]],
+        typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers,
+                     help=f"Only {what} this tier: strategic, comprehensive, expanded, comprehensive-strategic (or "
+                          "its name, any case). Repeatable, or several with commas."),
+    ]
+
+
+TierOption = _tier_option("partners at")
+# An event is of the tier its partners held on its date, not of today's: the
+# 2004 Türkiye event is comprehensive, the US events of 2017-2018 too.
+EventTierOption = _tier_option("events naming a partner that held, on the event's date,")
+SearchTierOption = _tier_option("partners at (and events naming a partner that held, on the event's date)")
 
 
 def _window(compared: str) -> tuple[Any, Any]:

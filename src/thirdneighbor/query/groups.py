@@ -141,17 +141,21 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner],
 def milestones_per_year(dataset: Dataset, events: Sequence[Event]) -> list[tuple[int, dict[str, int]]]:
     """Events per year, from the first year to the last, empty years included.
 
-    Each event counts once, under the closest tier (lowest rank) held today by
-    the partners it names; an event that names none counts under "none".
+    Each event counts once, under the closest tier (lowest rank) that the
+    partners it names held on its date (`tiers_then`: the US events of 2017 and
+    2018 are comprehensive, as the US reached strategic in 2019); an event that
+    names no partner, or none that held a tier then, counts under "none".
     """
+    from .select import tiers_then
+
     rank = {tier.id: tier.rank for tier in dataset.tiers}
-    tier_of = {partner.id: partner.tier for partner in dataset.all_partners}
+    by_id = {partner.id: partner for partner in dataset.all_partners}
     if not events:
         return []
     first, last = events[0].date.year, events[-1].date.year
     counts: dict[int, dict[str, int]] = {year: {} for year in range(first, last + 1)}
     for event in events:
-        tiers = [tier_of[pid] for pid in event.partners if tier_of[pid] is not None]
+        tiers = tiers_then(event, by_id)
         key = min(tiers, key=lambda tier: rank[tier]) if tiers else "none"
         year = counts[event.date.year]
         year[key] = year.get(key, 0) + 1

@@ -224,18 +224,28 @@ def select_events(
     tiers: Sequence[str] = (),
 ) -> list[Event]:
     """Events oldest first. Filters: any of these partners, dates (or years) inclusive, and
-    a current tier (an event matches if any partner it names holds one)."""
+    tiers: an event matches if a partner it names held one of them on the event's
+    date (`tiers_then`), not today: the 2004 Türkiye event is comprehensive."""
     tiers = check_tiers(dataset, tiers)
     since, until = check_date_range(since, until)
     wanted_partners = set(partner_ids)
     wanted_tiers = set(tiers)
-    tier_of = {partner.id: partner.tier for partner in dataset.all_partners}
+    by_id = {partner.id: partner for partner in dataset.all_partners}
     return [
         event for event in dataset.all_events
         if (not wanted_partners or wanted_partners.intersection(event.partners))
         and within(event.date, since, until)
-        and (not wanted_tiers or any(tier_of.get(pid) in wanted_tiers for pid in event.partners))
+        and (not wanted_tiers or wanted_tiers.intersection(tiers_then(event, by_id)))
     ]
+
+
+def tiers_then(event: Event, partners: dict[str, Partner]) -> list[str]:
+    """The tiers the partners an event names held on its date, by the rule of
+    --as-of (`tier_at`), in the order named; a partner with no tier then adds none."""
+    from .asof import tier_at
+
+    found = (tier_at(partners[pid], event.date) for pid in event.partners if pid in partners)
+    return [tier for tier in found if tier is not None]
 
 
 def subset(dataset: Dataset, partners: Sequence[Partner]) -> Dataset:

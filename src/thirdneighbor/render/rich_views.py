@@ -312,7 +312,7 @@ SPARE_GLYPHS = "▚▞◼◻▲△"
 NO_TIER_GLYPH = "·"
 
 
-NO_EVENT_PARTNER_GLYPH = "□"  # a milestone that names no partner
+NO_EVENT_PARTNER_GLYPH = "□"  # a milestone that names no partner, or none that held a tier on its date
 
 
 def tier_glyphs(dataset: Dataset) -> dict[str | None, str]:
@@ -326,11 +326,12 @@ def tier_glyphs(dataset: Dataset) -> dict[str | None, str]:
 def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]]) -> RenderableType:
     """One bar per year, one block per milestone, coloured by tier."""
     order = [tier.id for tier in dataset.tiers] + ["none"]
-    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner named"}
+    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner at a tier then"}
     # A glyph per tier as well as a colour, so that the bars read without colour (NO_COLOR, print).
     glyphs: dict[str, str] = {**{tier_id: glyph for tier_id, glyph in tier_glyphs(dataset).items() if tier_id},
                               "none": NO_EVENT_PARTNER_GLYPH}
-    lines: list[RenderableType] = [_text("Milestones per year, by the closest tier of the partners named", "bold")]
+    lines: list[RenderableType] = [_text("Milestones per year, by the closest tier the partners named held then",
+                                         "bold")]
     for year, counts in years:
         line = _parts((f"{year}  ", "dim"))
         for tier_id in order:

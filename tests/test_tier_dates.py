@@ -330,11 +330,14 @@ def test_people_tier_says_when_nothing_is_left_and_refuses_an_unknown_tier() -> 
 
 
 def test_the_python_api_and_the_mentions_carry_the_tier_then(dataset: Dataset) -> None:
-    from thirdneighbor.query.people import mentions
+    from thirdneighbor.query.people import at_tiers, mentions
     from thirdneighbor.query.select import select_events
 
     # 2011-02-10 names Japan too, strategic since 2010; the other US events before July 2019 are comprehensive.
     assert [str(e.date) for e in select_events(dataset, partner_ids=["united-states"], tiers=["strategic"],
                                                until=2019)] == ["2011-02-10", "2019-07-31"]
     trump = mentions(dataset)["donald-trump"]
-    assert [(m.date, m.tiers) for m in trump] == [("2017-12", ("comprehensive",)), ("2019-07-31", ("strategic",))]
+    assert [(m.date, m.kind, m.tier) for m in trump] == [("2017-12", "event", None),
+                                                         ("2019-07-31", "occasion", "strategic")]
+    assert at_tiers(dataset, trump, {"comprehensive"}) == trump[:1]  # the US was comprehensive in 2017
+    assert at_tiers(dataset, trump, {"strategic"}) == trump[1:]

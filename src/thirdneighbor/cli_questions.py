@@ -184,7 +184,7 @@ def people_command(
     tiers = set(check_tiers(dataset, tier or ()))
     index = mentions(dataset)
     if tiers:
-        index = {person_id: at_tiers(found, tiers) for person_id, found in index.items()}
+        index = {person_id: at_tiers(dataset, found, tiers) for person_id, found in index.items()}
     no_people = "this dataset lists no people (it has no [[people]] records)"
     if name is None:
         if not dataset.all_people:

@@ -152,16 +152,11 @@ class Partner(Record):
     history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
 
     def to_dict(self) -> dict[str, Any]:
-        """As for every record, and after `since_approx` the two fields derived
-        from the history, `tier_since` and `tier_since_approx`: `list --json`."""
-        stored = Record.to_dict(self)
+        """As for every record, with the two fields derived from the history,
+        `tier_since` and `tier_since_approx`, in `partner_keys()` order: `list --json`."""
         start, approx = self._tier_start()
-        record: dict[str, Any] = {}
-        for key, value in stored.items():
-            record[key] = value
-            if key == "since_approx":
-                record["tier_since"], record["tier_since_approx"] = _json_value(start), approx
-        return record
+        record = {**Record.to_dict(self), "tier_since": _json_value(start), "tier_since_approx": approx}
+        return {key: record[key] for key in partner_keys()}
 
     @property
     def marked_designation(self) -> str:
@@ -390,6 +385,19 @@ def record_fields(cls: type) -> tuple[FieldInfo, ...]:
 
 
 RECORD_CLASSES = (Dataset, Policy, Tier, Partner, HistoryEntry, Event, Person)
+
+# A partner's fields that are derived from its history, never stored (so absent
+# from files, the cache and record_fields): they follow `since_approx`.
+DERIVED_PARTNER_KEYS = ("tier_since", "tier_since_approx")
+
+
+@functools.cache
+def partner_keys() -> tuple[str, ...]:
+    """The keys of a partner's JSON record, in order: the stored fields (but the
+    history), with `tier_since` and `tier_since_approx` after `since_approx`."""
+    stored = [info.key for info in record_fields(Partner) if not info.detail]
+    after = stored.index("since_approx") + 1
+    return (*stored[:after], *DERIVED_PARTNER_KEYS, *stored[after:])
 
 
 def layout() -> tuple[tuple[str, ...], ...]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError
-from .model import Event, HistoryEntry, Partner, Person, Tier, record_fields
+from .model import Event, HistoryEntry, Partner, Person, Tier, partner_keys, record_fields
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -30,12 +30,7 @@ def _keys(cls: type) -> tuple[str, ...]:
     return tuple(info.key for info in record_fields(cls) if not info.detail)
 
 
-# A partner's fields, and after `since_approx` the two that are derived from its
-# history: when it reached its current tier, and whether that is an "in force by" date.
-DERIVED_PARTNER_FIELDS = ("tier_since", "tier_since_approx")
-_stored = _keys(Partner)
-_after = _stored.index("since_approx") + 1
-PARTNER_FIELDS = _stored[:_after] + DERIVED_PARTNER_FIELDS + _stored[_after:]
+PARTNER_FIELDS = partner_keys()  # with tier_since and tier_since_approx, derived from the history
 EVENT_FIELDS = _keys(Event)
 TIER_FIELDS = _keys(Tier) + ("partners", "designations")
 HISTORY_FIELDS = _keys(HistoryEntry) + ("current",)

@@ -155,7 +155,7 @@ def milestones_per_year(dataset: Dataset, events: Sequence[Event]) -> list[tuple
     first, last = events[0].date.year, events[-1].date.year
     counts: dict[int, dict[str, int]] = {year: {} for year in range(first, last + 1)}
     for event in events:
-        tiers = tiers_then(event, by_id)
+        tiers = tiers_then(event.date, event.partners, by_id)
         key = min(tiers, key=lambda tier: rank[tier]) if tiers else "none"
         year = counts[event.date.year]
         year[key] = year.get(key, 0) + 1

@@ -17,9 +17,7 @@ class Mention(NamedTuple):
     text: str  # the occasion, or the event's title
     partners: tuple[str, ...]
     designation: str | None = None  # for an occasion: the tie it made
-    # The tiers held on its date: for an occasion, the tier of the tie it made; for
-    # an event, those the partners it names held then (select.tiers_then).
-    tiers: tuple[str, ...] = ()
+    tier: str | None = None  # for an occasion: the tier of the tie it made
 
 
 def resolve_person(dataset: Dataset, query: str) -> Person:
@@ -34,10 +32,7 @@ def resolve_person(dataset: Dataset, query: str) -> Person:
 def mentions(dataset: Dataset) -> dict[str, list[Mention]]:
     """Each person id's mentions, oldest first. A partner's `leaders` are the
     people of its current tie's occasion; earlier tiers and events list theirs."""
-    from .select import tiers_then
-
     index: dict[str, list[Mention]] = {person.id: [] for person in dataset.all_people}
-    by_id = {partner.id: partner for partner in dataset.all_partners}
 
     def add(person_ids: tuple[str, ...], mention: Mention) -> None:
         for person_id in person_ids:
@@ -47,21 +42,28 @@ def mentions(dataset: Dataset) -> dict[str, list[Mention]]:
     for partner in dataset.all_partners:
         if partner.since is not None:
             add(partner.leaders, Mention("occasion", str(partner.since), partner.occasion or "", (partner.id,),
-                                         partner.designation, (partner.tier,) if partner.tier else ()))
+                                         partner.designation, partner.tier))
         for entry in partner.history:
             add(entry.people, Mention("occasion", str(entry.start), entry.occasion or "", (partner.id,),
-                                      entry.designation, (entry.tier,) if entry.tier else ()))
+                                      entry.designation, entry.tier))
     for event in dataset.all_events:
-        add(event.people, Mention("event", str(event.date), event.title, event.partners,
-                                  tiers=tuple(tiers_then(event, by_id))))
+        add(event.people, Mention("event", str(event.date), event.title, event.partners))
     for found in index.values():
         found.sort(key=lambda mention: (mention.date, mention.kind))
     return index
 
 
-def at_tiers(found: list[Mention], tiers: set[str]) -> list[Mention]:
-    """The mentions of a tie or an event at one of these tiers on its date."""
-    return [mention for mention in found if tiers.intersection(mention.tiers)]
+def at_tiers(dataset: Dataset, found: list[Mention], tiers: set[str]) -> list[Mention]:
+    """The mentions at one of these tiers: an occasion whose tie is at one, an
+    event naming a partner that held one on the event's date (as `timeline
+    --tier` keeps events)."""
+    from ..partialdate import PartialDate
+    from .select import tiers_then
+
+    by_id = {partner.id: partner for partner in dataset.all_partners}
+    return [mention for mention in found
+            if (mention.tier in tiers if mention.kind == "occasion"
+                else tiers.intersection(tiers_then(PartialDate.parse(mention.date), mention.partners, by_id)))]
 
 
 def display_names(dataset: Dataset, ids: tuple[str, ...]) -> list[str]:

@@ -235,16 +235,16 @@ def select_events(
         event for event in dataset.all_events
         if (not wanted_partners or wanted_partners.intersection(event.partners))
         and within(event.date, since, until)
-        and (not wanted_tiers or wanted_tiers.intersection(tiers_then(event, by_id)))
+        and (not wanted_tiers or wanted_tiers.intersection(tiers_then(event.date, event.partners, by_id)))
     ]
 
 
-def tiers_then(event: Event, partners: dict[str, Partner]) -> list[str]:
-    """The tiers the partners an event names held on its date, by the rule of
+def tiers_then(date: PartialDate, partner_ids: Iterable[str], partners: dict[str, Partner]) -> list[str]:
+    """The tiers these partners (an event's) held on `date`, by the rule of
     --as-of (`tier_at`), in the order named; a partner with no tier then adds none."""
     from .asof import tier_at
 
-    found = (tier_at(partners[pid], event.date) for pid in event.partners if pid in partners)
+    found = (tier_at(partners[pid], date) for pid in partner_ids if pid in partners)
     return [tier for tier in found if tier is not None]
 
 

@@ -159,6 +159,12 @@ def test_the_help_of_since_and_until_says_which_date_each_command_compares() -> 
     timeline = options("timeline")
     assert "Compared with the event's date" in timeline and "tier_since" not in timeline
     assert "an event's date, and the date a partner reached its current tier" in options("search")
+    # --tier says which tier: a partner's now, or the one held on an event's date.
+    assert "Only events naming a partner that held this tier on the event's date" in timeline
+    assert "Only occasions of a tie at this tier, and events naming a partner that held it on the event's date" \
+        in options("people")
+    assert "Only partners at this tier now, and events naming a partner that held it on the event's date" \
+        in options("search")
 
 
 # --- JSON and the flat formats ----------------------------------------------------------

@@ -63,16 +63,19 @@ def _tier_option(what: str) -> Any:
     return Annotated[
         Optional[list[str]],
         typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers,
-                     help=f"Only {what} this tier: strategic, comprehensive, expanded, comprehensive-strategic (or "
-                          "its name, any case). Repeatable, or several with commas."),
+                     help=f"Only {what}: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
+                          "any case). Repeatable, or several with commas."),
     ]
 
 
-TierOption = _tier_option("partners at")
+TierOption = _tier_option("this tier")
 # An event is of the tier its partners held on its date, not of today's: the
 # 2004 Türkiye event is comprehensive, the US events of 2017-2018 too.
-EventTierOption = _tier_option("events naming a partner that held, on the event's date,")
-SearchTierOption = _tier_option("partners at (and events naming a partner that held, on the event's date)")
+EventTierOption = _tier_option("events naming a partner that held this tier on the event's date")
+SearchTierOption = _tier_option("partners at this tier now, and events naming a partner that held it on the "
+                                "event's date")
+PeopleTierOption = _tier_option("occasions of a tie at this tier, and events naming a partner that held it on "
+                                "the event's date")
 
 
 def _window(compared: str) -> tuple[Any, Any]:

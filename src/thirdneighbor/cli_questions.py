@@ -13,7 +13,7 @@ import typer
 
 from . import completion
 from .cli import _examples, app
-from .cli_options import (AllFlag, DataSource, EventTierOption, NeighborsFlag, SearchSinceOption, SearchTierOption,
+from .cli_options import (AllFlag, DataSource, NeighborsFlag, PeopleTierOption, SearchSinceOption, SearchTierOption,
                           SearchUntilOption, TierOption, answering, as_of_date)
 
 CountryOption = Annotated[Optional[list[str]], typer.Option(
@@ -158,7 +158,7 @@ def people_command(
     name: Annotated[Optional[str], typer.Argument(
         metavar="[NAME]", help="A person: a name, a part of one, a spelling, the Cyrillic name or an id; "
                                "accents and case are ignored.")] = None,
-    tier: EventTierOption = None,
+    tier: PeopleTierOption = None,
     *,
     source: DataSource,
 ):

@@ -57,8 +57,12 @@ def test_list_piped_is_plain_tab_separated() -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 9
     # The record's own id first, as a key; the tier it refers to by name (tsv keeps the tier's id).
-    assert lines[0] == "india\tIndia\tIN\tIND\tStrategic partnership\tStrategic partnership\tfalse\t2015-05-17"
-    assert "france\tFrance\tFR\tFRA\tStrategic partnership\tStrategic partnership\ttrue\t2023-10-13" in lines
+    assert lines[0] == ("japan\tJapan\tJP\tJPN\tStrategic partnership\t2010-11-19\tSpecial Strategic Partnership "
+                        "for Peace and Prosperity\tfalse\t2022-11-29")
+    assert lines[1] == ("india\tIndia\tIN\tIND\tStrategic partnership\t2015-05-17\tStrategic partnership\tfalse\t"
+                        "2015-05-17")
+    assert ("france\tFrance\tFR\tFRA\tStrategic partnership\t2023-10-13\tStrategic partnership\ttrue\t"
+            "2023-10-13") in lines
     assert "\x1b" not in result.stdout
 
 
@@ -143,12 +147,12 @@ def test_show_in_a_pipe_is_a_key_value_block_and_tsv_one_line() -> None:
     result = run_cli("show", "czechia")
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[:4] == ["id:               czechia", "name:             Czechia",
-                         "official_name:    Czech Republic", "name_mn:          Чех"]
+    assert lines[:4] == ["id:                czechia", "name:              Czechia",
+                         "official_name:     Czech Republic", "name_mn:           Чех"]
     notes = [line for line in lines if line.startswith("notes:")]
     assert len(notes) == 1 and "is Czechia's is inferred" in result.stdout
     assert any(line.endswith(" https://czechleaders.com/?p=57098") for line in lines)
-    assert lines[-1] == ("events:           2025-03 Czechia and Mongolia form a comprehensive partnership during "
+    assert lines[-1] == ("events:            2025-03 Czechia and Mongolia form a comprehensive partnership during "
                          "Khürelsükh's state visit to Prague")
     import csv
     import io
@@ -212,8 +216,8 @@ def test_tiers_plain() -> None:
     result = run_cli("tiers")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
-        "strategic\tStrategic partnership\t2\tIndia; South Korea; Germany; Kazakhstan; Türkiye; Italy; "
-        "United States; Japan; France",
+        "strategic\tStrategic partnership\t2\tJapan; India; South Korea; Germany; Kazakhstan; Türkiye; Italy; "
+        "United States; France",
         "comprehensive\tComprehensive partnership\t3\tCanada; Vietnam; Poland; Uzbekistan; Kyrgyzstan; Czechia",
         "expanded\tExpanded partnership\t4\tAustralia",
     ]
@@ -319,7 +323,7 @@ def test_an_empty_answer_says_why() -> None:
     assert result.stderr == ("thirdneighbor: only Mongolia's neighbors hold comprehensive-strategic; "
                              "add --neighbors to list them\n")
     late = run_cli("list", "--as-of", "2027", "--fields", "id")
-    assert late.exit_code == 0 and late.stdout.startswith("india\n")
+    assert late.exit_code == 0 and late.stdout.startswith("japan\n")  # strategic since 2010
     assert late.stderr == ("thirdneighbor: --as-of 2027 is later than the data, which was last checked on "
                            "2026-11-28; later changes are not in it\n")
 

@@ -53,7 +53,8 @@ def test_csv_cells_hold_the_values() -> None:
     rows = list(csv.DictReader(io.StringIO(out("list", "--format", "csv"))))
     france = next(row for row in rows if row["id"] == "france")
     assert france == {"id": "france", "name": "France", "iso2": "FR", "iso3": "FRA", "tier": "strategic",
-                      "designation": "Strategic partnership", "asterisk": "true", "since": "2023-10-13"}
+                      "tier_since": "2023-10-13", "designation": "Strategic partnership", "asterisk": "true",
+                      "since": "2023-10-13"}
 
 
 def test_a_csv_list_cell_splits_back_into_its_items() -> None:
@@ -76,10 +77,10 @@ def test_markdown_is_a_github_table() -> None:
     assert lines == [  # a table for readers: the partner's name, not its id
         "Mongolia's third neighbors, dated up to 2024-12-31",  # a window's days head its table
         "",
-        "| Partner | ISO 2 | ISO 3 | Tier | Designation | Since |",
-        "|---|---|---|---|---|---|",
-        "| Canada | CA | CAN | Comprehensive partnership | Comprehensive partnership | 2023-11-20 |",
-        "| Vietnam | VN | VNM | Comprehensive partnership | Comprehensive partnership | 2024-09-30 |",
+        "| Partner | ISO 2 | ISO 3 | Tier | Since | Designation | Designation since |",
+        "|---|---|---|---|---|---|---|",
+        "| Canada | CA | CAN | Comprehensive partnership | 2023-11-20 | Comprehensive partnership | 2023-11-20 |",
+        "| Vietnam | VN | VNM | Comprehensive partnership | 2024-09-30 | Comprehensive partnership | 2024-09-30 |",
     ]
 
 
@@ -87,7 +88,8 @@ def test_markdown_marks_the_asterisk_and_keeps_its_footnote() -> None:
     lines = out("list", "--tier", "comprehensive", "--since", "2025-03", "--until", "2025-03",
                 "--format", "markdown").splitlines()
     assert lines[0] == "Mongolia's third neighbors, dated 2025-03-01 to 2025-03-31"
-    assert lines[4] == "| Czechia | CZ | CZE | Comprehensive partnership | Comprehensive partnership\\* | 2025-03 |"
+    assert lines[4] == ("| Czechia | CZ | CZE | Comprehensive partnership | 2025-03 | "
+                        "Comprehensive partnership\\* | 2025-03 |")
     assert lines[-1].startswith("\\* The article marks two designations")
 
 
@@ -157,7 +159,7 @@ def test_fields_in_a_generic_terminal_table() -> None:
 @pytest.mark.parametrize(("args", "valid"), [
     (["list"], "valid fields: id, name, official_name"),
     (["timeline"], "valid fields: date, title, partners, people, notes, sources"),
-    (["compare", "japan", "usa"], "valid fields: tier, designation, since"),
+    (["compare", "japan", "usa"], "valid fields: tier, tier_since, designation, since"),
     (["history", "japan"], "valid fields: designation, tier, since, in_force_by"),
 ])
 def test_an_unknown_field_exits_2_listing_the_valid_ones(args: list[str], valid: str) -> None:
@@ -220,9 +222,9 @@ def test_chart_on_a_terminal_draws_coloured_bars() -> None:
     assert lines and "█" in lines[0] and "\x1b[" in lines[0]
     plain = run_cli("timeline", "--chart", "--since", "2024", "--format", "table").stdout
     # A glyph per tier, so that the bars read without colour: strategic █, comprehensive ▒, expanded ░,
-    # a milestone that names no partner □.
+    # a milestone that names no partner, or none that held a tier on its date, □.
     assert "2024  ███▒□ 5" in plain and "2025  ██▒▒▒▒░ 7" in plain
-    assert "□ no partner named" in plain
+    assert "□ no partner at a tier then" in plain
 
 
 def test_chart_in_a_pipe_prints_labelled_lines() -> None:
@@ -234,10 +236,10 @@ def test_chart_in_a_pipe_prints_labelled_lines() -> None:
 
 
 def test_compare_fields_keep_the_compare_table_on_a_terminal() -> None:
-    text = out("compare", "japan", "usa", "--fields", "since,tier", "--format", "table")
+    text = out("compare", "japan", "usa", "--fields", "tier_since,tier,since", "--format", "table")
     assert "Side by side (differences in bold)" in text and "≠" in text
     rows = [line for line in text.splitlines() if line.startswith("│")]
-    assert [row.split("│")[1].strip() for row in rows] == ["Since", "Tier"]
+    assert [row.split("│")[1].strip() for row in rows] == ["Since", "Tier", "Designation since"]
 
 
 def test_csv_and_tsv_take_control_characters_out(write_dataset) -> None:  # type: ignore[no-untyped-def]

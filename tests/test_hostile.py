@@ -300,9 +300,9 @@ def test_a_tab_or_newline_in_data_cannot_break_a_plain_record(write_dataset: Any
     result = run_cli("list", "--data", str(path))
     assert result.exit_code == 0
     japan = [line for line in result.stdout.splitlines() if line.startswith("japan\t")]
-    assert japan == ["japan\tJa pan New line\tJP\tJPN\tStrategic partnership\tSpecial Strategic Partnership for Peace"
-                     " and Prosperity\tfalse\t2022-11-29"]
-    assert all(line.count("\t") == 7 for line in result.stdout.splitlines())
+    assert japan == ["japan\tJa pan New line\tJP\tJPN\tStrategic partnership\t2010-11-19\tSpecial Strategic "
+                     "Partnership for Peace and Prosperity\tfalse\t2022-11-29"]
+    assert all(line.count("\t") == 8 for line in result.stdout.splitlines())
 
 
 # --- terminals ---------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def _schema_keys(definition: str) -> tuple[list[str], set[str]]:
 
 
 @pytest.mark.parametrize(("definition", "cls", "extra"), [
-    ("partnerCore", "Partner", {"as_of"}),
+    ("partnerCore", "Partner", {"as_of", "tier_since", "tier_since_approx"}),
     ("event", "Event", set()),
     ("historyEntry", "HistoryEntry", set()),
     ("tier", "Tier", {"partners", "designations", "as_of"}),
@@ -177,3 +177,12 @@ def test_partner_to_dict_is_the_list_json() -> None:
     listed = json_of("list", "--neighbors")
     data = thirdneighbor.load()
     assert [partner.to_dict() for partner in data.partners(neighbors=True)] == listed
+
+
+def test_the_schema_lists_a_partner_s_keys_with_the_derived_dates_in_order() -> None:
+    from thirdneighbor.model import partner_keys
+
+    required, properties = _schema_keys("partnerCore")
+    assert required == list(partner_keys())
+    assert {"tier_since", "tier_since_approx"} <= properties
+    assert "rename within the tier" in SCHEMA["$defs"]["partnerCore"]["properties"]["tier_since"]["description"]

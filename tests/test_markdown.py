@@ -139,7 +139,7 @@ def test_tiers_name_their_partners() -> None:
     rows = table_rows(["tiers"])
     assert rows[0] == ["Tier", "Rank", "Partners"]
     assert rows[1][0] == "Strategic partnership"
-    assert rows[1][2].startswith("India; South Korea; Germany; ")
+    assert rows[1][2].startswith("Japan; India; South Korea; Germany; ")
     assert "south-korea" not in rows[1][2]
 
 
@@ -150,7 +150,7 @@ def test_timeline_names_its_partners_and_people() -> None:
 
 def test_leaders_are_people_by_name() -> None:
     rows = table_rows(["list", "--tier", "strategic", "--until", "2016", "--fields", "name,leaders"])
-    assert rows == [["Partner", "Leaders"], ["India", "Narendra Modi"]]
+    assert rows == [["Partner", "Leaders"], ["Japan", "Ukhnaagiin Khürelsükh; Fumio Kishida"], ["India", "Narendra Modi"]]
 
 
 def test_changes_series_and_people_name_partners_and_tiers() -> None:
@@ -212,7 +212,7 @@ def test_machine_formats_keep_the_ids() -> None:
 
     result = run_cli("tiers", "--format", "csv", "--fields", "id,partners")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[1][0] == "strategic" and rows[1][1].split("\n")[:2] == ["india", "south-korea"]
+    assert rows[1][0] == "strategic" and rows[1][1].split("\n")[:2] == ["japan", "india"]
     result = run_cli("timeline", "--since", "2025-12", "--format", "tsv", "--fields", "date,partners")
     assert result.stdout == "date\tpartners\n2025-12-02\titaly\n"
 

@@ -191,3 +191,90 @@ def test_chart_of_an_other_relation_or_of_nothing_says_so() -> None:
 
 def test_an_in_force_by_band_says_so_in_its_tooltip() -> None:
     assert "United States: Comprehensive partnership in force by 2011-06-16" in written("chart", "-o", "-")
+
+
+# --- where the chart puts a date ---------------------------------------------------------
+
+def _chart(*args: str) -> tuple[Any, Any]:
+    """The chart's root, and a function from an x position to its fractional year,
+    read from the year labels the chart draws (so not from its own arithmetic)."""
+    root = ElementTree.fromstring(written("chart", *args, "-o", "-"))
+    labels = {int(text.text): float(text.get("x")) for text in root.iter(f"{SVG}text")
+              if text.text and text.text.isdigit() and len(text.text) == 4}
+    (first, x1), (last, x2) = min(labels.items()), max(labels.items())
+    return root, lambda x: first + (float(x) - x1) * (last - first) / (x2 - x1)
+
+
+def _year(fraction: float) -> int:
+    return int(fraction + 0.01)  # positions are rounded to 0.1 px, some 0.005 of a year
+
+
+def test_every_tier_starts_in_the_chart_in_the_year_series_first_shows_it() -> None:
+    """For every partner and every start of a tier (a run of ties at one tier;
+    a rename within it is no new start), the chart's band begins in the first
+    year the series grid and its CSV show that tier."""
+    import csv
+    import io
+
+    window = ("--from", "1995", "--to", "2026", "--neighbors")
+    root, year_of = _chart(*window)
+    drawn: dict[str, list[tuple[str, int]]] = {}
+    for group in root.iter(f"{SVG}g"):
+        partner = group.get("data-partner")
+        if partner is None:
+            continue
+        runs = drawn.setdefault(partner, [])
+        for rect in group.iter(f"{SVG}rect"):
+            tier = rect.get("data-tier")
+            if not runs or runs[-1][0] != tier:
+                runs.append((tier, _year(year_of(rect.get("x")))))
+    rows = csv.DictReader(io.StringIO(written("series", *window, "--format", "csv")))
+    shown: dict[str, list[tuple[str, int]]] = {}
+    previous: dict[str, str] = {}
+    for row in rows:
+        partner, tier = row["partner"], row["tier"]
+        if tier and tier != previous.get(partner):
+            shown.setdefault(partner, []).append((tier, int(row["year"])))
+        previous[partner] = tier
+    assert drawn.keys() == shown.keys() | {partner for partner, runs in drawn.items() if not runs}
+    for partner, runs in drawn.items():
+        assert runs == shown.get(partner, []), partner
+    # The cases the issue names: known only as "2004", "2009" and "2025-03".
+    assert ("comprehensive", 2004) in drawn["turkiye"] and ("comprehensive", 2009) in drawn["india"]
+    assert ("comprehensive", 2025) in drawn["czechia"]
+
+
+def _tie(root: Any, partner: str, tier: str) -> Any:
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("data-partner") == partner)
+    return next(rect for rect in group.iter(f"{SVG}rect") if rect.get("data-tier") == tier)
+
+
+def test_a_partial_start_begins_its_period_and_fades_across_it() -> None:
+    root, year_of = _chart("--from", "1995")
+    turkiye = _tie(root, "turkiye", "comprehensive")
+    assert year_of(turkiye.get("x")) == pytest.approx(2004.0, abs=0.01)
+    assert turkiye.find(f"{SVG}title").text == "Türkiye: Comprehensive partnership from c. 2004 (known to the year only)"
+    mask_id = re.fullmatch(r"url\(#(.+)\)", turkiye.get("mask")).group(1)
+    defs = {element.get("id"): element for element in root.iter() if element.get("id")}
+    assert defs[mask_id].tag == f"{SVG}mask"
+    gradient = defs[f"{mask_id}-g"]
+    # The fade runs across the period: from the start of 2004 to its end.
+    assert year_of(gradient.get("x1")) == pytest.approx(2004.0, abs=0.01)
+    assert year_of(gradient.get("x2")) == pytest.approx(2005.0, abs=0.01)
+    czechia = _tie(root, "czechia", "comprehensive")  # "2025-03": from 2025-03-01
+    assert year_of(czechia.get("x")) == pytest.approx(2025 + 2 / 12, abs=0.01)
+    assert "from c. 2025-03 (known to the month only)" in czechia.find(f"{SVG}title").text
+    germany = _tie(root, "germany", "comprehensive")  # known to the day: drawn on it, not faded
+    assert germany.get("mask") is None and "from 2008-09-05" in germany.find(f"{SVG}title").text
+    assert year_of(germany.get("x")) == pytest.approx(2008 + 8 / 12 + 4 / 360, abs=0.01)
+
+
+def test_an_event_known_to_the_year_is_marked_at_its_start_with_a_span_across_it() -> None:
+    root, year_of = _chart("--from", "1995")
+    title = "c. 2004: Mongolia and Turkey form a comprehensive partnership (Türkiye)"
+    marked = [element for element in root.iter() if (element.findtext(f"{SVG}title") or "") == title]
+    span = next(element for element in marked if element.tag == f"{SVG}rect")
+    marker = next(element for element in marked if element.tag == f"{SVG}path")
+    assert year_of(span.get("x")) == pytest.approx(2004.0, abs=0.01)
+    assert year_of(float(span.get("x")) + float(span.get("width"))) == pytest.approx(2005.0, abs=0.01)
+    assert year_of(re.match(r"M([\d.]+),", marker.get("d")).group(1)) == pytest.approx(2004.0, abs=0.01)

@@ -86,9 +86,9 @@ def test_timeline_is_sorted_oldest_first(dataset: Dataset) -> None:
 def test_default_order_is_tier_rank_then_date(dataset: Dataset) -> None:
     chosen = select_partners(dataset)
     rank = {level.id: level.rank for level in dataset.tiers}
-    keys = [(rank[p.tier], p.since) for p in chosen]
+    keys = [(rank[p.tier], p.tier_since) for p in chosen]
     assert keys == sorted(keys)
-    assert ids(chosen)[:2] == ["india", "united-states"]
+    assert ids(chosen)[:3] == ["japan", "india", "united-states"]  # by the date each reached its tier
     assert ids(chosen)[-2:] == ["kyrgyzstan", "australia"]
     assert "united-kingdom" not in ids(chosen)
     assert ids(select_partners(dataset, include_other=True))[-1] == "united-kingdom"  # no tier: last
@@ -97,7 +97,7 @@ def test_default_order_is_tier_rank_then_date(dataset: Dataset) -> None:
 def test_sort_by_name_and_date(dataset: Dataset) -> None:
     assert ids(select_partners(dataset, sort="name"))[:3] == ["australia", "canada", "czechia"]
     by_date = select_partners(dataset, sort="date")
-    assert [p.since for p in by_date] == sorted(p.since for p in by_date)
+    assert [p.tier_since for p in by_date] == sorted(p.tier_since for p in by_date)
 
 
 def test_year_filters_are_inclusive(dataset: Dataset) -> None:
@@ -177,16 +177,18 @@ def test_timeline_filters(dataset: Dataset) -> None:
     japan = select_events(dataset, partner_ids=["japan"])
     assert [str(e.date) for e in japan] == ["2010-11-19", "2011-02-10", "2022-11-29"]
     expanded = select_events(dataset, tiers=["expanded"])
-    assert {pid for e in expanded for pid in e.partners} == {"australia"}
+    # Canada was at the expanded tier from 2004 to 2023: its events of those years are expanded ones.
+    assert {pid for e in expanded for pid in e.partners} == {"australia", "canada"}
 
 
 def test_tier_groups_in_rank_order_without_neighbours(dataset: Dataset) -> None:
     groups = tier_groups(dataset)
     assert [g.tier.id for g in groups] == ["strategic", "comprehensive", "expanded"]
     strategic = groups[0]
+    # In the order their partners reached the tier: Japan's (strategic since 2010) first.
     assert [d.designation for d in strategic.designations] == [
-        "Strategic partnership", "Strategic third neighbor partnership",
-        "Special Strategic Partnership for Peace and Prosperity", "Strategic partnership*"]
+        "Special Strategic Partnership for Peace and Prosperity", "Strategic partnership",
+        "Strategic third neighbor partnership", "Strategic partnership*"]
     assert set(ids(strategic.partners)) == NINE_STRATEGIC
 
 

@@ -103,7 +103,7 @@ def test_timeline_heading_gives_the_window() -> None:
         "Third Neighbor Policy timeline, from 2024-06-01")
     assert ok("timeline", "--format", "table").splitlines()[0] == "Third Neighbor Policy timeline"
     assert ok("timeline", "--chart", "--until", "2010", "--format", "table").splitlines()[0] == (
-        "Milestones per year, by the closest tier of the partners named, up to 2010-12-31")
+        "Milestones per year, by the closest tier held then, up to 2010-12-31")
     assert ok("timeline", "--year", "2023", "--format", "markdown").startswith(
         "Third Neighbor Policy timeline, 2023-01-01 to 2023-12-31\n\n| Date |")
     # The plain format stays one record per line.

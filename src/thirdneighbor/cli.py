@@ -17,8 +17,8 @@ import typer
 from . import completion
 from .boundary import AnsweringGroup
 from .cli_options import (AllFlag, AsOfOption, CountriesArgument, DataSource, ForceFlag, JsonFlag, NeighborsFlag,
-                          SinceOption, TierOption, UntilOption, YearOption, answering, comma_list, reading_data,
-                          window_of)
+                          EventTierOption, PartnerSinceOption, PartnerUntilOption, SinceOption, TierOption,
+                          UntilOption, YearOption, answering, comma_list, reading_data, window_of)
 from .errors import ExitCode, exit_codes_text
 from .reply import Reply
 
@@ -63,13 +63,13 @@ def _root(
 @app.command("list", epilog=_examples(
     "thirdneighbor list --tier strategic",
     "thirdneighbor list --as-of 2015-12-31",
-    "thirdneighbor list --since 2024 --format csv --fields name,tier,since",
+    "thirdneighbor list --since 2024 --format csv --fields name,tier,tier_since",
 ))
 @answering
 def list_command(
     tier: TierOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: PartnerSinceOption = None,
+    until: PartnerUntilOption = None,
     year: YearOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
@@ -78,7 +78,12 @@ def list_command(
     *,
     source: DataSource,
 ):
-    """List the third neighbors: tier, designation and the date it began."""
+    """List the third neighbors: tier, the date each reached it, and designation.
+
+    "Since" is the date the partner reached its current tier; a designation
+    renamed later within the tier (Japan's, in 2022) shows its own date too, and
+    is `since` in JSON, `tier_since` the tier's date.
+    """
     from .query.select import select_partners
     from .views import View
 
@@ -161,8 +166,9 @@ def timeline_command(
     since: SinceOption = None,
     until: UntilOption = None,
     year: YearOption = None,
-    tier: TierOption = None,
-    chart: Annotated[bool, typer.Option("--chart", help="A bar chart of milestones per year, coloured by tier.")] = False,
+    tier: EventTierOption = None,
+    chart: Annotated[bool, typer.Option("--chart", help="A bar chart of milestones per year, coloured by the tier "
+                                                        "the partners named held on each event's date.")] = False,
     *,
     source: DataSource,
 ):
@@ -280,8 +286,8 @@ def export_command(
     format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.export_formats,
                                              help="toml (default) or sqlite (needs --output).")] = "toml",
     tier: TierOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: PartnerSinceOption = None,
+    until: PartnerUntilOption = None,
     year: YearOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,

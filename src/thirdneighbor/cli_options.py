@@ -70,19 +70,43 @@ def comma_list(values: Optional[list[str]]) -> Optional[list[str]]:
     return [part for value in values for part in ([p.strip() for p in value.split(",") if p.strip()] or [""])]
 
 
-TierOption = Annotated[
-    Optional[list[str]],
-    typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers, callback=comma_list,
-                 help="Only this tier: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
-                      "any case). Repeatable, or several with commas."),
-]
-SinceOption = Annotated[Optional[str], typer.Option(
-    "--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD, from its first day "
-                                    "(2024 is 2024-01-01). For partners, the date the current designation began; "
-                                    "for events, the event's date.")]
-UntilOption = Annotated[Optional[str], typer.Option(
-    "--until", metavar="DATE", help="Up to this date, inclusive, to its last day (2024 is 2024-12-31). For partners, "
-                                    "the date the current designation began; for events, the event's date.")]
+def _tier_option(what: str) -> Any:
+    return Annotated[
+        Optional[list[str]],
+        typer.Option("--tier", "--level", "-t", metavar="TIER", autocompletion=completion.tiers, callback=comma_list,
+                     help=f"Only {what}: strategic, comprehensive, expanded, comprehensive-strategic (or its name, "
+                          "any case). Repeatable, or several with commas."),
+    ]
+
+
+TierOption = _tier_option("this tier")
+# An event is of the tier its partners held on its date, not of today's: the
+# 2004 Türkiye event is comprehensive, the US events of 2017-2018 too.
+EventTierOption = _tier_option("events naming a partner that held this tier on the event's date")
+SearchTierOption = _tier_option("partners at this tier now, and events naming a partner that held it on the "
+                                "event's date")
+PeopleTierOption = _tier_option("occasions of a tie at this tier, and events naming a partner that held it on "
+                                "the event's date")
+
+
+def _window(compared: str) -> tuple[Any, Any]:
+    """--since and --until, their help saying which date of a record they compare."""
+    since = Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help=f"From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD, from its first "
+                                        f"day (2024 is 2024-01-01). Compared with {compared}.")]
+    until = Annotated[Optional[str], typer.Option(
+        "--until", metavar="DATE", help=f"Up to this date, inclusive, to its last day (2024 is 2024-12-31). "
+                                        f"Compared with {compared}.")]
+    return since, until
+
+
+# Events are compared by their date; partners by the date they reached their
+# current tier (a rename within the tier does not move it: Japan, strategic since 2010).
+SinceOption, UntilOption = _window("the event's date")
+PartnerSinceOption, PartnerUntilOption = _window(
+    "the date the partner reached its current tier (tier_since), not the date of a later rename within it")
+SearchSinceOption, SearchUntilOption = _window(
+    "an event's date, and the date a partner reached its current tier (tier_since)")
 YearlySinceOption = Annotated[Optional[str], typer.Option(
     "--since", "--from", metavar="DATE",
     help="The first year (default: the first year any partner held a tier). Years only: a date stands for its "

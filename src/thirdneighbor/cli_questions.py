@@ -13,8 +13,9 @@ import typer
 
 from . import completion
 from .cli import _examples, app
-from .cli_options import (AllFlag, DataSource, NeighborsFlag, SinceOption, TierOption, UntilOption,
-                          YearlySinceOption, YearlyUntilOption, YearOption, answering, comma_list, window_of)
+from .cli_options import (AllFlag, DataSource, NeighborsFlag, PeopleTierOption, SearchSinceOption, SearchTierOption,
+                          SearchUntilOption, SinceOption, TierOption, UntilOption, YearlySinceOption,
+                          YearlyUntilOption, YearOption, answering, as_of_date, comma_list, window_of)
 
 CountryOption = Annotated[Optional[list[str]], typer.Option(
     "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
@@ -32,10 +33,10 @@ def search_command(
     words: Annotated[list[str], typer.Argument(
         metavar="TEXT...", help='Words to find, all of them; "a quoted phrase" as a phrase. Case and accents '
                                 "are ignored, and a word matches where a word starts.")],
-    tier: TierOption = None,
+    tier: SearchTierOption = None,
     country: CountryOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: SearchSinceOption = None,
+    until: SearchUntilOption = None,
     year: YearOption = None,
     *,
     source: DataSource,
@@ -45,7 +46,9 @@ def search_command(
     Results come best first: each word scores the weight of the best field it is
     in (name 4; designation, occasion, instrument, leaders, event title and people 2;
     notes, earlier tiers, sources 1). --since and --until take dates (or years), compared with an
-    event's date and a partner's current designation.
+    event's date and the date a partner reached its current tier. --tier keeps
+    the partners at that tier now, and the events naming a partner that held it on
+    the event's date.
     """
     from .query.search import parse_query, search
     from .query.select import narrowed, resolve_partners, select_events, select_partners
@@ -181,6 +184,7 @@ def people_command(
     name: Annotated[Optional[str], typer.Argument(
         metavar="[NAME]", help="A person: a name, a part of one, a spelling, the Cyrillic name or an id; "
                                "accents and case are ignored.")] = None,
+    tier: PeopleTierOption = None,
     *,
     source: DataSource,
 ):
@@ -189,8 +193,12 @@ def people_command(
     Without NAME: each person's role, where a source gives it, and how many
     occasions (of a partner's tie, current or earlier) and events name them.
     With NAME: that person's record, and the occasions and events oldest first.
+    With --tier, only the occasions of a tie at that tier and the events naming
+    a partner that held it on the event's date (and, without NAME, only the
+    people with one of those).
     """
-    from .query.people import mentions, resolve_person
+    from .query.people import at_tiers, mentions, resolve_person
+    from .query.select import check_tiers
     from .views import PersonSubject, View
 
     from .errors import NotFoundError, UsageError
@@ -199,13 +207,21 @@ def people_command(
     if name is not None and not normalize(name):
         raise UsageError("give a name, a part of one (three letters or more), or an id")
     dataset = source.load()
+    tiers = set(check_tiers(dataset, tier or ()))
     index = mentions(dataset)
+    if tiers:
+        index = {person_id: at_tiers(dataset, found, tiers) for person_id, found in index.items()}
     no_people = "this dataset lists no people (it has no [[people]] records)"
     if name is None:
         if not dataset.all_people:
             source.notes.append(no_people)
-        return View("people", dataset, [(person, index[person.id]) for person in dataset.all_people])
+        return View("people", dataset, [(person, index[person.id]) for person in dataset.all_people
+                                        if not tiers or index[person.id]])
     if not dataset.all_people:
         raise NotFoundError(name, [], noun="person", hint=no_people)
     person = resolve_person(dataset, name)
+    if tiers and not index[person.id]:
+        from .render.safe import clean  # a name in a message: one line, inert
+
+        source.notes.append(f"no occasion or event at {', '.join(sorted(tiers))} names {clean(person.name)}")
     return View("person", dataset, PersonSubject(person, index[person.id]))

@@ -120,7 +120,9 @@ class Partner(Record):
     A country with dated events but no partnership (the United Kingdom) is an
     "other relation": its `tier`, `designation`, `since` and `occasion` are None.
     `since_approx` marks a `since` that is only the date by which a source shows
-    the tie in force (an "in force by" date), not its start.
+    the tie in force (an "in force by" date), not its start. `since` is when the
+    current designation began; `tier_since` (derived from the history) when the
+    partner reached its current tier, earlier where the tier was renamed.
     """
 
     id: str
@@ -149,6 +151,13 @@ class Partner(Record):
     sources: tuple[str, ...]
     history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
 
+    def to_dict(self) -> dict[str, Any]:
+        """As for every record, with the two fields derived from the history,
+        `tier_since` and `tier_since_approx`, in `partner_keys()` order: `list --json`."""
+        start, approx = self._tier_start()
+        record = {**Record.to_dict(self), "tier_since": _json_value(start), "tier_since_approx": approx}
+        return {key: record[key] for key in partner_keys()}
+
     @property
     def marked_designation(self) -> str:
         """The designation as the source table prints it, asterisk included."""
@@ -165,6 +174,55 @@ class Partner(Record):
     def sort_key(self) -> tuple[int, int, int]:
         """The start as a sortable tuple; an other relation sorts last."""
         return self.since.key if self.since is not None else (10000, 0, 0)
+
+    def _tier_start(self) -> tuple[PartialDate | None, bool]:
+        # Derived, never stored: a stored copy could contradict the history it
+        # comes from. The run of ties at the current tier ends, going back, at
+        # the first entry at another tier (or at none); an entry dated after the
+        # current designation (only a dated view can hold one) is not part of it.
+        start, approx = self.since, self.since_approx
+        if start is None:
+            return None, False
+        for entry in reversed(self.history):
+            if entry.start.key > self.since.key:  # type: ignore[union-attr]
+                continue
+            if entry.tier != self.tier:
+                break
+            start, approx = entry.start, entry.since is None
+        return start, approx
+
+    @property
+    def tier_since(self) -> PartialDate | None:
+        """When the partner reached its current tier: the earliest start of the
+        unbroken run of ties at that tier that ends with the current one, so a
+        rename within the tier does not move it. Japan: strategic since
+        2010-11-19, though its designation dates from 2022-11-29. None without
+        a tier."""
+        return self._tier_start()[0]
+
+    @property
+    def tier_since_approx(self) -> bool:
+        """Whether `tier_since` is only an "in force by" date, as `since_approx` is for `since`."""
+        return self._tier_start()[1]
+
+    @property
+    def tier_when(self) -> str | None:
+        """`tier_since` as `when` writes a date: "by 2011-06-16" for an "in force by" date."""
+        start, approx = self._tier_start()
+        if start is None:
+            return None
+        return f"by {start}" if approx else str(start)
+
+    @property
+    def renamed_since(self) -> bool:
+        """Whether the current designation is newer than the tier: a rename within it."""
+        return self.since is not None and self.since != self.tier_since
+
+    @property
+    def tier_sort_key(self) -> tuple[int, int, int]:
+        """`tier_since` as a sortable tuple; an other relation sorts last."""
+        start = self.tier_since
+        return start.key if start is not None else (10000, 0, 0)
 
 
 @record
@@ -328,6 +386,19 @@ def record_fields(cls: type) -> tuple[FieldInfo, ...]:
 
 
 RECORD_CLASSES = (Dataset, Policy, Tier, Partner, HistoryEntry, Event, Person)
+
+# A partner's fields that are derived from its history, never stored (so absent
+# from files, the cache and record_fields): they follow `since_approx`.
+DERIVED_PARTNER_KEYS = ("tier_since", "tier_since_approx")
+
+
+@functools.cache
+def partner_keys() -> tuple[str, ...]:
+    """The keys of a partner's JSON record, in order: the stored fields (but the
+    history), with `tier_since` and `tier_since_approx` after `since_approx`."""
+    stored = [info.key for info in record_fields(Partner) if not info.detail]
+    after = stored.index("since_approx") + 1
+    return (*stored[:after], *DERIVED_PARTNER_KEYS, *stored[after:])
 
 
 def layout() -> tuple[tuple[str, ...], ...]:

@@ -19,7 +19,8 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
                      official_name_mn, iso2, iso3, iso_numeric, wikidata,
                      neighbor, tier -> tiers (NULL for an other relation),
                      designation, designation_mn, asterisk, since, since_approx,
-                     occasion, instrument
+                     tier_since, tier_since_approx (derived from the history, as
+                     in JSON), occasion, instrument
     aliases          partner_id -> partners, position, alias
     aliases_mn       the same for the Mongolian short forms
     partner_leaders  partner_id -> partners, position, leader (the value of the
@@ -75,8 +76,8 @@ if TYPE_CHECKING:
 # (description, SQL): shown in the README and run by the tests.
 EXAMPLE_QUERIES: list[tuple[str, str]] = [
     (
-        "Strategic partners and when their tie began, oldest first",
-        "SELECT name, since FROM partners WHERE tier = 'strategic' ORDER BY since;",
+        "Strategic partners and when each reached that tier, oldest first",
+        "SELECT name, tier_since FROM partners WHERE tier = 'strategic' ORDER BY tier_since;",
     ),
     (
         "Events that name Khürelsükh, with the partners",
@@ -116,6 +117,7 @@ CREATE TABLE partners (
     tier TEXT REFERENCES tiers(id), designation TEXT, designation_mn TEXT,
     asterisk INTEGER NOT NULL CHECK (asterisk IN (0, 1)),
     since TEXT, since_approx INTEGER NOT NULL CHECK (since_approx IN (0, 1)),
+    tier_since TEXT, tier_since_approx INTEGER NOT NULL CHECK (tier_since_approx IN (0, 1)),
     occasion TEXT, instrument TEXT
 );
 CREATE TABLE aliases (
@@ -293,11 +295,12 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
         exported.add(partner.id)
         owner = f"partner {partner.id!r}"
         check_tier(owner, partner.tier)
-        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (partner.id, partner.name, partner.official_name, partner.name_mn, partner.official_name_mn,
                     partner.iso2, partner.iso3, partner.iso_numeric, partner.wikidata, int(partner.neighbor),
                     partner.tier, partner.designation, partner.designation_mn, int(partner.asterisk),
-                    _text(partner.since), int(partner.since_approx), partner.occasion, partner.instrument))
+                    _text(partner.since), int(partner.since_approx), _text(partner.tier_since),
+                    int(partner.tier_since_approx), partner.occasion, partner.instrument))
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", _rows(partner.id, partner.aliases))
         db.executemany("INSERT INTO aliases_mn VALUES (?, ?, ?)", _rows(partner.id, partner.aliases_mn))
         db.executemany("INSERT INTO partner_leaders VALUES (?, ?, ?, ?)",

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError
-from .model import Event, HistoryEntry, Partner, Person, Tier, record_fields
+from .model import Event, HistoryEntry, Partner, Person, Tier, partner_keys, record_fields
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -31,11 +31,11 @@ def _keys(cls: type) -> tuple[str, ...]:
     return tuple(info.key for info in record_fields(cls) if not info.detail)
 
 
-PARTNER_FIELDS = _keys(Partner)
+PARTNER_FIELDS = partner_keys()  # with tier_since and tier_since_approx, derived from the history
 EVENT_FIELDS = _keys(Event)
 TIER_FIELDS = _keys(Tier) + ("partners", "designations")
 HISTORY_FIELDS = _keys(HistoryEntry) + ("current",)
-LIST_COLUMNS = ("id", "name", "iso2", "iso3", "tier", "designation", "asterisk", "since")
+LIST_COLUMNS = ("id", "name", "iso2", "iso3", "tier", "tier_since", "designation", "asterisk", "since")
 CHANGE_FIELDS = ("id", "name", "change", "from_tier", "to_tier", "from_designation", "to_designation", "since",
                  "since_approx", "occasion")
 
@@ -78,9 +78,9 @@ class View:
     @property
     def text_records(self) -> list[Row]:
         """The records for the text formats (plain, CSV, TSV, Markdown): an "in
-        force by" date is written "by DATE", as they have no since_approx column."""
-        return self._narrowed([{**record, "since": f"by {record['since']}"} if record.get("since_approx") else record
-                               for record in self.all_records])
+        force by" date is written "by DATE", as they have no since_approx (or
+        tier_since_approx) column."""
+        return self._narrowed([_by_dates(record) for record in self.all_records])
 
     def _narrowed(self, rows: list[Row]) -> list[Row]:
         if self.chosen is None:
@@ -112,6 +112,13 @@ class View:
                              f"valid fields: {', '.join(self.fields)}")
         return View(self.kind, self.dataset, self.subject, as_of=self.as_of, with_sources=self.with_sources,
                     chosen=chosen, window=self.window)
+
+
+def _by_dates(record: Row) -> Row:
+    marked = {date: f"by {record[date]}" for date, approx in (("since", "since_approx"),
+                                                              ("tier_since", "tier_since_approx"))
+              if record.get(approx)}
+    return {**record, **marked} if marked else record
 
 
 def parse_fields(text: str) -> list[str]:

@@ -74,14 +74,16 @@ def _partner_rows(dataset: Dataset, partners: Sequence[Partner]) -> list[str]:
     rows = []
     for partner in partners:
         tier = tiers.get(partner.tier or "")
-        since = partner.when or "—"
+        since = partner.tier_when or "—"  # the tier's date; a newer designation's follows the designation
+        renamed = f" ({'' if partner.since_approx else 'since '}{partner.when})" if partner.renamed_since else ""
+        designation = (partner.marked_designation or "—") + renamed
         sources = "<br>".join(_source(source) for source in partner.sources)
         rows.append(
             f'<tr data-partner="{escape(partner.id, quote=True)}">'
             f"<td>{escape(partner.name)}</td>"
             f'<td data-key="{tier.rank if tier else 99}">{escape(tier.name) if tier else "no tier (other relation)"}'
-            f"</td><td>{escape(partner.marked_designation or '—')}</td>"
-            f'<td class="date" data-key="{escape(str(partner.since or "9999"), quote=True)}">{escape(since)}</td>'
+            f"</td><td>{escape(designation)}</td>"
+            f'<td class="date" data-key="{escape(str(partner.tier_since or "9999"), quote=True)}">{escape(since)}</td>'
             f"<td>{escape(partner.occasion or '')}</td><td>{sources}</td></tr>")
     return rows
 

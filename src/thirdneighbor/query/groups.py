@@ -41,7 +41,8 @@ OTHER_RELATIONS = Tier(id="other", name="Other relations", rank=0,
 
 def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_other: bool = False,
                 as_of: PartialDate | None = None) -> list[TierGroup]:
-    """Tier -> designation -> partners, in rank order, partners by date; with
+    """Tier -> designation -> partners, in rank order, partners by the date
+    they reached their tier (`tier_since`); with
     `as_of`, as things stood on that date.
 
     Without `include_neighbors`, the neighbors and the tiers only they hold today
@@ -56,7 +57,7 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_ot
         dataset = dataset_as_of(dataset, as_of)
     by_tier: dict[str, dict[str, list[Partner]]] = {tier.id: {} for tier in dataset.tiers}
     others: list[Partner] = []
-    for partner in sorted(dataset.all_partners, key=lambda p: (p.sort_key, normalize(p.name))):
+    for partner in sorted(dataset.all_partners, key=lambda p: (p.tier_sort_key, normalize(p.name))):
         if partner.tier is None:
             others.append(partner)
         elif include_neighbors or not partner.neighbor:
@@ -96,8 +97,10 @@ class ComparedField:
         return all(value == compared[0] for value in compared)
 
 
+# `tier_since` and `since` as in a partner record: when the tier was reached,
+# and when the current designation began (later only after a rename).
 COMPARED_FIELDS = (
-    "tier", "designation", "since", "occasion", "instrument", "leaders",
+    "tier", "tier_since", "designation", "since", "occasion", "instrument", "leaders",
     "earlier_tiers", "events", "neighbor", "notes", "sources",
 )
 
@@ -120,6 +123,7 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner],
         contents["notes"].append(sorted(partner.notes))
         contents["sources"].append(sorted(partner.sources))
         rows["tier"].append(partner.tier)
+        rows["tier_since"].append(partner.tier_when)
         rows["designation"].append(partner.marked_designation or None)
         rows["since"].append(partner.when)
         rows["occasion"].append(partner.occasion)
@@ -137,17 +141,21 @@ def compare_partners(dataset: Dataset, partners: Sequence[Partner],
 def milestones_per_year(dataset: Dataset, events: Sequence[Event]) -> list[tuple[int, dict[str, int]]]:
     """Events per year, from the first year to the last, empty years included.
 
-    Each event counts once, under the closest tier (lowest rank) held today by
-    the partners it names; an event that names none counts under "none".
+    Each event counts once, under the closest tier (lowest rank) that the
+    partners it names held on its date (`tiers_then`: the US events of 2017 and
+    2018 are comprehensive, as the US reached strategic in 2019); an event that
+    names no partner, or none that held a tier then, counts under "none".
     """
+    from .select import tiers_then
+
     rank = {tier.id: tier.rank for tier in dataset.tiers}
-    tier_of = {partner.id: partner.tier for partner in dataset.all_partners}
+    by_id = {partner.id: partner for partner in dataset.all_partners}
     if not events:
         return []
     first, last = events[0].date.year, events[-1].date.year
     counts: dict[int, dict[str, int]] = {year: {} for year in range(first, last + 1)}
     for event in events:
-        tiers = [tier_of[pid] for pid in event.partners if tier_of[pid] is not None]
+        tiers = tiers_then(event.date, event.partners, by_id)
         key = min(tiers, key=lambda tier: rank[tier]) if tiers else "none"
         year = counts[event.date.year]
         year[key] = year.get(key, 0) + 1

@@ -17,6 +17,7 @@ class Mention(NamedTuple):
     text: str  # the occasion, or the event's title
     partners: tuple[str, ...]
     designation: str | None = None  # for an occasion: the tie it made
+    tier: str | None = None  # for an occasion: the tier of the tie it made
 
 
 def resolve_person(dataset: Dataset, query: str) -> Person:
@@ -41,15 +42,28 @@ def mentions(dataset: Dataset) -> dict[str, list[Mention]]:
     for partner in dataset.all_partners:
         if partner.since is not None:
             add(partner.leaders, Mention("occasion", str(partner.since), partner.occasion or "", (partner.id,),
-                                         partner.designation))
+                                         partner.designation, partner.tier))
         for entry in partner.history:
             add(entry.people, Mention("occasion", str(entry.start), entry.occasion or "", (partner.id,),
-                                      entry.designation))
+                                      entry.designation, entry.tier))
     for event in dataset.all_events:
         add(event.people, Mention("event", str(event.date), event.title, event.partners))
     for found in index.values():
         found.sort(key=lambda mention: (mention.date, mention.kind))
     return index
+
+
+def at_tiers(dataset: Dataset, found: list[Mention], tiers: set[str]) -> list[Mention]:
+    """The mentions at one of these tiers: an occasion whose tie is at one, an
+    event naming a partner that held one on the event's date (as `timeline
+    --tier` keeps events)."""
+    from ..partialdate import PartialDate
+    from .select import tiers_then
+
+    by_id = {partner.id: partner for partner in dataset.all_partners}
+    return [mention for mention in found
+            if (mention.tier in tiers if mention.kind == "occasion"
+                else tiers.intersection(tiers_then(PartialDate.parse(mention.date), mention.partners, by_id)))]
 
 
 def display_names(dataset: Dataset, ids: tuple[str, ...]) -> list[str]:

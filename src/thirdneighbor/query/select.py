@@ -92,8 +92,9 @@ def select_partners(
     """Partners matching every filter, in the requested order; with `as_of`, as
     they stood on that date.
 
-    `since` / `until` are years or dates, inclusive, compared with the date the current
-    designation began. Mongolia's two neighbors, and the other relations (no
+    `since` / `until` are years or dates, inclusive, compared with the date the partner
+    reached its current tier (`tier_since`: a rename within the tier does not
+    move it), which is also the date sorted by. Mongolia's two neighbors, and the other relations (no
     tier), are left out unless asked for; a year or tier filter leaves out the
     other relations, which have neither.
     """
@@ -112,14 +113,14 @@ def select_partners(
         if (include_neighbors or not partner.neighbor)
         and (include_other or partner.tier is not None)
         and (not wanted or partner.tier in wanted)
-        and within(partner.since, since, until)
+        and within(partner.tier_since, since, until)
     ]
     rank = {tier.id: tier.rank for tier in dataset.tiers}
     last = max(rank.values(), default=0) + 1  # the other relations come after every tier
     sort_keys = {
-        "tier": lambda p: (rank.get(p.tier, last), p.sort_key, p.name.casefold()),
+        "tier": lambda p: (rank.get(p.tier, last), p.tier_sort_key, p.name.casefold()),
         "name": lambda p: (normalize(p.name), p.id),
-        "date": lambda p: (p.sort_key, rank.get(p.tier, last), p.name.casefold()),
+        "date": lambda p: (p.tier_sort_key, rank.get(p.tier, last), p.name.casefold()),
     }
     return sorted(chosen, key=sort_keys[sort])
 
@@ -217,18 +218,28 @@ def select_events(
     tiers: Sequence[str] = (),
 ) -> list[Event]:
     """Events oldest first. Filters: any of these partners, dates (or years) inclusive, and
-    a current tier (an event matches if any partner it names holds one)."""
+    tiers: an event matches if a partner it names held one of them on the event's
+    date (`tiers_then`), not today: the 2004 Türkiye event is comprehensive."""
     tiers = check_tiers(dataset, tiers)
     since, until = check_date_range(since, until)
     wanted_partners = set(partner_ids)
     wanted_tiers = set(tiers)
-    tier_of = {partner.id: partner.tier for partner in dataset.all_partners}
+    by_id = {partner.id: partner for partner in dataset.all_partners}
     return [
         event for event in dataset.all_events
         if (not wanted_partners or wanted_partners.intersection(event.partners))
         and within(event.date, since, until)
-        and (not wanted_tiers or any(tier_of.get(pid) in wanted_tiers for pid in event.partners))
+        and (not wanted_tiers or wanted_tiers.intersection(tiers_then(event.date, event.partners, by_id)))
     ]
+
+
+def tiers_then(date: PartialDate, partner_ids: Iterable[str], partners: dict[str, Partner]) -> list[str]:
+    """The tiers these partners (an event's) held on `date`, by the rule of
+    --as-of (`tier_at`), in the order named; a partner with no tier then adds none."""
+    from .asof import tier_at
+
+    found = (tier_at(partners[pid], date) for pid in partner_ids if pid in partners)
+    return [tier for tier in found if tier is not None]
 
 
 def subset(dataset: Dataset, partners: Sequence[Partner]) -> Dataset:

@@ -24,7 +24,11 @@ LABELS = {"id": "Id", "name": "Name", "iso2": "ISO 2", "iso3": "ISO 3", "iso_num
           "since": "Since", "tier": "Tier", "designation": "Designation", "asterisk": "*",
           "name_mn": "Name in Mongolian", "official_name_mn": "Official name in Mongolian",
           "aliases_mn": "Aliases in Mongolian", "designation_mn": "Designation in Mongolian",
-          "since_approx": "Since (in force by)", "history": "Earlier tiers"}
+          "since_approx": "Since (in force by)", "history": "Earlier tiers",
+          "tier_since": "Since", "tier_since_approx": "Since (in force by)"}
+# Where a partner's two dates stand side by side, "Since" is the tier's
+# (tier_since), and its designation's date is named as such.
+BESIDE_TIER_SINCE = {"since": "Designation since", "since_approx": "Designation since (in force by)"}
 # What a view's `name` column names.
 NAME_LABELS = {"list": "Partner", "show": "Partner", "changes": "Partner", "tiers": "Tier"}
 # show and history: one table per partner, under a heading with its name.
@@ -42,6 +46,8 @@ def label(view: View, name: str, labels: Mapping[str, str]) -> str:
         return labels[name]
     if name == "name" and view.kind in NAME_LABELS:
         return NAME_LABELS[view.kind]
+    if name in BESIDE_TIER_SINCE and "tier_since" in view.columns:
+        return BESIDE_TIER_SINCE[name]
     return LABELS.get(name, name.replace("_", " ").capitalize())
 
 

@@ -149,7 +149,17 @@ def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
 
 
 def _approx_footnote(partners: Sequence[Partner]) -> Text | None:
-    return _text(APPROX_NOTE, "dim") if any(partner.since_approx for partner in partners) else None
+    shown = any(partner.since_approx or partner.tier_since_approx for partner in partners)
+    return _text(APPROX_NOTE, "dim") if shown else None
+
+
+def _renamed(partner: Partner, label: str = "") -> str:
+    """The date of a designation newer than the tier it renamed, to follow the
+    designation: " (since 2022-11-29)", " (by 2011)" for an "in force by" date;
+    "" where the two dates are one."""
+    if not partner.renamed_since:
+        return ""
+    return f" ({label}{partner.when if partner.since_approx else f'since {partner.since}'})"
 
 
 def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
@@ -175,15 +185,16 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
             _text(partner.name, "bold"),
             _text(partner.iso3),
             _text(_tier_name(tiers, partner.tier), style),
-            _text(partner.marked_designation),
-            _text(partner.when or "—"),
+            _parts((partner.marked_designation, ""), (_renamed(partner), "dim")),
+            _text(partner.tier_when or "—"),
             _text(len(partner.notes) or ""),
         ]
         table.add_row(*cells)
     stacked = Group(*(
         _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
                (_tier_name(tiers, partner.tier), _tier_style(partner.tier)), (" · ", ""),
-               (partner.marked_designation, ""), (" · ", ""), (partner.when or "—", ""),
+               (partner.marked_designation, ""), (_renamed(partner), "dim"), (" · since ", ""),
+               (partner.tier_when or "—", ""),
                (_count(len(partner.notes), "note") if partner.notes else "", "dim"))
         for partner in partners
     ))
@@ -211,9 +222,10 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
                                                                       *partner.aliases_mn) if name))) or None, ""),
         ("Tier", f"{tier.name} ({tier.id})" if tier else NO_TIER + ": in the dataset for its events",
          _tier_style(partner.tier)),
+        ("Since", partner.tier_when, ""),
         ("Designation", partner.marked_designation or None, ""),
         ("", partner.designation_mn, "dim"),
-        ("Since", partner.when, ""),
+        ("Designation since", partner.when if partner.renamed_since else None, ""),
         ("Occasion", partner.occasion, ""),
         ("Instrument", partner.instrument, ""),
         ("Leaders", joined(display_names(dataset, partner.leaders)) or None, ""),
@@ -223,7 +235,7 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
     for label, value, style in rows:
         if value is not None:
             facts.add_row(label, _text(value, style))
-    if partner.since_approx:
+    if partner.since_approx or partner.tier_since_approx:
         facts.add_row("", _text(APPROX_NOTE, "dim"))
 
     title = _parts((partner.name, "bold"), (f"  [{partner.id}]", "dim"))
@@ -310,14 +322,17 @@ def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate
         for designation in group.designations:
             designation_node = tier_node.add(_text(designation.designation, "bold"))
             for partner in designation.partners:
-                designation_node.add(_parts((f"{partner.when or '—'}  ", "dim"), (partner.name, "")))
+                # The date is the tier's; a newer designation's follows the name.
+                designation_node.add(_parts((f"{partner.tier_when or '—'}  ", "dim"), (partner.name, ""),
+                                            (_renamed(partner, "this designation "), "dim")))
                 shown.append(partner)
     footnotes = [note for note in (_footnote(dataset, shown), _approx_footnote(shown)) if note is not None]
     return Group(root, *footnotes) if footnotes else root
 
 
 FIELD_LABELS = {
-    "tier": "Tier", "designation": "Designation", "since": "Since", "occasion": "Occasion",
+    "tier": "Tier", "tier_since": "Since", "designation": "Designation", "since": "Designation since",
+    "occasion": "Occasion",
     "instrument": "Instrument", "leaders": "Leaders", "earlier_tiers": "Earlier tiers",
     "events": "Events", "neighbor": "Neighbor", "notes": "Notes", "sources": "Sources",
 }
@@ -341,8 +356,8 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
     table.add_column("", no_wrap=True)
     # A date ("by 2011-06-16") never splits across lines: each partner's column is
     # at least that wide, and below the width that allows, the stacked form serves.
-    date_width = max((len(cell(value)) for field in fields if field.field == "since" for value in field.values),
-                     default=0)
+    date_width = max((len(cell(value)) for field in fields if field.field in ("since", "tier_since")
+                      for value in field.values), default=0)
     # Nor does a word: a partner's column is at least as wide as its longest word.
     shown_values = [_shown(dataset, field) for field in fields]
     widths = [max([date_width, _longest_word(partner.name)]
@@ -365,8 +380,9 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
                 "" if field.same else "bold yellow"))
         for field in fields
     ))
-    # Field labels (13), the mark (1), and a column per partner, with borders and padding.
-    needed = 13 + 1 + sum(width + 3 for width in widths) + 7
+    # Field labels (17, "Designation since"), the mark (1), and a column per partner, with
+    # borders and padding.
+    needed = 17 + 1 + sum(width + 3 for width in widths) + 7
     shown = _ByWidth(table, stacked, max(COMPARE_TABLE_MIN_WIDTH, needed))
     footnote = _footnote(dataset, partners)
     return shown if footnote is None else Group(shown, footnote)
@@ -405,7 +421,7 @@ SPARE_GLYPHS = "▚▞◼◻▲△"
 NO_TIER_GLYPH = "·"
 
 
-NO_EVENT_PARTNER_GLYPH = "□"  # a milestone that names no partner
+NO_EVENT_PARTNER_GLYPH = "□"  # a milestone that names no partner, or none that held a tier on its date
 
 
 def tier_glyphs(dataset: Dataset) -> dict[str | None, str]:
@@ -421,11 +437,12 @@ def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]
     """One bar per year, one block per milestone, coloured by tier; the
     window's days in the heading, where one was given."""
     order = [tier.id for tier in dataset.tiers] + ["none"]
-    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner named"}
+    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner at a tier then"}
     # A glyph per tier as well as a colour, so that the bars read without colour (NO_COLOR, print).
     glyphs: dict[str, str] = {**{tier_id: glyph for tier_id, glyph in tier_glyphs(dataset).items() if tier_id},
                               "none": NO_EVENT_PARTNER_GLYPH}
-    heading = "Milestones per year, by the closest tier of the partners named" + (f", {window}" if window else "")
+    heading = ("Milestones per year, by the closest tier held then"
+               + (f", {window}" if window else ""))
     lines: list[RenderableType] = [_text(heading, "bold")]
     for year, counts in years:
         line = _parts((f"{year}  ", "dim"))

@@ -337,28 +337,38 @@ def info_command(
 
 
 @app.command("cite", epilog=_examples("thirdneighbor cite", "thirdneighbor cite --format bibtex >> references.bib",
-                                       "thirdneighbor cite --json | jq .version"))
+                                       "thirdneighbor cite --format csl-json > thirdneighbor.json",
+                                       "thirdneighbor cite --json | jq .license", "thirdneighbor cite --sources"))
 @reading_data
 def cite_command(
     format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.cite_formats,
-                                             help="text (default), bibtex or json.")] = "text",
+                                             help="text (default), bibtex, csl-json, ris or json.")] = "text",
     json_output: JsonFlag = False,
+    sources: Annotated[bool, typer.Option("--sources", help="List every source the data cites instead, one a line "
+                                                            "(a JSON array with --json).")] = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """How to cite the dataset: title, data version, date checked, tool version and sources."""
-    from .citation import bibtex, citation_json, citation_text
+    """How to cite the dataset: authors, title, data version, tool version, date checked and licence."""
+    from . import citation
     from .errors import UsageError
 
-    writers = {"text": citation_text, "bibtex": bibtex}
+    writers = {"text": citation.citation_text, "bibtex": citation.bibtex, "ris": citation.ris}
     format_name = format_name.lower()
-    if format_name not in (*writers, "json"):
-        raise UsageError(f"unknown format {format_name!r}; choose from text, bibtex, json")
+    if format_name not in (*writers, "csl-json", "json"):
+        raise UsageError(f"unknown format {format_name!r}; choose from text, bibtex, csl-json, ris, json")
     if json_output and format_name not in ("text", "json"):
         raise UsageError(f"--json and --format {format_name} ask for two formats; give one")
+    if sources and format_name not in ("text", "json"):
+        raise UsageError(f"--sources lists the sources as text, or as JSON with --json; drop --format {format_name}")
     dataset = source.load()
-    if json_output or format_name == "json":
-        return Reply(citation_json(dataset), is_json=True)
+    as_json = json_output or format_name == "json"
+    if sources:
+        return Reply(citation.all_sources(dataset), is_json=True) if as_json else Reply(citation.sources_text(dataset))
+    if as_json:
+        return Reply(citation.citation_json(dataset), is_json=True)
+    if format_name == "csl-json":
+        return Reply(citation.csl_json(dataset), is_json=True)
     return Reply(writers[format_name](dataset))
 
 

@@ -95,6 +95,7 @@ def _delimited_cell(value: Any) -> str:
 
 # Column labels for a table in an article; any other field is shown as its name in words.
 MARKDOWN_LABELS = {"id": "Id", "name": "Partner", "iso2": "ISO 2", "iso3": "ISO 3", "iso_numeric": "ISO number",
+                   "cow_code": "CoW code", "gw_code": "GW code",
                    "since": "Since", "tier": "Tier", "designation": "Designation", "asterisk": "*"}
 
 

@@ -250,6 +250,13 @@ def test_the_changelog_names_the_data_version(dataset: Dataset) -> None:
     assert headings[0] == dataset.version  # the newest entry is the version the file carries
 
 
+def test_every_changelog_entry_is_a_version_newest_first() -> None:
+    headings = re.findall(r"^## (\S+)", CHANGELOG.read_text(encoding="utf-8"), re.MULTILINE)
+    versions = [tuple(map(int, heading.split("."))) for heading in headings]
+    assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(versions)
+    assert headings[:2] == ["2.1.0", "2.0.0"]
+
+
 def test_cite_names_the_data_version_in_every_format(dataset: Dataset) -> None:
     assert f"version {dataset.version}," in ok("cite")
     assert f"version = {{{dataset.version}}}" in ok("cite", "--format", "bibtex")

@@ -322,6 +322,39 @@ def init_command(
                  notes=[f"use it with --data {quoted} or THIRDNEIGHBOR_DATA={quoted}"])
 
 
+@app.command("diff", epilog=_examples("thirdneighbor diff old.toml new.toml",
+                                       "thirdneighbor init - | thirdneighbor diff - mine.toml",
+                                       "thirdneighbor diff old.toml new.toml --json | jq '.changes[].key'"))
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The older dataset file; - for stdin.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The newer dataset file; - for stdin.")],
+    json_output: JsonFlag = False,
+) -> Reply:
+    """What changed from one dataset file to another: records added and removed, and each
+    changed field with its old and new value. Exit 0 whether or not they differ.
+
+    Tiers, partners and people are matched by id, events by date and title, so an event
+    whose date or title changed shows as one removed and one added.
+    """
+    from .dataset import load_source
+    from .errors import UsageError
+    from .query.diff import dataset_diff
+    from .render.diff_text import diff_text, summary
+    from .render.safe import shown
+
+    if old == "-" and new == "-":
+        raise UsageError("OLD and NEW cannot both be - (stdin); give at least one file")
+    notes: list[str] = []
+    before, after = load_source(old, on_notice=notes.append), load_source(new, on_notice=notes.append)
+    changes = dataset_diff(before.dataset, after.dataset)
+    notes.append(f"{shown(before.path)} → {shown(after.path)}: {summary(changes)}")
+    if json_output:
+        sides = [{"path": str(loaded.path), "title": loaded.dataset.title, "version": loaded.dataset.version}
+                 for loaded in (before, after)]
+        return Reply({"old": sides[0], "new": sides[1], "changes": changes}, is_json=True, notes=notes)
+    return Reply(diff_text(changes), notes=notes)
+
+
 @app.command("info", epilog=_examples("thirdneighbor info", "THIRDNEIGHBOR_DATA=mine.toml thirdneighbor info --json"))
 @reading_data
 def info_command(

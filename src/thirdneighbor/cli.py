@@ -328,7 +328,7 @@ def init_command(
 def diff_command(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older dataset file; - for stdin.")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer dataset file; - for stdin.")],
-    json_output: JsonFlag = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON (the contract in the README).")] = False,
 ) -> Reply:
     """What changed from one dataset file to another: records added and removed, and each
     changed field with its old and new value. Exit 0 whether or not they differ.

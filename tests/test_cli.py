@@ -12,7 +12,7 @@ from thirdneighbor.errors import ExitCode, exit_codes_text
 
 from .conftest import run_cli
 
-COMMANDS = ["list", "show", "history", "timeline", "tiers", "compare", "validate", "export", "init", "cite"]
+COMMANDS = ["list", "show", "history", "timeline", "tiers", "compare", "validate", "export", "init", "cite", "diff"]
 ANSWERING = ["list", "show", "history", "timeline", "tiers", "compare"]
 
 

@@ -177,6 +177,45 @@ def test_identifiers_show_in_every_output() -> None:
     assert "JP / JPN / 392" in card and "Q17" in card
 
 
+# Read from the Correlates of War State System Membership list (v2016) and Gleditsch and
+# Ward's list of independent states, as the R packages countrycode and states copy them
+# (see data/CHANGELOG.md, 2.1.0); both copies agree on every code. (CoW, GW) by ISO code.
+STATE_CODES = {"US": (2, 2), "CA": (20, 20), "GB": (200, 200), "FR": (220, 220), "DE": (255, 260),
+               "PL": (290, 290), "CZ": (316, 316), "IT": (325, 325), "RU": (365, 365), "TR": (640, 640),
+               "KG": (703, 703), "UZ": (704, 704), "KZ": (705, 705), "CN": (710, 710), "KR": (732, 732),
+               "JP": (740, 740), "IN": (750, 750), "VN": (816, 816), "AU": (900, 900)}
+COW_LIST = "https://correlatesofwar.org/data-sets/state-system-membership"
+GW_LIST = "http://ksgleditsch.com/data/iisystem.dat"
+
+
+def test_every_country_has_its_correlates_of_war_and_gleditsch_ward_codes(dataset: Dataset) -> None:
+    assert {partner.iso2: (partner.cow_code, partner.gw_code) for partner in dataset.all_partners} == STATE_CODES
+    assert {(partner.cow_source, partner.gw_source) for partner in dataset.all_partners} == {(COW_LIST, GW_LIST)}
+
+
+def test_germany_is_where_the_two_lists_differ(dataset: Dataset) -> None:
+    assert [p.id for p in dataset.all_partners if p.cow_code != p.gw_code] == ["germany"]
+    germany = json.loads(ok("show", "germany", "--json"))
+    assert (germany["cow_code"], germany["gw_code"]) == (255, 260)
+
+
+def test_mongolia_has_its_own_record_with_712_in_both_lists(dataset: Dataset) -> None:
+    mongolia = dataset.mongolia
+    assert mongolia is not None
+    country = pycountry.countries.get(alpha_2=mongolia.iso2)
+    assert (mongolia.name, mongolia.iso3, mongolia.iso_numeric) == ("Mongolia", country.alpha_3, country.numeric)
+    assert (mongolia.cow_code, mongolia.cow_source, mongolia.gw_code, mongolia.gw_source) == (712, COW_LIST,
+                                                                                              712, GW_LIST)
+    assert all(partner.iso3 != "MNG" for partner in dataset.all_partners)  # not a partner of itself
+
+
+def test_the_codes_show_in_show_json_csv_and_the_table() -> None:
+    assert ok("list", "--tier", "strategic", "--format", "csv", "--fields", "id,cow_code,gw_code").splitlines()[:3] \
+        == ["id,cow_code,gw_code", "india,750,750", "united-states,2,2"]
+    assert "CoW / GW codes  255 / 260" in ok("show", "germany", "--format", "table")
+    assert "cow_code:         740\n" in ok("show", "japan")
+
+
 # --- "in force by" dates --------------------------------------------------------------
 
 def test_an_in_force_by_date_is_marked_in_csv_and_tables() -> None:
@@ -212,6 +251,13 @@ def test_the_changelog_names_the_data_version(dataset: Dataset) -> None:
     assert dataset.version is not None and re.fullmatch(r"\d+\.\d+\.\d+", dataset.version)
     headings = re.findall(r"^## (\S+)", CHANGELOG.read_text(encoding="utf-8"), re.MULTILINE)
     assert headings[0] == dataset.version  # the newest entry is the version the file carries
+
+
+def test_every_changelog_entry_is_a_version_newest_first() -> None:
+    headings = re.findall(r"^## (\S+)", CHANGELOG.read_text(encoding="utf-8"), re.MULTILINE)
+    versions = [tuple(map(int, heading.split("."))) for heading in headings]
+    assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(versions)
+    assert headings[:2] == ["2.1.0", "2.0.0"]
 
 
 def test_cite_names_the_data_version_in_every_format(dataset: Dataset) -> None:

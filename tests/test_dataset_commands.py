@@ -157,10 +157,10 @@ def test_init_writes_an_editable_copy(tmp_path: Path) -> None:
     changed = [(old, new) for old, new in zip(BUNDLED.read_text(encoding="utf-8").splitlines(),
                                               path.read_text(encoding="utf-8").splitlines()) if old != new]
     assert changed == [('title = "Third Neighbor Policy dataset"',
-                        'title = "Own dataset, based on Third Neighbor Policy dataset 2.0.0"'),
-                       ('version = "2.0.0"', 'version = "0.1.0"')]
+                        'title = "Own dataset, based on Third Neighbor Policy dataset 2.1.0"'),
+                       ('version = "2.1.0"', 'version = "0.1.0"')]
     citation = json.loads(out("cite", "--format", "json", "--data", str(path)))
-    assert (citation["title"], citation["version"]) == ("Own dataset, based on Third Neighbor Policy dataset 2.0.0",
+    assert (citation["title"], citation["version"]) == ("Own dataset, based on Third Neighbor Policy dataset 2.1.0",
                                                         "0.1.0")
 
 
@@ -181,14 +181,16 @@ def test_cite_text() -> None:
     from thirdneighbor import __version__
 
     text = out("cite")
-    assert text.startswith("Third Neighbor Policy dataset, version 2.0.0, checked against its sources on "
-                           f"2026-11-28 (read with thirdneighbor {__version__}).\n")
-    assert "  https://montsame.mn/en/read/337211\n" in text
-    assert "  dw.com (2008 Köhler visit)\n" in text
+    assert text.startswith("The thirdneighbor contributors (2026). Third Neighbor Policy dataset, version 2.1.0, "
+                           f"checked against its sources on 2026-11-28; read with thirdneighbor {__version__}.\n")
+    sources = out("cite", "--sources")
+    assert "https://montsame.mn/en/read/337211\n" in sources
+    assert "dw.com (2008 Köhler visit)\n" in sources
 
 
 def test_cite_lists_each_source_once() -> None:
-    sources = json.loads(out("cite", "--format", "json"))["sources"]
+    sources = json.loads(out("cite", "--sources", "--json"))
+    assert sources == json.loads(out("cite", "--format", "json"))["sources"]
     assert len(sources) == len(set(sources))
     every = {s for p in json.loads(out("list", "--neighbors", "--json")) for s in p["sources"]}
     assert every <= set(sources)
@@ -196,30 +198,29 @@ def test_cite_lists_each_source_once() -> None:
 
 def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
     entry = out("cite", "--format", "bibtex")
-    assert entry.startswith("@misc{thirdneighbor_2_0_0_2026_11_28,\n") and entry.endswith("}\n")
-    assert "  version = {2.0.0},\n" in entry and "Data version 2.0.0" in entry
+    assert entry.startswith("@misc{thirdneighbor_2_1_0_2026_11_28,\n") and entry.endswith("}\n")
+    assert "  version = {2.1.0},\n" in entry
     assert entry.count("@") == 1
     depth = 0
     for char in re.sub(r"\\[{}]", "", entry):
         depth += {"{": 1, "}": -1}.get(char, 0)
         assert depth >= 0
     assert depth == 0
-    assert r"page\_id=16273" in entry  # LaTeX specials escaped
     assert "year = {2026}" in entry
 
 
 def test_cite_json_is_the_json_format() -> None:
     assert out("cite", "--json") == out("cite", "--format", "json")
-    assert json.loads(out("cite", "--json"))["version"] == "2.0.0"
+    assert json.loads(out("cite", "--json"))["version"] == "2.1.0"
     result = run_cli("cite", "--json", "--format", "bibtex")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "thirdneighbor: --json and --format bibtex ask for two formats; give one\n"
 
 
 def test_cite_unknown_format() -> None:
-    result = run_cli("cite", "--format", "ris")
+    result = run_cli("cite", "--format", "endnote")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "choose from text, bibtex, json" in result.stderr
+    assert result.stderr == "thirdneighbor: unknown format 'endnote'; choose from text, bibtex, csl-json, ris, json\n"
 
 
 def test_export_a_neighbour_by_name() -> None:
@@ -229,17 +230,21 @@ def test_export_a_neighbour_by_name() -> None:
 
 
 def test_cite_takes_control_characters_out(write_dataset: Any) -> None:
-    path = write_dataset(lambda d: d["policy"].update(sources=["\x1b]0;title\x07evil"]))
-    for format_name in ("text", "bibtex"):
-        text = out("cite", "--format", format_name, "--data", str(path))
+    def change(document: dict[str, Any]) -> None:
+        document["policy"]["sources"] = ["\x1b]0;title\x07evil"]
+        document["title"] = "\x1b[2Jevil title_with%specials"
+    path = write_dataset(change)
+    for args in (["--format", "text"], ["--format", "bibtex"], ["--format", "ris"], ["--sources"]):
+        text = out("cite", *args, "--data", str(path))
         assert "\x1b" not in text and "\x07" not in text and "evil" in text
+    assert r"evil title\_with\%specials" in out("cite", "--format", "bibtex", "--data", str(path))
 
 
 def test_an_own_copy_gets_a_title_and_version_even_where_the_file_had_none() -> None:
     from thirdneighbor.dataset import own_copy
 
     text = BUNDLED.read_text(encoding="utf-8")
-    bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "2.0.0"\n', "")
+    bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "2.1.0"\n', "")
     copy = tomllib.loads(own_copy(bare.encode("utf-8")).decode("utf-8"))
     assert (copy["title"], copy["version"]) == ("Own dataset, based on the bundled dataset", "0.1.0")
     # Only the top-level keys change: the events' titles are untouched.
@@ -254,7 +259,7 @@ def test_info_says_which_file_and_why(tmp_path: Path, monkeypatch: pytest.Monkey
     schema = json.loads((BUNDLED.parents[1] / "schema" / "output.schema.json").read_text(encoding="utf-8"))
     bundled = json.loads(out("info", "--json"))
     jsonschema.validate(bundled, {"$ref": "#/$defs/info", "$defs": schema["$defs"]})
-    assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "2.0.0")
+    assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "2.1.0")
     assert bundled["records"] == {"partners": 19, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
                                   "events": 40, "people": 41, "tiers": 4}
     assert json.loads(out("info", "--json"))["cache"]["hit"] is True  # the first run wrote it

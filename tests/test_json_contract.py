@@ -134,6 +134,18 @@ def test_cite_json_matches_schema() -> None:
     result = run_cli("cite", "--format", "json")
     assert result.exit_code == 0
     validate(json.loads(result.stdout), "citation")
+    sources = run_cli("cite", "--sources", "--json")
+    assert (sources.exit_code, sources.stderr) == (0, "")
+    validate(json.loads(sources.stdout), "citationSources")
+
+
+def test_a_citation_without_a_licence_matches_schema(write_dataset) -> None:  # type: ignore[no-untyped-def]
+    path = write_dataset(lambda d: d.pop("license"))
+    result = run_cli("cite", "--json", "--data", str(path))
+    assert result.exit_code == 0
+    citation = json.loads(result.stdout)
+    assert (citation["license"], citation["license_name"], citation["license_url"]) == (None, None, None)
+    validate(citation, "citation")
 
 
 def test_a_failed_validation_matches_schema(write_dataset) -> None:  # type: ignore[no-untyped-def]

@@ -74,11 +74,28 @@ def test_wheel_carries_the_dataset(project_copy: Path, tmp_path: Path) -> None:
     assert module_file.startswith(str(site)) and data_file.startswith(str(site))
 
 
+def test_the_wheel_states_both_licences_and_carries_their_files(project_copy: Path, tmp_path: Path) -> None:
+    wheel = build("build_wheel", project_copy, tmp_path / "dist")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        [metadata] = [name for name in names if name.endswith(".dist-info/METADATA")]
+        headers = archive.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
+        licenses = [name for name in names if "/licenses/" in name]
+        assert archive.read(next(name for name in licenses if name.endswith("/licenses/LICENSE"))).startswith(
+            b"MIT License")
+    assert "License-Expression: MIT AND CC-BY-SA-4.0" in headers
+    assert sorted(line for line in headers if line.startswith("License-File:")) == [
+        "License-File: LICENSE", "License-File: data/LICENSE"]
+    assert sorted(name.split("/licenses/", 1)[1] for name in licenses) == ["LICENSE", "data/LICENSE"]
+
+
 def test_sdist_builds_a_wheel_with_the_dataset(project_copy: Path, tmp_path: Path) -> None:
     sdist = build("build_sdist", project_copy, tmp_path / "sdist")
     shutil.unpack_archive(sdist, tmp_path / "unpacked")
     [source] = (tmp_path / "unpacked").iterdir()
     assert (source / "data" / "partners.toml").is_file()
+    for name in ("LICENSE", "data/LICENSE", "CITATION.cff"):
+        assert (source / name).is_file(), name
     wheel = build("build_wheel", source, tmp_path / "dist")
     site = unpack(wheel, tmp_path / "install" / "site-packages")
     result = run_installed(site, tmp_path, "show", "korea", "--json")

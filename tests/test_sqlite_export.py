@@ -93,6 +93,14 @@ def test_dataset_row(db: sqlite3.Connection, dataset: Dataset) -> None:
                    dataset.policy.name, dataset.policy.table_source)
 
 
+def test_country_codes_and_mongolias_own(db: sqlite3.Connection) -> None:
+    assert db.execute("SELECT cow_code, gw_code, cow_source FROM partners WHERE id = 'germany'").fetchone() == (
+        255, 260, "https://correlatesofwar.org/data-sets/state-system-membership")
+    assert db.execute("SELECT count(*) FROM partners WHERE cow_code IS NULL OR gw_code IS NULL").fetchone() == (0,)
+    assert db.execute("SELECT mongolia_iso3, mongolia_cow_code, mongolia_gw_code FROM dataset").fetchone() == (
+        "MNG", 712, 712)
+
+
 def test_partner_columns_are_json_fields_with_json_values(db: sqlite3.Connection, dataset: Dataset) -> None:
     columns = [row[1] for row in db.execute("PRAGMA table_info(partners)")]
     partner = dataset.all_partners[0]

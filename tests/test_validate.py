@@ -278,6 +278,49 @@ def test_files_of_schema_2_load_without_the_linked_identifiers(write_dataset: An
     assert (japan.iso_numeric, japan.wikidata) == (None, None)
 
 
+@pytest.mark.parametrize(("change", "message"), [
+    ({"cow_code": 0}, "field 'cow_code' must be a Correlates of War state number from 1 to 999, not 0"),
+    ({"gw_code": 2600}, "field 'gw_code' must be a Gleditsch and Ward state number from 1 to 999, not 2600"),
+    ({"cow_code": "255"}, "field 'cow_code' must be an integer, not a string"),
+    ({"gw_code": True}, "field 'gw_code' must be an integer, not a boolean"),
+])
+def test_state_codes_are_numbers_in_range(write_dataset: Any, change: dict[str, Any], message: str) -> None:
+    path = write_dataset(lambda document: _partner(document, "germany").update(change))
+    assert _problems(path) == [f"partners[2] (germany): {message}"]
+
+
+def test_a_state_code_comes_with_its_list(write_dataset: Any) -> None:
+    path = write_dataset(lambda document: _partner(document, "japan").pop("gw_source"))
+    assert _problems(path) == ["partners[1] (japan): gives 'gw_code' without 'gw_source'; a code and the list it "
+                               "comes from go together"]
+    path = write_dataset(lambda document: document["mongolia"].pop("cow_code"))
+    assert _problems(path) == ["mongolia: gives 'cow_source' without 'cow_code'; a code and the list it comes from "
+                               "go together"]
+
+
+def test_mongolia_is_checked_as_a_country(write_dataset: Any) -> None:
+    path = write_dataset(lambda document: document["mongolia"].update(iso3="mng", iso_numeric="49", cow_code=7120))
+    assert _problems(path) == ["mongolia: field 'iso3' must be three capital letters, not 'mng'",
+                               "mongolia: field 'cow_code' must be a Correlates of War state number from 1 to 999, "
+                               "not 7120",
+                               "mongolia: field 'iso_numeric' must be three digits, not '49'"]
+    path = write_dataset(lambda document: document["mongolia"].update(capital="Ulaanbaatar"))
+    assert [problem.split(" (known")[0] for problem in _problems(path)] == ["mongolia: unknown field 'capital'"]
+
+
+def test_files_without_codes_or_licence_still_load(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        del document["mongolia"], document["license"]
+        for partner in document["partners"]:
+            for key in ("cow_code", "cow_source", "gw_code", "gw_source"):
+                partner.pop(key)
+    path = write_dataset(change)
+    dataset = load_dataset(path)
+    germany = dataset.partner("germany")
+    assert (dataset.mongolia, dataset.license, germany.cow_code, germany.gw_source) == (None, None, None, None)
+    assert load_dataset(path) == dataset  # the second load reads the cache: its None codes and table too
+
+
 def test_every_problem_of_a_record_is_reported_in_one_run(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
         usa = _partner(document, "united-states")

@@ -225,7 +225,7 @@ def _encode(record: Any) -> tuple[Any, ...]:
         if info.kind == "date":
             value = None if value is None else str(value)
         elif info.kind == "table":
-            value = _encode(value)
+            value = None if value is None else _encode(value)
         elif info.kind == "tables":
             value = tuple(_encode(item) for item in value)
         values.append(value)
@@ -250,6 +250,8 @@ def _decode(cls: type, values: tuple[Any, ...]) -> Any:
     for index in texts:
         "".join(values[index])  # a TypeError unless every item is text
     for index in numbers:  # isinstance let True pass for a number, and any size
+        if values[index] is None and type(None) in types[index]:
+            continue
         if type(values[index]) is not int or not -_INT_BOUND < values[index] < _INT_BOUND:
             raise _WrongShape(cls.__name__)
     if conversions:
@@ -276,7 +278,7 @@ def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[type, ...], ...], tup
     plan = _PLANS.get(cls)
     if plan is None:
         infos = record_fields(cls)
-        types = tuple(_STORED_AS[info.kind] + ((type(None),) if info.kind in ("text", "date")
+        types = tuple(_STORED_AS[info.kind] + ((type(None),) if info.kind in ("text", "date", "int", "table")
                                                and info.default is None and not info.required else ())
                       for info in infos)
         texts = tuple(index for index, info in enumerate(infos) if info.kind == "texts")
@@ -286,7 +288,8 @@ def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[type, ...], ...], tup
             if info.kind == "date":
                 conversions.append((index, _parse_date))
             elif info.kind == "table":
-                conversions.append((index, lambda value, nested=info.record: _decode(nested, value)))
+                conversions.append((index, lambda value, nested=info.record:
+                                    None if value is None else _decode(nested, value)))
             elif info.kind == "tables":
                 conversions.append((index, lambda value, nested=info.record:
                                     tuple(_decode(nested, item) for item in value)))

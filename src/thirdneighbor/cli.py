@@ -361,6 +361,39 @@ def init_command(
                  notes=[f"use it with --data {quoted} or THIRDNEIGHBOR_DATA={quoted}"])
 
 
+@app.command("diff", epilog=_examples("thirdneighbor diff old.toml new.toml",
+                                       "thirdneighbor init - | thirdneighbor diff - mine.toml",
+                                       "thirdneighbor diff old.toml new.toml --json | jq '.changes[].key'"))
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The older dataset file; - for stdin.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The newer dataset file; - for stdin.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON (the contract in the README).")] = False,
+) -> Reply:
+    """What changed from one dataset file to another: records added and removed, and each
+    changed field with its old and new value. Exit 0 whether or not they differ.
+
+    Tiers, partners and people are matched by id, events by date and title, so an event
+    whose date or title changed shows as one removed and one added.
+    """
+    from .dataset import load_source
+    from .errors import UsageError
+    from .query.diff import dataset_diff
+    from .render.diff_text import diff_text, summary
+    from .render.safe import shown
+
+    if old == "-" and new == "-":
+        raise UsageError("OLD and NEW cannot both be - (stdin); give at least one file")
+    notes: list[str] = []
+    before, after = load_source(old, on_notice=notes.append), load_source(new, on_notice=notes.append)
+    changes = dataset_diff(before.dataset, after.dataset)
+    notes.append(f"{shown(before.path)} → {shown(after.path)}: {summary(changes)}")
+    if json_output:
+        sides = [{"path": str(loaded.path), "title": loaded.dataset.title, "version": loaded.dataset.version}
+                 for loaded in (before, after)]
+        return Reply({"old": sides[0], "new": sides[1], "changes": changes}, is_json=True, notes=notes)
+    return Reply(diff_text(changes), notes=notes)
+
+
 @app.command("info", epilog=_examples("thirdneighbor info", "THIRDNEIGHBOR_DATA=mine.toml thirdneighbor info --json"))
 @reading_data
 def info_command(
@@ -376,28 +409,38 @@ def info_command(
 
 
 @app.command("cite", epilog=_examples("thirdneighbor cite", "thirdneighbor cite --format bibtex >> references.bib",
-                                       "thirdneighbor cite --json | jq .version"))
+                                       "thirdneighbor cite --format csl-json > thirdneighbor.json",
+                                       "thirdneighbor cite --json | jq .license", "thirdneighbor cite --sources"))
 @reading_data
 def cite_command(
     format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.cite_formats,
-                                             help="text (default), bibtex or json.")] = "text",
+                                             help="text (default), bibtex, csl-json, ris or json.")] = "text",
     json_output: JsonFlag = False,
+    sources: Annotated[bool, typer.Option("--sources", help="List every source the data cites instead, one a line "
+                                                            "(a JSON array with --json).")] = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """How to cite the dataset: title, data version, date checked, tool version and sources."""
-    from .citation import bibtex, citation_json, citation_text
+    """How to cite the dataset: authors, title, data version, tool version, date checked and licence."""
+    from . import citation
     from .errors import UsageError
 
-    writers = {"text": citation_text, "bibtex": bibtex}
+    writers = {"text": citation.citation_text, "bibtex": citation.bibtex, "ris": citation.ris}
     format_name = format_name.lower()
-    if format_name not in (*writers, "json"):
-        raise UsageError(f"unknown format {format_name!r}; choose from text, bibtex, json")
+    if format_name not in (*writers, "csl-json", "json"):
+        raise UsageError(f"unknown format {format_name!r}; choose from text, bibtex, csl-json, ris, json")
     if json_output and format_name not in ("text", "json"):
         raise UsageError(f"--json and --format {format_name} ask for two formats; give one")
+    if sources and format_name not in ("text", "json"):
+        raise UsageError(f"--sources lists the sources as text, or as JSON with --json; drop --format {format_name}")
     dataset = source.load()
-    if json_output or format_name == "json":
-        return Reply(citation_json(dataset), is_json=True)
+    as_json = json_output or format_name == "json"
+    if sources:
+        return Reply(citation.all_sources(dataset), is_json=True) if as_json else Reply(citation.sources_text(dataset))
+    if as_json:
+        return Reply(citation.citation_json(dataset), is_json=True)
+    if format_name == "csl-json":
+        return Reply(citation.csl_json(dataset), is_json=True)
     text = writers[format_name](dataset)
     from . import streams
 

@@ -142,7 +142,7 @@ def export_formats(incomplete: str) -> list[str]:
 
 
 def cite_formats(incomplete: str) -> list[str]:
-    return [name for name in ("text", "bibtex", "json") if name.startswith(incomplete)]
+    return [name for name in ("text", "bibtex", "csl-json", "ris", "json") if name.startswith(incomplete)]
 
 
 def fields(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -135,6 +135,12 @@ class Partner(Record):
     iso3: str
     iso_numeric: str | None = None  # required from schema 3 on; files of schemas 1 and 2 had no such field
     wikidata: str | None = None
+    # The standard keys of international-relations data, each with the list it was read from
+    # (None for a country a list does not cover, and in files made before data version 2.1.0).
+    cow_code: int | None = None  # Correlates of War state number (Germany: 255)
+    cow_source: str | None = None
+    gw_code: int | None = None  # Gleditsch and Ward state number (Germany: 260)
+    gw_source: str | None = None
     aliases: tuple[str, ...] = ()
     aliases_mn: tuple[str, ...] = ()  # the short forms Mongolian writers use: "АНУ", "ОХУ"
     neighbor: bool
@@ -252,6 +258,22 @@ class Person(Record):
 
 
 @record
+class Country(Record):
+    """Mongolia itself (the file's `[mongolia]` table): the codes of the one state
+    every partner's tie is with, so that dyadic data can be keyed on both sides.
+    Not a partner: it has no tier, and `list`, `show` and the counts leave it out."""
+
+    name: str
+    iso2: str
+    iso3: str
+    iso_numeric: str
+    cow_code: int | None = None
+    cow_source: str | None = None
+    gw_code: int | None = None
+    gw_source: str | None = None
+
+
+@record
 class Policy(Record):
     """The Third Neighbor Policy itself, as the dataset describes it."""
 
@@ -275,7 +297,9 @@ class Dataset(Record):
     schema_version: int
     title: str | None = None
     version: str | None = None
+    license: str | None = None  # the data's licence, an SPDX id ("CC-BY-SA-4.0"); see thirdneighbor.citation
     as_of: PartialDate
+    mongolia: Country | None = field(default=None, metadata={"record": Country})
     policy: Policy = field(metadata={"record": Policy})
     tiers: tuple[Tier, ...] = field(metadata={"record": Tier, "alias": "levels"})
     all_partners: tuple[Partner, ...] = field(metadata={"record": Partner, "key": "partners"})
@@ -344,7 +368,7 @@ def _date(value: PartialDate | str | None) -> PartialDate | None:
 # typing.get_type_hints at start-up.
 _KINDS = {
     "str": "text", "str | None": "text", "tuple[str, ...]": "texts",
-    "bool": "bool", "int": "int", "PartialDate": "date", "PartialDate | None": "date",
+    "bool": "bool", "int": "int", "int | None": "int", "PartialDate": "date", "PartialDate | None": "date",
 }
 
 
@@ -385,7 +409,7 @@ def record_fields(cls: type) -> tuple[FieldInfo, ...]:
     return tuple(infos)
 
 
-RECORD_CLASSES = (Dataset, Policy, Tier, Partner, HistoryEntry, Event, Person)
+RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Event, Person)
 
 # A partner's fields that are derived from its history, never stored (so absent
 # from files, the cache and record_fields): they follow `since_approx`.

@@ -11,13 +11,16 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
 "2019-07", "2019-07-31"), which sort in date order as text. Flags are INTEGER
 0/1. Lists keep their order in a `position` column (0 first).
 
-    dataset          one row: title, version, as_of, schema_version, policy_name,
-                     policy_summary, table_source, asterisk_note
+    dataset          one row: title, version, license (the data's SPDX id),
+                     license_url, as_of, schema_version, policy_name,
+                     policy_summary, table_source, asterisk_note, and
+                     Mongolia's own codes: mongolia_iso3, mongolia_cow_code,
+                     mongolia_gw_code (NULL in a file without them)
     policy_aims      position, aim
     tiers            id PRIMARY KEY, name, name_mn, rank, description
     partners         id PRIMARY KEY, name, official_name, name_mn,
                      official_name_mn, iso2, iso3, iso_numeric, wikidata,
-                     neighbor, tier -> tiers (NULL for an other relation),
+                     cow_code, cow_source, gw_code, gw_source, neighbor, tier -> tiers (NULL for an other relation),
                      designation, designation_mn, asterisk, since, since_approx,
                      tier_since, tier_since_approx (derived from the history, as
                      in JSON), occasion, instrument
@@ -70,6 +73,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .citation import license_info
+
 if TYPE_CHECKING:
     from .model import Dataset, Partner
 
@@ -97,9 +102,10 @@ FULLTEXT_MODULES = ("fts5", "fts4")
 
 _SCHEMA = """
 CREATE TABLE dataset (
-    title TEXT, version TEXT, as_of TEXT NOT NULL, schema_version INTEGER NOT NULL,
+    title TEXT, version TEXT, license TEXT, license_url TEXT, as_of TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
     policy_name TEXT NOT NULL, policy_summary TEXT NOT NULL, table_source TEXT NOT NULL,
-    asterisk_note TEXT
+    asterisk_note TEXT, mongolia_iso3 TEXT, mongolia_cow_code INTEGER, mongolia_gw_code INTEGER
 );
 CREATE TABLE policy_aims (position INTEGER PRIMARY KEY, aim TEXT NOT NULL);
 CREATE TABLE tiers (
@@ -113,6 +119,7 @@ CREATE TABLE person_variants (
 CREATE TABLE partners (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, official_name TEXT, name_mn TEXT, official_name_mn TEXT,
     iso2 TEXT NOT NULL, iso3 TEXT NOT NULL, iso_numeric TEXT, wikidata TEXT,
+    cow_code INTEGER, cow_source TEXT, gw_code INTEGER, gw_source TEXT,
     neighbor INTEGER NOT NULL CHECK (neighbor IN (0, 1)),
     tier TEXT REFERENCES tiers(id), designation TEXT, designation_mn TEXT,
     asterisk INTEGER NOT NULL CHECK (asterisk IN (0, 1)),
@@ -273,9 +280,11 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
             raise ValueError(f"{owner} names unknown people {', '.join(map(repr, unknown))}")
 
     policy = dataset.policy
-    db.execute("INSERT INTO dataset VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               (dataset.title, dataset.version, str(dataset.as_of), dataset.schema_version,
-                policy.name, policy.summary, policy.table_source, policy.asterisk_note))
+    mongolia = dataset.mongolia
+    db.execute("INSERT INTO dataset VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (dataset.title, dataset.version, dataset.license, license_info(dataset)[2], str(dataset.as_of),
+                dataset.schema_version, policy.name, policy.summary, policy.table_source, policy.asterisk_note,
+                mongolia and mongolia.iso3, mongolia and mongolia.cow_code, mongolia and mongolia.gw_code))
     db.executemany("INSERT INTO policy_aims VALUES (?, ?)", list(enumerate(policy.aims)))
     db.executemany("INSERT INTO policy_notes VALUES (?, ?)", list(enumerate(policy.notes)))
     db.executemany("INSERT INTO policy_sources VALUES (?, ?)", list(enumerate(policy.sources)))
@@ -295,9 +304,10 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
         exported.add(partner.id)
         owner = f"partner {partner.id!r}"
         check_tier(owner, partner.tier)
-        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (partner.id, partner.name, partner.official_name, partner.name_mn, partner.official_name_mn,
-                    partner.iso2, partner.iso3, partner.iso_numeric, partner.wikidata, int(partner.neighbor),
+                    partner.iso2, partner.iso3, partner.iso_numeric, partner.wikidata, partner.cow_code,
+                    partner.cow_source, partner.gw_code, partner.gw_source, int(partner.neighbor),
                     partner.tier, partner.designation, partner.designation_mn, int(partner.asterisk),
                     _text(partner.since), int(partner.since_approx), _text(partner.tier_since),
                     int(partner.tier_since_approx), partner.occasion, partner.instrument))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import (RECORD_CLASSES, Dataset, Event, FieldInfo, HistoryEntry, Partner, Person, Policy, Tier,
+from .model import (RECORD_CLASSES, Country, Dataset, Event, FieldInfo, HistoryEntry, Partner, Person, Policy, Tier,
                     record_fields)
 from .names import normalize, partner_keys, person_keys
 from .partialdate import PartialDate, PartialDateError
@@ -213,6 +213,15 @@ def build_dataset(document: dict[str, Any]) -> Checked:
         check.add(_fixed(""), f"schema_version {top['schema_version']} is not supported "
                               f"(expected one of {', '.join(map(str, SCHEMA_VERSIONS))})")
 
+    mongolia = None
+    if top.get("mongolia") is not None:
+        fields = check.fields(top["mongolia"], _fixed("mongolia"), Country)
+        if fields is not None:
+            _check_country_codes(check, _fixed("mongolia"), fields, fields)
+            if not _ISO_NUMERIC.fullmatch(fields["iso_numeric"]):
+                check.add(_fixed("mongolia"), f"field 'iso_numeric' must be three digits, not {fields['iso_numeric']!r}")
+            mongolia = Country(**fields)
+
     policy = None
     if "policy" in top:
         fields = check.fields(top["policy"], _fixed("policy"), Policy)
@@ -241,7 +250,7 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     assert "as_of" in top and "schema_version" in top  # else a problem was reported
     dataset = Dataset(
         schema_version=top["schema_version"], title=top.get("title"), version=top.get("version"),
-        as_of=top["as_of"], policy=policy,
+        license=top.get("license"), as_of=top["as_of"], mongolia=mongolia, policy=policy,
         tiers=tuple(sorted(tiers, key=lambda tier: tier.rank)),
         all_partners=tuple(partners),
         all_events=tuple(sorted(events, key=lambda event: event.date.key)),
@@ -266,6 +275,25 @@ def _check_cyrillic(check: _Collector, label: Label, fields: dict[str, Any], key
         for value in (values,) if isinstance(values, str) else values:
             if _LATIN.search(value) or not _CYRILLIC.search(value):
                 check.add(label, f"field {key!r} must be Cyrillic, with no Latin letters, not {value!r}")
+
+
+# Both lists number states from 2 (the United States) to 990 (Samoa); 1 to 999 leaves
+# room for a state added later without letting a typo of four digits through.
+_STATE_CODES = (("cow_code", "cow_source", "Correlates of War"), ("gw_code", "gw_source", "Gleditsch and Ward"))
+
+
+def _check_country_codes(check: _Collector, label: Label, fields: dict[str, Any], given: Any) -> None:
+    """ISO codes have their form; each state code is a number in range and names the list it comes from."""
+    if "iso2" in fields and not _ISO2.fullmatch(fields["iso2"]):
+        check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
+    if "iso3" in fields and not _ISO3.fullmatch(fields["iso3"]):
+        check.add(label, f"field 'iso3' must be three capital letters, not {fields['iso3']!r}")
+    for code, source, list_name in _STATE_CODES:
+        if code in fields and not 1 <= fields[code] <= 999:
+            check.add(label, f"field {code!r} must be a {list_name} state number from 1 to 999, not {fields[code]}")
+        if (code in given) != (source in given):
+            present, absent = (code, source) if code in given else (source, code)
+            check.add(label, f"gives {present!r} without {absent!r}; a code and the list it comes from go together")
 
 
 def _check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
@@ -358,10 +386,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         if partner_id is not None:
             _check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
-        if "iso2" in fields and not _ISO2.fullmatch(fields["iso2"]):
-            check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
-        if "iso3" in fields and not _ISO3.fullmatch(fields["iso3"]):
-            check.add(label, f"field 'iso3' must be three capital letters, not {fields['iso3']!r}")
+        _check_country_codes(check, label, fields, given_keys)
         for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
                                    ("wikidata", _WIKIDATA, "a Wikidata id such as 'Q17'")):
             if key not in given_keys:

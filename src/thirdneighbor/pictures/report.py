@@ -152,8 +152,18 @@ def report_html(dataset: Dataset, partners: Sequence[Partner], events: Sequence[
         f"<h3>The policy</h3><ul>{policy_notes}</ul>" if policy_notes else "",
         "</section>",
         "</main>",
+        _license_footer(dataset),
         f"<script>{SCRIPT}</script>",
         "</body>",
         "</html>",
         "",
     ])
+
+
+def _license_footer(dataset: Dataset) -> str:
+    """The data's licence, as cite names it; a link only for a licence the tool knows."""
+    from ..citation import license_info
+
+    short, _, url = license_info(dataset)
+    named = f'<a href="{escape(url, quote=True)}">{escape(short)}</a>' if url else escape(short)
+    return f'<footer><p class="meta">Data licence: {named}.</p></footer>'

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # Column labels for readers; any other field is shown as its name in words.
 LABELS = {"id": "Id", "name": "Name", "iso2": "ISO 2", "iso3": "ISO 3", "iso_numeric": "ISO number",
+          "cow_code": "CoW code", "gw_code": "GW code",
           "since": "Since", "tier": "Tier", "designation": "Designation", "asterisk": "*",
           "name_mn": "Name in Mongolian", "official_name_mn": "Official name in Mongolian",
           "aliases_mn": "Aliases in Mongolian", "designation_mn": "Designation in Mongolian",

@@ -219,6 +219,13 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
     return Group(*lines)
 
 
+def _state_codes(partner: Partner) -> str | None:
+    """"255 / 260": the Correlates of War and Gleditsch–Ward numbers, "—" for one a list lacks."""
+    if partner.cow_code is None and partner.gw_code is None:
+        return None
+    return " / ".join("—" if code is None else str(code) for code in (partner.cow_code, partner.gw_code))
+
+
 def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
                   events: Sequence[Event], with_sources: bool = False) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
@@ -228,6 +235,7 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
         ("Official name", partner.official_name, ""),
         ("ISO codes", " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code), ""),
         ("Wikidata", partner.wikidata, ""),
+        ("CoW / GW codes", _state_codes(partner), ""),
         ("Also known as", joined(partner.aliases) or None, ""),
         ("In Mongolian", joined(list(dict.fromkeys(name for name in (partner.name_mn, partner.official_name_mn,
                                                                       *partner.aliases_mn) if name))) or None, ""),

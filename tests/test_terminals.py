@@ -51,17 +51,19 @@ def test_event_sources_people_and_fields_link_too() -> None:
 
 
 def test_cite_links_its_sources_and_otherwise_prints_the_same_text() -> None:
-    text = terminal("cite")
-    assert "https://mfa.gov.mn/?page_id=16273" in links(text)
-    assert LINK.sub(lambda match: match.group(2), text) == run_cli("cite").stdout
+    for args in (["cite"], ["cite", "--sources"]):
+        text = terminal(*args)
+        assert LINK.sub(lambda match: match.group(2), text) == run_cli(*args).stdout
+    assert "https://creativecommons.org/licenses/by-sa/4.0/" in links(terminal("cite"))
+    assert "https://mfa.gov.mn/?page_id=16273" in links(terminal("cite", "--sources"))
 
 
 @pytest.mark.parametrize(("args", "env"), [
     (["show", "korea", "--format", "table"], {}),  # a pipe
     (["show", "korea"], {"FORCE_COLOR": "1", "NO_COLOR": "1"}),
     (["show", "korea"], {"FORCE_COLOR": "1", "TERM": "dumb"}),
-    (["cite"], {}),
-    (["cite"], {"FORCE_COLOR": "1", "NO_COLOR": "1"}),
+    (["cite", "--sources"], {}),
+    (["cite", "--sources"], {"FORCE_COLOR": "1", "NO_COLOR": "1"}),
 ])
 def test_no_link_in_a_pipe_or_under_no_color_or_a_dumb_terminal(args: list[str], env: dict[str, str]) -> None:
     result = run_cli(*args, env=env)

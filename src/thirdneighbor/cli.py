@@ -435,16 +435,16 @@ def cite_command(
         raise UsageError(f"--sources lists the sources as text, or as JSON with --json; drop --format {format_name}")
     dataset = source.load()
     as_json = json_output or format_name == "json"
-    if sources:
-        return Reply(citation.all_sources(dataset), is_json=True) if as_json else Reply(citation.sources_text(dataset))
+    if sources and as_json:
+        return Reply(citation.all_sources(dataset), is_json=True)
     if as_json:
         return Reply(citation.citation_json(dataset), is_json=True)
     if format_name == "csl-json":
         return Reply(citation.csl_json(dataset), is_json=True)
-    text = writers[format_name](dataset)
+    text = citation.sources_text(dataset) if sources else writers[format_name](dataset)
     from . import streams
 
-    if format_name == "text" and streams.wants_rich():  # on a terminal, each source's address is a link
+    if format_name == "text" and streams.wants_rich():  # on a terminal, each web address is a link
         from .render.rich_views import linked_text
 
         text = linked_text(text, streams.terminal())

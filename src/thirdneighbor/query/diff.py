@@ -31,12 +31,17 @@ DATASET_FIELDS = ("schema_version", "title", "version", "license", "as_of")
 
 
 def values(record: Record) -> dict[str, Any]:
-    """Every field of a record, as JSON values: to_dict(), with the detail fields
-    (a partner's earlier tiers) that to_dict() leaves out for `list`."""
-    result = record.to_dict()
+    """Every field a file gives a record, as JSON values: to_dict(), with the
+    detail fields (a partner's earlier tiers) that to_dict() leaves out for
+    `list`, and without what it works out (a partner's `tier_since`, which
+    follows from its history: the history's change is the one to report)."""
+    stored = record.to_dict()
+    result = {}
     for info in record_fields(type(record)):
         if info.detail:
             result[info.key] = [item.to_dict() for item in getattr(record, info.name)]
+        else:
+            result[info.key] = stored[info.key]
     return result
 
 

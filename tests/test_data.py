@@ -213,7 +213,7 @@ def test_the_codes_show_in_show_json_csv_and_the_table() -> None:
     assert ok("list", "--tier", "strategic", "--format", "csv", "--fields", "id,cow_code,gw_code").splitlines()[:3] \
         == ["id,cow_code,gw_code", "japan,740,740", "india,750,750"]
     assert "CoW / GW codes  255 / 260" in ok("show", "germany", "--format", "table")
-    assert "cow_code:         740\n" in ok("show", "japan")
+    assert "cow_code:          740\n" in ok("show", "japan")
 
 
 # --- "in force by" dates --------------------------------------------------------------

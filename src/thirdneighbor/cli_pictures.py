@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .cli import _examples, app
-from .cli_options import (AsOfOption, DataSource, ForceFlag, NeighborsFlag, TierOption, as_of_date, reading_data)
+from .cli_options import (AllFlag, AsOfOption, DataSource, ForceFlag, NeighborsFlag, SinceOption, TierOption,
+                          UntilOption, as_of_date, reading_data)
 from .cli_questions import CountryOption
 from .reply import Reply
 
@@ -41,14 +42,16 @@ def _written(text: str, output_path: Optional[str], force: bool, what: str) -> R
 
 
 def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[list[str]],
-              neighbors: bool, source: DataSource) -> "list[Partner]":
+              neighbors: bool, source: DataSource, *, since: Optional[str] = None, until: Optional[str] = None,
+              all_relations: bool = False) -> "list[Partner]":
     """The partners `list` would give for these filters (a country named with
     --country is kept whatever its kind); a note on stderr where none is left."""
     from .query.select import check_tiers, narrowed, resolve_partners, select_partners
 
     tier = check_tiers(dataset, tier or ())
-    partners = select_partners(dataset, tiers=tier, include_neighbors=neighbors or bool(country),
-                               include_other=bool(country))
+    partners = select_partners(dataset, tiers=tier, since=since, until=until,
+                               include_neighbors=neighbors or bool(country),
+                               include_other=all_relations or bool(country))
     if country:
         partners = narrowed(partners, source.found(resolve_partners(dataset, country)))
     if not partners:
@@ -155,14 +158,18 @@ def map_command(
 @app.command("report", epilog=_examples(
     "thirdneighbor report -o report.html",
     "thirdneighbor report --as-of 2020 --tier strategic -o strategic-2020.html",
+    "thirdneighbor report --all --since 2015 -o since-2015.html",
 ))
 @reading_data
 def report_command(
     output_path: OutputOption = None,
     as_of: AsOfOption = None,
     tier: TierOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     country: CountryOption = None,
     neighbors: NeighborsFlag = False,
+    all_relations: AllFlag = False,
     theme: ThemeOption = "light",
     force: ForceFlag = False,
     *,
@@ -171,7 +178,8 @@ def report_command(
     """One self-contained HTML page: summary, sortable table with source links, chart, map, timeline and notes.
 
     It makes no network request, prints cleanly and reads from phone to desktop
-    widths. --as-of and the filters of `list` choose what it shows.
+    widths. The filters of `list` (--tier, --since, --until, --neighbors, --all,
+    --as-of) and --country choose what it shows.
     """
     from . import __version__
     from .pictures.chart import chart_svg
@@ -182,7 +190,8 @@ def report_command(
     dataset = source.load()
     date = as_of_date(as_of)
     shown = dataset_as_of(dataset, date) if date is not None else dataset
-    partners = _partners(shown, tier, country, neighbors, source)
+    partners = _partners(shown, tier, country, neighbors, source, since=since, until=until,
+                         all_relations=all_relations)
     ids = {partner.id for partner in partners}
     events = [event for event in shown.all_events if not event.partners or ids.intersection(event.partners)]
     theme = _theme(theme)

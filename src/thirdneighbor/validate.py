@@ -137,9 +137,7 @@ def _check_twice(check: _Collector, label: Label, key: str, values: tuple[str, .
     """A list of ids that names one twice: a leader shown twice in `show`, counted twice in `people`."""
     if len(values) < 2 or len(set(values)) == len(values):  # nearly always: no list to build
         return
-    repeated = twice(values)
-    if repeated:
-        check.add(label, f"field {key!r} names {', '.join(map(repr, repeated))} twice; list each once")
+    check.add(label, f"field {key!r} names {', '.join(map(repr, twice(values)))} twice; list each once")
 
 
 def _unknown_tier(tier_ids: set[str]) -> str:

@@ -97,24 +97,23 @@ class Names:
             codes: Iterable[str] = ()) -> None:
         """Register a record's names (and ISO codes), reporting each other record
         it clashes with once, by the first of its names that clashes."""
+        # One loop with locals: a 10,000-partner dataset registers 80,000 names.
+        owners = self.owners
         reported: set[str] = set()
-        for name in names:
-            self._add(check, label, owner_id, name, False, reported)
-        for code in codes:
-            self._add(check, label, owner_id, code, True, reported)
+        for is_code, given in ((False, names), (True, codes)):
+            for name in given:
+                key = normalize(name) if name.isascii() and name.isprintable() else skeleton(name)
+                if not key:  # nothing to read ("...", or only hidden characters): no look-up finds it by this name
+                    continue
+                owner, first, first_is_code = owners.setdefault(key, (owner_id, name, is_code))
+                if owner == owner_id or (is_code and first_is_code) or owner in reported:
+                    continue  # one record may repeat a name; a shared code is Codes' to judge
+                reported.add(owner)
+                check.add(label, self._clash(name, first, owner))
 
-    def _add(self, check: _Collector, label: Label, owner_id: str, name: str, is_code: bool,
-             reported: set[str]) -> None:
-        key = skeleton(name)
-        if not key:  # nothing to read ("...", or only hidden characters): no look-up finds it by this name
-            return
-        owner, first, first_is_code = self.owners.setdefault(key, (owner_id, name, is_code))
-        if owner == owner_id or (is_code and first_is_code) or owner in reported:
-            return  # one record may repeat a name; a shared code is Codes' to judge
-        reported.add(owner)
+    def _clash(self, name: str, first: str, owner: str) -> str:
         if normalize(name) == normalize(first):
-            check.add(label, f"name {name!r} is also a name of {self.noun} {owner!r}")
-            return
+            return f"name {name!r} is also a name of {self.noun} {owner!r}"
         odd = ", ".join(dict.fromkeys(unusual(name) + unusual(first)))
-        check.add(label, f"name {name!r} reads the same as {first!r}, a name of {self.noun} {owner!r} "
-                         f"({odd}); retype it in one script, without hidden characters, or keep one of the two")
+        return (f"name {name!r} reads the same as {first!r}, a name of {self.noun} {owner!r} ({odd}); "
+                "retype it in one script, without hidden characters, or keep one of the two")

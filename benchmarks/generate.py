@@ -23,12 +23,10 @@ FILLER = ("Synthetic text of about the length of a real note in the bundled data
           "written so that parsing and validation see realistic string sizes. ")
 
 
-def _code(number: int, letters: int) -> str:
-    code = ""
-    for _ in range(letters):
-        number, digit = divmod(number, 26)
-        code = chr(65 + digit) + code
-    return code
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+USER_ISO2 = ["AA", "ZZ", *(f"Q{c}" for c in LETTERS[12:]), *(f"X{c}" for c in LETTERS)]
+USER_ISO3 = [prefix + c for prefix in ("AA", "ZZ", *(f"Q{c}" for c in LETTERS[12:]), *(f"X{c}" for c in LETTERS))
+             for c in LETTERS]
 
 
 def document(partner_count: int, events_per_partner: int = 5) -> dict:
@@ -44,9 +42,11 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
             "id": partner_id,
             "name": f"Country {i}",
             "official_name": f"Republic of Country {i}",
-            "iso2": _code(i % 676, 2),
-            "iso3": _code(i % 17576, 3),
-            "iso_numeric": f"{i % 1000:03d}",
+            # ISO 3166-1's user-assigned codes: real ones would run out (and repeat) past
+            # 249 partners, and validation refuses two partners with one real code.
+            "iso2": USER_ISO2[i % len(USER_ISO2)],
+            "iso3": USER_ISO3[i % len(USER_ISO3)],
+            "iso_numeric": f"{900 + i % 100}",
             "wikidata": f"Q{1000 + i}",
             "aliases": [f"Land {i}", f"State {i}"],
             "neighbor": i < 2,

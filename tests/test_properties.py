@@ -67,7 +67,7 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
 @st.composite
 def datasets(draw: st.DrawFn) -> Dataset:
     tier_count = draw(st.integers(1, 4))
-    ranks = draw(st.lists(st.integers(-5, 50), min_size=tier_count, max_size=tier_count, unique=True))
+    ranks = draw(st.lists(st.integers(1, 50), min_size=tier_count, max_size=tier_count, unique=True))
     tiers = tuple(sorted(
         (Tier(id=f"tier-{i}", name=draw(words), rank=rank, description=draw(words)) for i, rank in enumerate(ranks)),
         key=lambda tier: tier.rank))
@@ -85,7 +85,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         # Suffixes keep every partner's names distinct from every other's, as validation requires.
         history = sorted(
             (HistoryEntry(designation=draw(words), tier=draw(st.none() | tier_choice),
-                          since=since, in_force_by=draw(st.none() | partial_dates()) if since else draw(partial_dates()),
+                          since=since, in_force_by=None if since else draw(partial_dates()),
                           occasion=draw(optional_words), people=draw(person_ids), note=draw(optional_words))
              for since in draw(st.lists(st.none() | partial_dates(), max_size=3))),
             key=lambda entry: entry.start)
@@ -96,7 +96,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         partners.append(Partner(
             id=f"p{i}-{draw(st.sampled_from(['a', 'bb', 'c-d']))}", name=f"{draw(words)} #{i}",
             iso2=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}", iso3=f"{chr(65 + i)}{draw(st.sampled_from('QXZ'))}Q",
-            iso_numeric=draw(st.from_regex(r"[0-9]{3}", fullmatch=True)),
+            iso_numeric=f"{i}{draw(st.from_regex(r'[0-9]{2}', fullmatch=True))}",
             wikidata=f"Q{draw(st.integers(1, 10**9))}",
             neighbor=draw(st.booleans()), tier=draw(tier_choice) if tied else None,
             designation=draw(words) if tied else None, since=current_since if tied else None,
@@ -116,8 +116,11 @@ def datasets(draw: st.DrawFn) -> Dataset:
         key=lambda event: event.date)
     policy = Policy(name=draw(words), summary=draw(words), table_source=draw(words), aims=draw(word_tuples),
                     asterisk_note=draw(optional_words), notes=draw(word_tuples), sources=draw(word_tuples))
+    # No record is dated after the data's as_of.
+    dates = [*(p.since for p in partners if p.since), *(e.start for p in partners for e in p.history),
+             *(e.date for e in events)]
     return Dataset(schema_version=3, title=draw(st.none() | words), version=draw(st.none() | st.just("1.2.3-rc.1")),
-                   as_of=draw(partial_dates()), policy=policy, tiers=tiers,
+                   as_of=max([draw(partial_dates()), *dates]), policy=policy, tiers=tiers,
                    all_partners=tuple(partners), all_events=tuple(events), all_people=people)
 
 

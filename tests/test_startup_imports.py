@@ -14,7 +14,8 @@ import sys
 import pytest
 
 HEAVY = ("rich", "pydantic", "importlib.metadata", "tomli_w", "tomllib", "hashlib",
-         "thirdneighbor.validate")
+         "thirdneighbor.validate", "thirdneighbor.validate_fields", "thirdneighbor.validate_records",
+         "thirdneighbor.confusables")
 
 PROBE = """
 import json, os, sys

@@ -332,3 +332,181 @@ def test_every_problem_of_a_record_is_reported_in_one_run(write_dataset: Any) ->
         "field 'iso2' must be two capital letters, not 'usa'",
         "unknown tier 'bogus' (tiers: comprehensive, comprehensive-strategic, expanded, strategic)"]
     assert sum(p.startswith("events[0]") for p in problems) == 2  # the bad date and the unknown partner
+
+
+# --- what commands cannot use: refused by validate, with the record's line and a fix ---
+
+def _validate_json(path: Path) -> list[dict[str, Any]]:
+    import json
+
+    result = run_cli("validate", "--json", str(path))
+    assert (result.exit_code, result.stderr) == (ExitCode.BROKEN_DATASET, "")
+    return json.loads(result.stdout)["problems"]
+
+
+def test_an_event_after_the_data_s_as_of_is_refused_with_its_line(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: d["events"][-1].update(date="2027-02"))
+    [problem] = _validate_json(path)
+    assert problem["record"].startswith("events[39] (")
+    assert problem["message"] == ("'date' (2027-02) is after the dataset's as_of (2026-11-28); correct the date, "
+                                  "or set as_of to the day the data was last checked against its sources")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[problem["line"] - 1] == "[[events]]"
+    assert 'date = "2027-02"' in lines[problem["line"]:problem["line"] + 3]
+
+
+def test_series_chart_and_report_no_longer_meet_options_nobody_gave(write_dataset: Any) -> None:
+    # Before, a partner's `since` after as_of made these exit 2 over --from and --to.
+    path = write_dataset(lambda d: _partner(d, "japan").update(since="2031"))
+    for command in (["series"], ["chart", "-o", "-"], ["report", "-o", "-"]):
+        result = run_cli(*command, "--data", str(path))
+        assert (result.exit_code, result.stdout) == (ExitCode.BROKEN_DATASET, "")
+        assert result.stderr == (f"thirdneighbor: {path}: the dataset is broken (1 problem)\n"
+                                 "  - partners[1] (japan): 'since' (2031) is after the dataset's as_of (2026-11-28); "
+                                 "correct the date, or set as_of to the day the data was last checked against its "
+                                 "sources\n")
+
+
+def test_history_dates_after_as_of_are_refused(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        _partner(document, "united-states")["history"][0]["in_force_by"] = "2027"
+        _partner(document, "germany")["history"][0]["since"] = "2026-12-01"
+    fix = "; correct the date, or set as_of to the day the data was last checked against its sources"
+    assert _problems(write_dataset(change)) == [
+        f"partners[0] (united-states) history[0]: 'in_force_by' (2027) is after the dataset's as_of (2026-11-28){fix}",
+        f"partners[2] (germany) history[0]: 'since' (2026-12-01) is after the dataset's as_of (2026-11-28){fix}"]
+
+
+def test_a_date_that_may_fall_before_as_of_is_kept(write_dataset: Any) -> None:
+    # Checked on 2026-11-28, an event of "2026" or "2026-11" may have happened by then; "2026-12" cannot have.
+    assert load_dataset(write_dataset(lambda d: d["events"][-1].update(date="2026"))).as_of.year == 2026
+    assert load_dataset(write_dataset(lambda d: d["events"][-1].update(date="2026-11"))).as_of.year == 2026
+    [problem] = _problems(write_dataset(lambda d: d["events"][-1].update(date="2026-12")))
+    assert "'date' (2026-12) is after the dataset's as_of (2026-11-28)" in problem
+
+
+@pytest.mark.parametrize(("key", "code"), [("iso2", "JP"), ("iso3", "JPN"), ("iso_numeric", "392")])
+def test_two_partners_with_one_iso_code_are_refused(write_dataset: Any, key: str, code: str) -> None:
+    # Before, `show USA` was ambiguous and the map titled the US shape "Japan".
+    path = write_dataset(lambda d: _partner(d, "united-states").update({key: code}))
+    assert _problems(path) == [f"partners[1] (japan): {key} {code!r} is also the {key} of partner 'united-states'; "
+                               "each country has its own ISO 3166-1 code: check both against the standard"]
+
+
+def test_user_assigned_iso_codes_may_repeat(write_dataset: Any) -> None:
+    # ISO 3166-1 leaves them to users: they name no country, and the map has none.
+    def change(document: dict[str, Any]) -> None:
+        for partner_id, code in (("japan", "XK"), ("germany", "XK")):
+            _partner(document, partner_id).update(iso2=code, iso3="XKX", iso_numeric="999")
+    data = load_dataset(write_dataset(change))
+    assert data.partner("japan").iso3 == data.partner("germany").iso3 == "XKX"
+    result = run_cli("show", "XKX", "--data", str(write_dataset(change)))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("thirdneighbor: 'XKX' matches several partners: japan (Japan), germany (Germany)")
+
+
+@pytest.mark.parametrize(("alias", "hidden"), [
+    ("In\u200bdia", "U+200B ZERO WIDTH SPACE"),
+    ("\u2066India\u2069", "U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE"),
+    ("Ind\u0456a", "U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I"),
+    ("\u0399ndia", "U+0399 GREEK CAPITAL LETTER IOTA"),
+    ("INDI\u0410", "U+0410 CYRILLIC CAPITAL LETTER A"),
+])
+def test_a_name_that_reads_as_another_partner_s_is_refused(write_dataset: Any, alias: str, hidden: str) -> None:
+    path = write_dataset(lambda d: _partner(d, "united-states")["aliases"].append(alias))
+    assert _problems(path) == [
+        f"partners[6] (india): name 'India' reads the same as {alias!r}, a name of partner 'united-states' "
+        f"({hidden}); retype it in one script, without hidden characters, or keep one of the two"]
+
+
+def test_a_look_alike_of_a_later_partner_s_name_is_refused_on_the_later_record(write_dataset: Any) -> None:
+    # "United Stаtes" with a Cyrillic а, given to a partner listed after the United States.
+    path = write_dataset(lambda d: _partner(d, "japan")["aliases"].append("United St\u0430tes"))
+    assert _problems(path) == [
+        "partners[1] (japan): name 'United Stаtes' reads the same as 'United States', a name of partner "
+        "'united-states' (U+0430 CYRILLIC SMALL LETTER A); retype it in one script, without hidden characters, "
+        "or keep one of the two"]
+
+
+def test_an_alias_equal_to_another_partner_s_iso_code_is_refused(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "germany")["aliases"].append("j.p."))
+    assert _problems(path) == ["partners[2] (germany): name 'j.p.' is also a name of partner 'japan'"]
+
+
+def test_people_whose_names_read_the_same_are_refused(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        document["people"][1]["variants"] = [*document["people"][1].get("variants", []),
+                                             document["people"][0]["name"].replace("a", "\u0430", 1)]
+    [problem] = _problems(write_dataset(change))
+    assert problem.startswith("people[1] (") and "U+0430 CYRILLIC SMALL LETTER A" in problem
+    assert "reads the same as" in problem and "a name of person" in problem
+
+
+def test_mongolian_names_differ_from_english_ones() -> None:
+    # Cyrillic names are read through the look-alike table too; none of the bundled ones reads as another name.
+    checked = build_dataset(__import__("tomllib").loads(BUNDLED.read_text(encoding="utf-8")))
+    assert checked.problems == []
+    assert any(partner.name_mn for partner in checked.dataset.all_partners)
+
+
+def test_a_leader_listed_twice_is_refused(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        leaders = _partner(document, "japan")["leaders"]
+        leaders.append(leaders[0])
+    document = __import__("tomllib").loads(BUNDLED.read_text(encoding="utf-8"))
+    first = _partner(document, "japan")["leaders"][0]
+    assert _problems(write_dataset(change)) == [
+        f"partners[1] (japan): field 'leaders' names {first!r} twice; list each once"]
+
+
+def test_an_event_naming_a_person_twice_is_refused(write_dataset: Any) -> None:
+    def change(document: dict[str, Any]) -> None:
+        event = next(e for e in document["events"] if e.get("people"))
+        event["people"] = [*event["people"], event["people"][0]]
+    [problem] = _problems(write_dataset(change))
+    assert problem.startswith("events[") and problem.endswith(" twice; list each once")
+
+
+@pytest.mark.parametrize("rank", [0, -1])
+def test_a_tier_rank_below_1_is_refused(write_dataset: Any, rank: int) -> None:
+    path = write_dataset(lambda d: d["tiers"][0].update(rank=rank))
+    assert _problems(path) == [f"tiers[0] (comprehensive-strategic): rank {rank} must be 1 or more; number the "
+                               "tiers 1, 2, 3... from the closest tie"]
+
+
+def test_two_tiers_with_one_rank_are_refused(write_dataset: Any) -> None:
+    # Commands list tiers, and compare them ("upgrade", "downgrade"), by rank.
+    path = write_dataset(lambda d: d["tiers"][1].update(rank=1))
+    assert _problems(path) == ["tiers[1] (strategic): rank 1 is also the rank of tier 'comprehensive-strategic'; "
+                               "give each tier a rank of its own, since commands list tiers in rank order"]
+
+
+def test_a_history_entry_with_both_dates_is_refused(write_dataset: Any) -> None:
+    path = write_dataset(lambda d: _partner(d, "germany")["history"][0].update(in_force_by="2011"))
+    assert _problems(path) == [
+        "partners[2] (germany) history[0]: gives both 'since' and 'in_force_by'; keep 'since' where the start is "
+        "known, else 'in_force_by' (the earliest date a source shows the tie in force)"]
+    result = run_cli("validate", str(path))
+    assert result.exit_code == ExitCode.BROKEN_DATASET and result.stdout == ""
+    assert "  - line " in result.stderr and "history[0]: gives both 'since' and 'in_force_by'" in result.stderr
+
+
+def test_the_look_alike_table_is_the_documented_subset() -> None:
+    """Each entry maps one letter of Latin beyond ASCII, Greek or Cyrillic to ASCII
+    letters or digits, as the module's docstring says; and every character the
+    output cleaning takes out is dropped from a name's skeleton."""
+    import unicodedata
+
+    from thirdneighbor.confusables import LOOK_ALIKES, skeleton
+    from thirdneighbor.render.safe import _ACTIVE_CHARACTERS
+
+    assert len(LOOK_ALIKES) > 100
+    for source, target in LOOK_ALIKES.items():
+        assert len(source) == 1 and unicodedata.category(source).startswith("L"), source
+        assert 0x80 <= ord(source) <= 0x24F or 0x370 <= ord(source) <= 0x52F, source
+        # An apostrophe may stand in a target ("ʹ" reads as one); names.normalize drops it.
+        assert target and target.isascii() and all(c.isalnum() or c == "'" for c in target), (source, target)
+    for character in _ACTIVE_CHARACTERS:
+        assert skeleton(f"Ja{character}pan") in ("japan", "ja pan"), hex(ord(character))
+    assert skeleton("\u0399\u039d\u0394\u0399\u0391") != "india"  # Δ is no D
+    assert skeleton("\u0399\u039dDI\u0391") == skeleton("INDIA") == "india"

@@ -8,8 +8,11 @@ line or from Python.
     >>> str(data.partner("korea").since)
     '2021-09-10'
 
-`load` returns a thirdneighbor.model.Dataset; its methods `partners`, `partner`
-and `events` call the same query functions as the command line. Importing this
+`load` returns a thirdneighbor.model.Dataset; its methods `partners`, `partner`,
+`events`, `search`, `changes` and `series` call the same query functions as the
+command line. Each takes the types its docstring names (a date is a PartialDate,
+a str such as "2020" or "2020-05", or an int year) and raises TypeError,
+ValueError or LookupError, with a message, for anything else. Importing this
 package loads neither Rich nor Typer.
 """
 
@@ -27,13 +30,19 @@ __version__ = "0.3.0"
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """The bundled dataset, or your own file (`path`), validated.
+    """The bundled dataset, or your own file (`path`: a str or an os.PathLike
+    such as pathlib.Path; None or no argument for the bundled one; "-" for
+    stdin), validated.
 
-    Raises thirdneighbor.errors.DatasetError, listing every problem, for a file
-    that cannot be used. A file that uses old key names ("level") loads, with a
+    Raises thirdneighbor.errors.DatasetError (a ValueError), listing every
+    problem, for a file that cannot be used or read, and TypeError for a path of
+    another type. A file that uses old key names ("level") loads, with a
     DeprecationWarning that says which.
     """
     import warnings
+
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str, an os.PathLike or None, not {type(path).__name__}")
 
     from .dataset import load_dataset
 

@@ -302,10 +302,13 @@ def export_command(
 ) -> Reply:
     """Write the selected partners, with their events, as a dataset file of its own, or as a SQLite database.
 
-    The filters are those of `list`. An event is kept when every partner it names
-    is kept; events that name no partner are always kept. --format sqlite writes
-    a normalised database (partners, tier history, events, people, notes, sources,
-    and a full-text index), for sqlite3 or datasette.
+    The filters are those of `list` but --as-of and --sort: --tier, --since,
+    --until, --neighbors and --all; and --country. An export is the data as it
+    stands, every record with its history, so that any --as-of can be asked of it
+    later (`list --data FILE --as-of DATE`). An event is kept when every partner
+    it names is kept; events that name no partner are always kept. --format
+    sqlite writes a normalised database (partners, tier history, events, people,
+    notes, sources, and a full-text index), for sqlite3 or datasette.
     """
     from .errors import UsageError
 

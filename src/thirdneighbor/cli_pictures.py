@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .cli import _examples, app
-from .cli_options import (AsOfOption, DataSource, ForceFlag, NeighborsFlag, TierOption, YearlyUntilOption, YearOption,
-                          as_of_date, reading_data, window_of)
+from .cli_options import (AllFlag, AsOfOption, DataSource, ForceFlag, NeighborsFlag, PartnerSinceOption,
+                          PartnerUntilOption, TierOption, YearlyUntilOption, YearOption, as_of_date, reading_data,
+                          window_of)
 from .cli_questions import CountryOption
 from .reply import Reply
 
 if TYPE_CHECKING:
     from .model import Dataset, Partner
+    from .partialdate import PartialDate
 
 OutputOption = Annotated[Optional[str], typer.Option(
     "--output", "-o", metavar="FILE", help="Write to this file (atomically); - for stdout.")]
@@ -42,14 +44,17 @@ def _written(text: str, output_path: Optional[str], force: bool, what: str) -> R
 
 
 def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[list[str]],
-              neighbors: bool, source: DataSource) -> "list[Partner]":
+              neighbors: bool, source: DataSource, *, since: "Optional[PartialDate]" = None,
+              until: "Optional[PartialDate]" = None,
+              all_relations: bool = False) -> "list[Partner]":
     """The partners `list` would give for these filters (a country named with
     --country is kept whatever its kind); a note on stderr where none is left."""
     from .query.select import check_tiers, narrowed, resolve_partners, select_partners
 
     tier = check_tiers(dataset, tier or ())
-    partners = select_partners(dataset, tiers=tier, include_neighbors=neighbors or bool(country),
-                               include_other=bool(country))
+    partners = select_partners(dataset, tiers=tier, since=since, until=until,
+                               include_neighbors=neighbors or bool(country),
+                               include_other=all_relations or bool(country))
     if country:
         partners = narrowed(partners, source.found(resolve_partners(dataset, country)))
     if not partners:
@@ -155,14 +160,19 @@ def map_command(
 @app.command("report", epilog=_examples(
     "thirdneighbor report -o report.html",
     "thirdneighbor report --as-of 2020 --tier strategic -o strategic-2020.html",
+    "thirdneighbor report --all --since 2015 -o since-2015.html",
 ))
 @reading_data
 def report_command(
     output_path: OutputOption = None,
     as_of: AsOfOption = None,
     tier: TierOption = None,
+    since: PartnerSinceOption = None,
+    until: PartnerUntilOption = None,
+    year: YearOption = None,
     country: CountryOption = None,
     neighbors: NeighborsFlag = False,
+    all_relations: AllFlag = False,
     theme: ThemeOption = "light",
     force: ForceFlag = False,
     *,
@@ -171,7 +181,8 @@ def report_command(
     """One self-contained HTML page: summary, sortable table with source links, chart, map, timeline and notes.
 
     It makes no network request, prints cleanly and reads from phone to desktop
-    widths. --as-of and the filters of `list` choose what it shows.
+    widths. The filters of `list` (--tier, --since, --until, --year, --neighbors,
+    --all, --as-of) and --country choose what it shows.
     """
     from . import __version__
     from .pictures.chart import chart_svg
@@ -182,7 +193,9 @@ def report_command(
     dataset = source.load()
     date = as_of_date(as_of)
     shown = dataset_as_of(dataset, date) if date is not None else dataset
-    partners = _partners(shown, tier, country, neighbors, source)
+    start, end, _ = window_of(since, until, year)
+    partners = _partners(shown, tier, country, neighbors, source, since=start, until=end,
+                         all_relations=all_relations)
     ids = {partner.id for partner in partners}
     events = [event for event in shown.all_events if not event.partners or ids.intersection(event.partners)]
     theme = _theme(theme)

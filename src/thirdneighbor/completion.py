@@ -58,7 +58,8 @@ def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
 
     named = ctx.params.get("data") if ctx is not None else None
     try:
-        if named == "-" or not stat.S_ISREG(os.stat(dataset_source(named)[0]).st_mode):
+        path = dataset_source(named)[0]  # "-" from --data or THIRDNEIGHBOR_DATA: stdin
+        if str(path) == "-" or not stat.S_ISREG(os.stat(path).st_mode):
             return None
         return load_dataset(named)
     except (ThirdNeighborError, OSError):

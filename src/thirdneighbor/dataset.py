@@ -12,6 +12,9 @@ from .errors import DatasetError
 from .model import Dataset
 
 DATA_ENV = "THIRDNEIGHBOR_DATA"
+# Why a dataset came from stdin: `--data -`, or THIRDNEIGHBOR_DATA=- (the same "-"
+# as --data takes). Stdin is never cached: its bytes can be read only once.
+STDIN_SOURCES = ("--data -", f"${DATA_ENV}=-")
 LIMIT_ENV = "THIRDNEIGHBOR_MAX_BYTES"
 # Bounds on what a dataset may be, so that /dev/zero, a sparse 64 GB file or a
 # table nested a thousand deep end in a message instead of exhausting memory or
@@ -224,7 +227,7 @@ class Loaded:
     def __init__(self, dataset: Dataset, path: Path, why: str, cached: bool) -> None:
         self.dataset = dataset
         self.path = path  # the file, or "<stdin>"
-        self.why = why  # "--data", "--data -", "$THIRDNEIGHBOR_DATA" or "bundled"
+        self.why = why  # "--data", "--data -", "$THIRDNEIGHBOR_DATA", "$THIRDNEIGHBOR_DATA=-" or "bundled"
         self.cached = cached  # whether the cache held it
 
 
@@ -234,7 +237,7 @@ def load_source(path: str | os.PathLike[str] | None = None, *, use_cache: bool =
     FIFO or stdin gives its bytes only once."""
     resolved, raw, why = _read_source(path)
     try:
-        dataset, cached = _dataset_from(resolved, raw, use_cache=use_cache and why != "--data -",
+        dataset, cached = _dataset_from(resolved, raw, use_cache=use_cache and why not in STDIN_SOURCES,
                                         on_notice=on_notice)
     except DatasetError as error:
         raise _said_where(error, resolved, why) from None
@@ -273,8 +276,11 @@ def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, str]
     if path is not None and str(path) == "-":
         return Path("<stdin>"), _read_stdin(), "--data -"
     resolved, why = dataset_source(path)
+    from_stdin = why == f"${DATA_ENV}" and str(resolved) == "-"  # THIRDNEIGHBOR_DATA=- means stdin, as --data - does
+    if from_stdin:
+        resolved, why = Path("<stdin>"), STDIN_SOURCES[1]
     try:
-        return resolved, read_bytes(resolved, bounded=why != "bundled"), why
+        return resolved, _read_stdin() if from_stdin else read_bytes(resolved, bounded=why != "bundled"), why
     except DatasetError as error:
         raise _said_where(error, resolved, why) from None
 

@@ -131,8 +131,10 @@ class CannotWriteError(ThirdNeighborError):
     exit_code = ExitCode.CANNOT_WRITE
 
 
-class DatasetError(ThirdNeighborError):
-    """The dataset cannot be used. Lists every problem found, not only the first."""
+class DatasetError(ThirdNeighborError, ValueError):
+    """The dataset cannot be used. Lists every problem found, not only the first.
+    A ValueError, so that the Python API raises only TypeError, ValueError and
+    LookupError."""
 
     exit_code = ExitCode.BROKEN_DATASET
 

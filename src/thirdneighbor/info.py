@@ -15,9 +15,10 @@ def info_record(loaded: Loaded, *, use_cache: bool) -> dict[str, Any]:
     """The facts `info` shows, JSON-ready, of a dataset loaded as every command
     loads it (through the cache, unless --no-cache or stdin)."""
     from . import cache
+    from .dataset import STDIN_SOURCES
 
     data, path, why, hit = loaded.dataset, loaded.path, loaded.why, loaded.cached
-    from_stdin = why == "--data -"  # never cached
+    from_stdin = why in STDIN_SOURCES  # never cached
     use_cache = use_cache and not from_stdin
     entry = None if from_stdin else cache.entry_path(path)
     partners = data.all_partners
@@ -40,7 +41,8 @@ def info_record(loaded: Loaded, *, use_cache: bool) -> dict[str, Any]:
     }
 
 
-_WHY = {"--data": "named with --data", "--data -": "read from stdin", "bundled": "the dataset bundled with the tool"}
+_WHY = {"--data": "named with --data", "--data -": "read from stdin", "$THIRDNEIGHBOR_DATA=-":
+        "read from stdin, as $THIRDNEIGHBOR_DATA=- asks", "bundled": "the dataset bundled with the tool"}
 
 
 def info_text(record: dict[str, Any]) -> str:
@@ -48,7 +50,7 @@ def info_text(record: dict[str, Any]) -> str:
 
     records = record["records"]
     cache = record["cache"]
-    cached = ("off (stdin is never cached)" if record["source"] == "--data -" else
+    cached = ("off (stdin is never cached)" if record["source"] in ("--data -", "$THIRDNEIGHBOR_DATA=-") else
               "off (no absolute HOME or XDG_CACHE_HOME to keep it in)" if cache["path"] is None else
               "off (--no-cache)" if not cache["enabled"] else
               f"{cache['path']} ({'hit' if cache['hit'] else 'not there yet, written now'})")

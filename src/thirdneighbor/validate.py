@@ -2,38 +2,29 @@
 
 Validation never stops at the first problem: a user editing the dataset sees the
 whole list at once, each located by record ("partners[3] (south-korea)") and field.
-Which keys a table may have, which it must have and what type each holds all
-come from the record classes (thirdneighbor.model.record_fields); this module
-adds the checks across fields and records: ids, codes, references, dates.
+Keys and types are checked by thirdneighbor.validate_fields, from the record
+classes; this module builds the records and checks each one's fields together:
+ids, codes, references, dates; thirdneighbor.validate_records the checks that
+look across records (shared names and codes, dates after `as_of`).
 """
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import (RECORD_CLASSES, Country, Dataset, Event, FieldInfo, HistoryEntry, Partner, Person, Policy, Tier,
-                    record_fields)
-from .names import normalize, partner_keys, person_keys
-from .partialdate import PartialDate, PartialDateError
+from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier
+from .names import partner_keys, person_keys
+from .partialdate import PartialDate
+from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label
+from .validate_records import AsOf, Codes, Names, twice
+
+__all__ = ["SCHEMA_VERSION", "SCHEMA_VERSIONS", "Checked", "Problem", "build_dataset"]
 
 # 2 names tiers "tiers" and "tier"; 1 said "levels" and "level", which are still read.
 SCHEMA_VERSION = 3
 SCHEMA_VERSIONS = (1, 2, 3)
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a dataset, located by record and field."""
-
-    record: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.record}: {self.message}" if self.record else self.message
 
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -44,143 +35,6 @@ _SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9
 _ISO_NUMERIC = re.compile(r"[0-9]{3}")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _TIED = ("designation", "since", "occasion")  # what a partner with a tier must give, and only it
-
-
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise TypeError(f"must be a string, not {_type_name(value)}")
-    if not value or value.isspace():
-        raise ValueError("must not be empty")
-    return value
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise TypeError(f"must be an array of strings, not {_type_name(value)}")
-    for index, item in enumerate(value):
-        if type(item) is not str or not item or item.isspace():
-            raise TypeError(f"item {index} must be a non-empty string, not {item!r}")
-    return tuple(value)
-
-
-def _integer(value: Any) -> int:
-    if type(value) is not int:
-        raise TypeError(f"must be an integer, not {_type_name(value)}")
-    return value
-
-
-def _boolean(value: Any) -> bool:
-    if type(value) is not bool:
-        raise TypeError(f"must be true or false, not {_type_name(value)}")
-    return value
-
-
-def _date(value: Any) -> PartialDate:
-    if type(value) is str:
-        return PartialDate.parse(value)
-    # A bare TOML date (as_of = 2026-11-28) is accepted as a full-precision date.
-    if type(value) is datetime.date:
-        return PartialDate(value.year, value.month, value.day)
-    raise TypeError(f"must be a date string (YYYY, YYYY-MM or YYYY-MM-DD), not {_type_name(value)}")
-
-
-def _tables(value: Any) -> list[Any]:
-    # Each item is checked as a table by the caller, which names it by index.
-    if type(value) is not list:
-        raise TypeError(f"must be an array of tables, not {_type_name(value)}")
-    return value
-
-
-def _table(value: Any) -> dict[str, Any]:
-    if type(value) is not dict:
-        raise TypeError(f"must be a table, not {_type_name(value)}")
-    return value
-
-
-def _type_name(value: Any) -> str:
-    names = {str: "a string", int: "an integer", float: "a float", bool: "a boolean",
-             list: "an array", dict: "a table"}
-    return names.get(type(value), type(value).__name__)
-
-
-CONVERTERS: dict[str, Callable[[Any], Any]] = {
-    "text": _text, "texts": _texts, "int": _integer, "bool": _boolean, "date": _date,
-    "table": _table, "tables": _tables,
-}
-
-
-class Spec:
-    """The keys one record class accepts in a file, from its declared fields."""
-
-    def __init__(self, cls: type) -> None:
-        infos = record_fields(cls)
-        self.keys: dict[str, FieldInfo] = {info.key: info for info in infos}
-        self.keys.update({info.alias: info for info in infos if info.alias})
-        self.known = ", ".join(info.key for info in infos)
-        self.required = tuple(info for info in infos if info.required)
-
-
-SPECS = {cls: Spec(cls) for cls in RECORD_CLASSES}
-
-Label = Callable[[], str]
-
-
-class _Collector:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.old_keys: set[str] = set()  # deprecated keys seen, for one notice
-
-    def add(self, label: Label, message: str) -> None:
-        self.problems.append(Problem(label(), message))
-
-    def fields(self, raw: Any, label: Label, cls: type) -> dict[str, Any] | None:
-        """Check one table against its class. Returns the converted fields by
-        attribute name, or None if any was bad."""
-        before = len(self.problems)
-        converted = self.convertible_fields(raw, label, cls)
-        return converted if len(self.problems) == before else None
-
-    def convertible_fields(self, raw: Any, label: Label, cls: type) -> dict[str, Any]:
-        """Like `fields`, but returns whatever did convert, problems or not."""
-        if type(raw) is not dict:
-            self.add(label, f"must be a table, not {_type_name(raw)}")
-            return {}
-        spec = SPECS[cls]
-        converted: dict[str, Any] = {}
-        for key, value in raw.items():
-            info = spec.keys.get(key)
-            if info is None:
-                self.add(label, f"unknown field {key!r} (known: {spec.known})")
-                continue
-            if key != info.key:
-                self.old_keys.add(key)
-                if info.key in raw:
-                    self.add(label, f"gives both {info.key!r} and its old name {key!r}; keep {info.key!r}")
-                    continue
-            try:
-                converted[info.name] = CONVERTERS[info.kind](value)
-            except (TypeError, ValueError, PartialDateError) as error:
-                self.add(label, f"field {key!r} {_phrase(error)}")
-        for info in spec.required:
-            if info.name not in converted and info.key not in raw and info.alias not in raw:
-                self.add(label, f"missing required field {info.key!r}")
-        return converted
-
-
-def _phrase(error: Exception) -> str:
-    text = str(error)
-    return text if text.startswith(("must", "item")) else f"is invalid: {text}"
-
-
-def _label(kind: str, index: int, raw: Any, key: str) -> Label:
-    def label() -> str:
-        name = raw.get(key) if type(raw) is dict else None
-        return f"{kind}[{index}] ({name})" if type(name) is str and name else f"{kind}[{index}]"
-    return label
-
-
-def _fixed(text: str) -> Label:
-    return lambda: text
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,10 +93,12 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     person_ids = _declared_ids(top["all_people"]) if "all_people" in top else set()
     leaders_are_ids = "all_people" in top
     identifiers_required = top.get("schema_version", SCHEMA_VERSION) >= 3
+    # Dates later than the data's own as_of are refused; without a valid as_of that is reported instead.
+    as_of = AsOf(top.get("as_of"))
     partners = _build_partners(check, top.get("all_partners", []), tier_ids,
-                               PartnerRules(person_ids, leaders_are_ids, identifiers_required))
+                               PartnerRules(person_ids, leaders_are_ids, identifiers_required, as_of))
     partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
-    events = _build_events(check, top.get("all_events", []), partner_ids, person_ids)
+    events = _build_events(check, top.get("all_events", []), partner_ids, person_ids, as_of)
 
     notices = old_keys_notice(check.old_keys)
     if check.problems or policy is None:
@@ -305,6 +161,13 @@ def _check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str
     seen_ids.add(record_id)
 
 
+def _check_twice(check: _Collector, label: Label, key: str, values: tuple[str, ...]) -> None:
+    """A list of ids that names one twice: a leader shown twice in `show`, counted twice in `people`."""
+    if len(values) < 2 or len(set(values)) == len(values):  # nearly always: no list to build
+        return
+    check.add(label, f"field {key!r} names {', '.join(map(repr, twice(values)))} twice; list each once")
+
+
 def _unknown_tier(tier_ids: set[str]) -> str:
     return f"(tiers: {', '.join(sorted(tier_ids))})"
 
@@ -320,8 +183,13 @@ def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
             continue
         _check_id(check, label, fields["id"], seen_ids, "tier", "'strategic'")
         _check_cyrillic(check, label, fields, ("name_mn",))
+        if fields["rank"] < 1:
+            # Tiers are ordered by rank, and 1 is the closest tie: a 0 or a negative number reads as closer still.
+            check.add(label, f"rank {fields['rank']} must be 1 or more; number the tiers 1, 2, 3... from the "
+                             "closest tie")
         if fields["rank"] in seen_ranks:
-            check.add(label, f"rank {fields['rank']} is also the rank of tier {seen_ranks[fields['rank']]!r}")
+            check.add(label, f"rank {fields['rank']} is also the rank of tier {seen_ranks[fields['rank']]!r}; "
+                             "give each tier a rank of its own, since commands list tiers in rank order")
         seen_ranks.setdefault(fields["rank"], fields["id"])
         tiers.append(Tier(**fields))
     return tiers
@@ -331,9 +199,11 @@ class PartnerRules:
     """What a partner record must satisfy beyond its own fields: the people it may
     refer to, and whether it must carry the linked identifiers (schema 3 on)."""
 
-    def __init__(self, person_ids: set[str], leaders_are_ids: bool, identifiers_required: bool) -> None:
+    def __init__(self, person_ids: set[str], leaders_are_ids: bool, identifiers_required: bool,
+                 as_of: AsOf | None = None) -> None:
         self.person_ids, self.leaders_are_ids = person_ids, leaders_are_ids
         self.identifiers_required = identifiers_required
+        self.as_of = as_of or AsOf(None)  # the dataset's, where it is valid
 
 
 def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
@@ -346,7 +216,7 @@ def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
 def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
     people: list[Person] = []
     seen_ids: set[str] = set()
-    owner_of_name: dict[str, str] = {}
+    names = Names("person")
     for index, raw in enumerate(raw_people):
         label = _label("people", index, raw, "id")
         fields = check.fields(raw, label, Person)
@@ -357,10 +227,7 @@ def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
         person = Person(**fields)
-        for name in person_keys(person):
-            owner = owner_of_name.setdefault(normalize(name), person.id)
-            if owner != person.id:
-                check.add(label, f"name {name!r} is also a name of person {owner!r}")
+        names.add(check, label, person.id, [person.name, *person_keys(person)])
         people.append(person)
     return people
 
@@ -369,7 +236,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                     references: PartnerRules) -> list[Partner]:
     partners: list[Partner] = []
     seen_ids: set[str] = set()
-    owner_of_name: dict[str, str] = {}
+    names, codes = Names("partner"), Codes()
     for index, raw in enumerate(raw_partners):
         label = _label("partners", index, raw, "id")
         before = len(check.problems)
@@ -380,7 +247,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
             continue
         given_keys = {"tier" if key == "level" else key for key in raw}  # present, whether it converted or not
         raw_history = fields.pop("history", None)
-        history = (tuple(_build_history(check, label, raw_history, tier_ids, references.person_ids))
+        history = (tuple(_build_history(check, label, raw_history, tier_ids, references))
                    if raw_history else ())
         partner_id = fields.get("id")
         if partner_id is not None:
@@ -412,6 +279,8 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         unknown = references.leaders_are_ids and _unknown_people(fields.get("leaders", ()), references.person_ids)
         if unknown:
             check.add(label, f"field 'leaders' {unknown}")
+        _check_twice(check, label, "leaders", fields.get("leaders", ()))
+        references.as_of.check(check, label, "'since'", fields.get("since"))
         late = [entry for entry in history if "since" in fields and entry.start.key > fields["since"].key]
         if late:
             check.add(label, f"an earlier tier ({late[0].designation}, {late[0].when}) is dated after "
@@ -420,18 +289,16 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
             continue
         partner = Partner(**fields, history=history)
         # One partner may list the same name twice ("USA" as alias and ISO3); only clashes count.
-        # ISO codes are left out: a large dataset of its own may run out of two-letter
-        # codes, and a shared code only makes a look-up by it ambiguous (exit 1).
-        for name in partner_keys(partner, with_codes=False):
-            owner = owner_of_name.setdefault(normalize(name), partner_id)
-            if owner != partner_id:
-                check.add(label, f"name {name!r} is also a name of partner {owner!r}")
+        # The display name first: a clash is reported once, by the first name that clashes.
+        names.add(check, label, partner.id, [partner.name, *partner_keys(partner, with_codes=False)],
+                  (partner.iso2, partner.iso3))
+        codes.add(check, label, partner.id, {key: getattr(partner, key) for key in Codes.KEYS})
         partners.append(partner)
     return partners
 
 
 def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
-                   tier_ids: set[str] | None, person_ids: set[str]) -> list[HistoryEntry]:
+                   tier_ids: set[str] | None, references: PartnerRules) -> list[HistoryEntry]:
     entries: list[HistoryEntry] = []
     for index, raw in enumerate(raw_entries):
         label = _fixed_after(owner, f" history[{index}]")
@@ -441,10 +308,21 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
         if "since" not in fields and "in_force_by" not in fields:
             check.add(label, "needs 'since' or 'in_force_by'")
             continue
+        if "since" in fields and "in_force_by" in fields:
+            # Commands would take `since` and ignore the other: say which one the file means.
+            check.add(label, "gives both 'since' and 'in_force_by'; keep 'since' where the start is known, else "
+                             "'in_force_by' (the earliest date a source shows the tie in force)")
+            continue
+        before = len(check.problems)
+        for key in ("since", "in_force_by"):
+            references.as_of.check(check, label, repr(key), fields.get(key))
+        _check_twice(check, label, "people", fields.get("people", ()))
+        if len(check.problems) != before:
+            continue
         if fields.get("tier") is not None and tier_ids is not None and fields["tier"] not in tier_ids:
             check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
             continue
-        unknown = _unknown_people(fields.get("people", ()), person_ids)
+        unknown = _unknown_people(fields.get("people", ()), references.person_ids)
         if unknown:
             check.add(label, unknown)
             continue
@@ -452,12 +330,8 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
     return sorted(entries, key=lambda entry: entry.start.key)
 
 
-def _fixed_after(prefix: Label, suffix: str) -> Label:
-    return lambda: prefix() + suffix
-
-
 def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str] | None,
-                  person_ids: set[str]) -> list[Event]:
+                  person_ids: set[str], as_of: AsOf) -> list[Event]:
     events: list[Event] = []
     for index, raw in enumerate(raw_events):
         label = _label("events", index, raw, "title")
@@ -477,6 +351,8 @@ def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str
         unknown_people = _unknown_people(fields.get("people", ()), person_ids)
         if unknown_people:
             check.add(label, unknown_people)
+        _check_twice(check, label, "people", fields.get("people", ()))
+        as_of.check(check, label, "'date'", fields.get("date"))
         if len(check.problems) == before:
             events.append(Event(**fields))
     return events

@@ -55,7 +55,7 @@ def test_report_help_names_the_filters_it_takes() -> None:
     result = run_cli("report", "--help")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
-    assert "The filters of `list` (--tier, --since, --until, --neighbors, --all, --as-of) and --country" in text
+    assert "The filters of `list` (--tier, --since, --until, --year, --neighbors, --all, --as-of) and --country" in text
     for option in ("--tier", "--since", "--until", "--neighbors", "--all", "--as-of", "--country"):
         assert re.search(rf"{option}\b", result.stdout.split("Options")[1]), option
 

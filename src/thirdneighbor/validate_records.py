@@ -112,8 +112,9 @@ class Names:
                 check.add(label, self._clash(name, first, owner))
 
     def _clash(self, name: str, first: str, owner: str) -> str:
-        if normalize(name) == normalize(first):
-            return f"name {name!r} is also a name of {self.noun} {owner!r}"
+        # Equal once folded, and no hidden or look-alike character behind it: the same name.
         odd = ", ".join(dict.fromkeys(unusual(name) + unusual(first)))
+        if not odd and normalize(name) == normalize(first):
+            return f"name {name!r} is also a name of {self.noun} {owner!r}"
         return (f"name {name!r} reads the same as {first!r}, a name of {self.noun} {owner!r} ({odd}); "
                 "retype it in one script, without hidden characters, or keep one of the two")

@@ -99,7 +99,7 @@ def test_validate_checks_every_reference_to_a_person(write_dataset: Any) -> None
 
 def test_two_people_may_not_share_a_name(write_dataset: Any) -> None:
     path = write_dataset(lambda d: _raw(d, "people", "fumio-kishida")["variants"].append("Kan"))
-    assert _problems(path) == ["people[29] (naoto-kan): name 'Kan' is also a name of person 'fumio-kishida'"]
+    assert _problems(path) == ["people[30] (naoto-kan): name 'Kan' is also a name of person 'fumio-kishida'"]
 
 
 def test_a_file_without_people_records_keeps_leaders_as_names(write_dataset: Any) -> None:

@@ -181,7 +181,7 @@ def test_cite_text() -> None:
     assert text.startswith("Third Neighbor Policy dataset, version 2.0.0, checked against its sources on "
                            f"2026-11-28 (read with thirdneighbor {__version__}).\n")
     assert "  https://montsame.mn/en/read/337211\n" in text
-    assert "  dw.com (2008 Köhler visit)\n" in text
+    assert "  presidentofindia.gov.in\n" in text  # a citation without an address, kept as text
 
 
 def test_cite_lists_each_source_once() -> None:

@@ -111,7 +111,7 @@ def test_show_as_of() -> None:
     japan = json_of("show", "japan", "--as-of", "2015")
     assert (japan["tier"], japan["designation"], japan["since"], japan["as_of"]) == (
         "strategic", "Strategic partnership", "2010-11-19", "2015")
-    assert [h["since"] for h in japan["history"]] == ["1998"]
+    assert [h["since"] for h in japan["history"]] == ["1998-05"]
     assert [e["date"] for e in japan["events"]] == ["2010-11-19", "2011-02-10"]
 
 
@@ -177,9 +177,12 @@ def test_history_plain() -> None:
 def test_history_tree_on_a_terminal() -> None:
     result = run_cli("history", "japan", env={"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"})
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:4] == [
+    assert [line.rstrip() for line in result.stdout.splitlines()[:6]] == [
         "Japan  [japan]",
-        "├── 1998  Comprehensive partnership",  # the tier's name only where the designation does not say it
+        # The tier's name only where the designation does not say it; the occasion, then the entry's note.
+        "├── 1998-05  Comprehensive partnership (President Natsagiin Bagabandi's official visit to Japan, May 1998; "
+        "The Japan Times of 11 May 1998 reported a joint statement calling for a \"comprehensive",
+        "│   partnership\" as due that week; the statement's own text and day are not cited.)",
         "├── 2010-11-19  Strategic partnership (Kan–Elbegdorj joint statement)",
         "└── 2022-11-29  Special Strategic Partnership for Peace and Prosperity [Strategic partnership]  "
         "current (President Ukhnaagiin Khürelsükh's state visit to Japan)",

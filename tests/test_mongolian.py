@@ -60,7 +60,7 @@ def test_completion_offers_mongolian_names_to_a_cyrillic_word_only() -> None:
 def test_every_country_and_tier_has_its_mongolian_name(dataset: Dataset) -> None:
     assert all(partner.name_mn and partner.official_name_mn for partner in dataset.all_partners)
     assert [tier.name_mn for tier in dataset.tiers] == ["Иж бүрэн стратегийн түншлэл", "Стратегийн түншлэл",
-                                                          "Иж бүрэн түншлэл", "Өргөтгөсөн түншлэл"]
+                                                          "Иж бүрэн түншлэл", "Өргөн хүрээтэй түншлэл"]
 
 
 def test_every_mongolian_string_is_cyrillic_with_no_latin_look_alikes(dataset: Dataset) -> None:

@@ -35,6 +35,8 @@ def test_people_khurelsukh_lists_his_occasions_and_events_oldest_first() -> None
     occasions = {(m["date"], m["partners"][0]) for m in detail["mentions"] if m["kind"] == "occasion"}
     assert {("2022-11-29", "japan"), ("2021-09-10", "south-korea"), ("2025-01-16", "turkiye"),
             ("2018-09-20", "united-states")} <= occasions
+    # He hosted these state visits, and their records name him beside the visitor.
+    assert {("2024-02-07", "germany"), ("2024-09-30", "vietnam"), ("2025-06-24", "uzbekistan")} <= occasions
     assert any(m["kind"] == "event" and m["date"] == "2025-12-02" for m in detail["mentions"])
     dates = [m["date"] for m in detail["mentions"]]
     assert dates == sorted(dates)
@@ -99,7 +101,7 @@ def test_validate_checks_every_reference_to_a_person(write_dataset: Any) -> None
 
 def test_two_people_may_not_share_a_name(write_dataset: Any) -> None:
     path = write_dataset(lambda d: _raw(d, "people", "fumio-kishida")["variants"].append("Kan"))
-    assert _problems(path) == ["people[29] (naoto-kan): name 'Kan' is also a name of person 'fumio-kishida'"]
+    assert _problems(path) == ["people[30] (naoto-kan): name 'Kan' is also a name of person 'fumio-kishida'"]
 
 
 def test_a_file_without_people_records_keeps_leaders_as_names(write_dataset: Any) -> None:

@@ -78,7 +78,7 @@ def test_records_added_removed_and_changed_of_every_kind(write_dataset: Any) -> 
     by_kind = {(c["record"], c["change"]): c for c in changes}
     assert by_kind[("dataset", "changed")]["fields"] == [{"field": "version", "old": "2.1.0", "new": "2.2.0"}]
     assert by_kind[("mongolia", "changed")]["fields"] == [{"field": "gw_code", "old": 712, "new": 713}]
-    assert by_kind[("partner", "changed")]["fields"] == [{"field": "history[0].since", "old": "1998", "new": "1997"}]
+    assert by_kind[("partner", "changed")]["fields"] == [{"field": "history[0].since", "old": "1998-05", "new": "1997"}]
     removed = by_kind[("partner", "removed")]
     assert (removed["values"]["name"], removed["fields"]) == ("United Kingdom", [])
     assert by_kind[("person", "added")]["values"]["name"] == "New Person"

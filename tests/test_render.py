@@ -95,3 +95,12 @@ def test_rich_views_fold_rather_than_truncate_at_any_width(dataset: Dataset, wid
 
 def test_golden_directory_has_no_stale_files() -> None:
     assert {path.name for path in Path(GOLDEN).iterdir()} == set(PLAIN) | set(RICH)
+
+
+def test_cleaning_one_character_is_clean_of_it() -> None:
+    # The text fold cleans character by character without the pattern; both must
+    # be the one rule, for every code point of the Basic Multilingual Plane.
+    from thirdneighbor.render.safe import clean, cleaned_character
+
+    differ = [hex(code) for code in range(0x10000) if cleaned_character(chr(code)) != clean(chr(code))]
+    assert differ == []

@@ -96,11 +96,14 @@ def parse_query(words: Sequence[str]) -> list[str]:
     "quoted phrase" inside one argument). An apostrophe inside a term is a
     letter ("Italy's"), at its edges it is dropped; only the double quote
     makes a phrase."""
-    from ..render.safe import clean  # the output cleaning rule: zero-width and bidi controls go
+    # The output cleaning rule, a character at a time (no pattern to compile
+    # at start-up): zero-width and bidi controls go, a line break is a space.
+    from ..render.safe import cleaned_character
 
     if isinstance(words, str) or not all(isinstance(word, str) for word in words):
         raise TypeError("a query is a sequence of str, one per word or phrase")
-    cleaned = [clean(word) for word in words]
+    cleaned = [word if word.isascii() and word.isprintable() else "".join(map(cleaned_character, word))
+               for word in words]
     length = sum(map(len, cleaned)) + max(len(cleaned) - 1, 0)
     if length > MAX_QUERY_LENGTH:
         raise UsageError(f"the query is {length:,} characters long; the most is {MAX_QUERY_LENGTH:,}; "

@@ -63,6 +63,21 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> Run:
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
+def ok(*args: str, env: dict[str, str] | None = None) -> str:
+    """stdout of a command that must succeed and say nothing on stderr."""
+    result = run_cli(*args, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def json_of(*args: str) -> Any:
+    """A successful command's --json answer, parsed."""
+    import json
+
+    return json.loads(ok(*args, "--json"))
+
+
 @pytest.fixture
 def cli() -> Callable[..., Run]:
     return run_cli

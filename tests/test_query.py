@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thirdneighbor.errors import AmbiguousError, NotFoundError, UsageError
+from thirdneighbor.errors import NotFoundError, UsageError
 from thirdneighbor.model import Dataset
 from thirdneighbor.partialdate import PartialDate
 from thirdneighbor.query.groups import compare_partners, tier_groups

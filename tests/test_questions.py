@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -19,18 +17,7 @@ from thirdneighbor.fold import folded
 from thirdneighbor.query.search import parse_query, search
 from thirdneighbor.query.select import select_partners
 
-from .conftest import run_cli
-
-
-def ok(*args: str, env: dict[str, str] | None = None) -> str:
-    result = run_cli(*args, env=env)
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
-
-
-def json_of(*args: str) -> Any:
-    return json.loads(ok(*args, "--json"))
+from .conftest import json_of, ok, run_cli
 
 
 # --- search ------------------------------------------------------------------------------

@@ -4,8 +4,6 @@ in the heading, and comma lists for every option that takes several values."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,18 +13,7 @@ from thirdneighbor.model import Dataset
 from thirdneighbor.partialdate import PartialDate
 from thirdneighbor.query.window import Window, day_before, first_day, last_day, window
 
-from .conftest import run_cli
-
-
-def ok(*args: str, env: dict[str, str] | None = None) -> str:
-    result = run_cli(*args, env=env)
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
-
-
-def json_of(*args: str) -> Any:
-    return json.loads(ok(*args, "--json"))
+from .conftest import json_of, ok, run_cli
 
 
 def refused(*args: str) -> str:

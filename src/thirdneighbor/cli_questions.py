@@ -14,8 +14,8 @@ import typer
 from . import completion
 from .cli import _examples, app
 from .cli_options import (AllFlag, DataSource, NeighborsFlag, PeopleTierOption, SearchSinceOption, SearchTierOption,
-                          SearchUntilOption, SinceOption, TierOption, UntilOption, YearlySinceOption,
-                          YearlyUntilOption, YearOption, answering, as_of_date, comma_list, window_of)
+                          SearchUntilOption, TierOption, YearlySinceOption, YearlyUntilOption, YearOption, answering,
+                          comma_list, window_of)
 
 CountryOption = Annotated[Optional[list[str]], typer.Option(
     "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,

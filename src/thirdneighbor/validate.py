@@ -16,7 +16,6 @@ from typing import Any
 
 from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier
 from .names import partner_keys, person_keys
-from .partialdate import PartialDate
 from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label
 from .validate_records import AsOf, Codes, Names, twice
 

@@ -10,7 +10,7 @@ compare with what a CommonMark renderer reads back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .safe import clean

@@ -198,6 +198,8 @@ def window_of(since: Optional[str], until: Optional[str],
     """--since, --until and --year as checked dates, and the window they cover
     (its first and last day, for the heading); a usage error for a bad date, a
     --year beside --since or --until, or --since after --until."""
+    if since is None and until is None and year is None:
+        return None, None, None  # no window: nothing to check, and query.window stays unimported
     from .query.select import check_date_range
     from .query.window import one_year, window
 

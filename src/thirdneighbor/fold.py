@@ -30,9 +30,11 @@ _APOSTROPHES = frozenset("\u2019\u02bc")
 
 
 def _fold_character(character: str) -> str:
-    from .render.safe import clean  # the output cleaning rule, character by character
+    # The output cleaning rule, a character at a time: the same ranges as
+    # render.safe.clean, without compiling its pattern (0.35 ms) at first use.
+    from .render.safe import cleaned_character
 
-    cleaned = clean(character)
+    cleaned = cleaned_character(character)
     if cleaned != character:
         return cleaned  # "" for a control, " " for a tab or a line break
     if character.isascii():  # what the steps below come to for ASCII, at a tenth of the cost

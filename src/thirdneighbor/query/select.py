@@ -24,6 +24,8 @@ Bound = int | str | PartialDate | None  # a year (the Python API), or a date as 
 def check_date_range(since: Bound, until: Bound) -> tuple[PartialDate | None, PartialDate | None]:
     """--since and --until as dates, checked: each a date in full (`24` is almost
     surely 2024, not the year 24), the first no later than the second."""
+    if since is None and until is None:
+        return None, None  # the common case; query.window stays unimported
     from .window import bound
 
     start, end = (value if value is None or isinstance(value, PartialDate) else bound(str(value), option)

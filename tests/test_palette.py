@@ -1,4 +1,4 @@
-"""The palette of the pictures (thirdneighbor.pictures.palette), measured.
+"""The palette of the pictures (thirdneighbor.render.pictures.palette), measured.
 
 WCAG 2.2 contrast is computed here from the palette module's colours, for every
 pair that must differ, in both themes; colour blindness is simulated with the
@@ -13,7 +13,7 @@ import math
 
 import pytest
 
-from thirdneighbor.pictures.palette import (CLASSES, MUST_CONTRAST, THEMES, TERMINAL_STYLES, TIER_CLASSES, Look,
+from thirdneighbor.render.pictures.palette import (CLASSES, MUST_CONTRAST, THEMES, TERMINAL_STYLES, TIER_CLASSES, Look,
                                             palette, terminal_theme, tier_looks)
 
 RGB = tuple[float, float, float]

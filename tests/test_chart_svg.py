@@ -12,7 +12,8 @@ from thirdneighbor.partialdate import PartialDate
 from thirdneighbor.render.pictures.chart_rows import chart_data, first_tie_year
 from thirdneighbor.render.pictures.counts_chart import counts_svg, yearly_counts
 from thirdneighbor.render.pictures.palette import palette
-from thirdneighbor.render.pictures.tiers_chart import NARROW, WIDTH, chart_svg
+from thirdneighbor.render.pictures.svg_parts import pattern_id
+from thirdneighbor.render.pictures.chart import NARROW, WIDTH, chart_svg
 from thirdneighbor.query.asof import dataset_as_of
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -115,12 +116,13 @@ def test_neighbors_are_drawn_in_their_own_class(dataset: Dataset, date: PartialD
     shown = dataset_as_of(dataset, date) if date else dataset
     root = drawn(shown, everyone(shown), until=date)
     wide = layout(root, "wide")
+    neighbor = f"url(#{pattern_id('tn-chart', 'neighbor')})"
     for g in wide.iter(f"{SVG}g"):
         fills = {rect.get("fill") for rect in g.iter(f"{SVG}rect") if rect.get("data-tier")}
         if g.get("data-partner") in ("russia", "china"):
-            assert fills == {"url(#tn-chart-p-neighbor)"}
+            assert fills == {neighbor}
         elif g.get("data-partner"):
-            assert "url(#tn-chart-p-neighbor)" not in fills
+            assert neighbor not in fills
     assert any("Mongolia's neighbors" in text for text in texts(wide))
 
 

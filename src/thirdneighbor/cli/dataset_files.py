@@ -1,14 +1,14 @@
 """The commands about dataset files: validate, export, init, diff, info, cite."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from . import completion
 from ..errors import ExitCode
 from ..views.reply import Reply
-from .options import (AllFlag, DataSource, ForceFlag, JsonFlag, NeighborsFlag, PartnerSinceOption,
-                      PartnerUntilOption, TierOption, YearOption, comma_list, reading_data, window_of)
+from .options import (AllFlag, CountryOption, DataSource, ExportOutputOption, ForceFlag, JsonFlag, NeighborsFlag,
+                      PartnerSinceOption, PartnerUntilOption, TierOption, YearOption, reading_data, window_of)
 from .root import _examples, app
 
 
@@ -44,11 +44,8 @@ def export_command(
     year: YearOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
-    country: Annotated[Optional[list[str]], typer.Option(
-        "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
-        help="Only this partner (a neighbor or an other relation too). Repeatable, or several with commas.")] = None,
-    output_path: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
-                                                       help="Write to this file (atomically) instead of stdout.")] = None,
+    country: CountryOption = None,
+    output_path: ExportOutputOption = None,
     force: ForceFlag = False,
     *,
     source: DataSource,

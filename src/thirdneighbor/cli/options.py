@@ -114,6 +114,22 @@ YearlySinceOption = Annotated[Optional[str], typer.Option(
 YearlyUntilOption = Annotated[Optional[str], typer.Option(
     "--until", "--to", metavar="DATE",
     help="The last year (default: the dataset's as-of year). Years only: a date stands for its year.")]
+def _country_option(help_text: str) -> Any:
+    return Annotated[Optional[list[str]], typer.Option(
+        "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
+        help=f"{help_text} Repeatable, or several with commas.")]
+
+
+CountryOption = _country_option("Only this partner (a neighbor or an other relation too).")
+EventCountryOption = _country_option("Only events of this partner.")
+
+
+def _output_option(help_text: str) -> Any:
+    return Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=help_text)]
+
+
+OutputOption = _output_option("Write to this file (atomically); - for stdout.")
+ExportOutputOption = _output_option("Write to this file (atomically) instead of stdout.")
 YearOption = Annotated[Optional[str], typer.Option(
     "--year", metavar="YEAR", help="Only this year: the same as --since YEAR --until YEAR.")]
 BomFlag = Annotated[bool, typer.Option(

@@ -13,18 +13,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .root import _examples, app
-from .options import (AllFlag, AsOfOption, DataSource, ForceFlag, NeighborsFlag, PartnerSinceOption,
-                          PartnerUntilOption, TierOption, YearlyUntilOption, YearOption, as_of_date, reading_data,
-                          window_of)
-from .questions import CountryOption
+from .options import (AllFlag, AsOfOption, CountryOption, DataSource, ForceFlag, NeighborsFlag, OutputOption,
+                      PartnerSinceOption, PartnerUntilOption, TierOption, YearOption, YearlyUntilOption, as_of_date,
+                      reading_data, window_of)
 from ..views.reply import Reply
 
 if TYPE_CHECKING:
     from ..data.model import Dataset, Partner
     from ..data.partialdate import PartialDate
 
-OutputOption = Annotated[Optional[str], typer.Option(
-    "--output", "-o", metavar="FILE", help="Write to this file (atomically); - for stdout.")]
 ThemeOption = Annotated[str, typer.Option("--theme", metavar="THEME", help="light (default) or dark.")]
 
 

@@ -11,16 +11,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import completion
 from .root import _examples, app
-from .options import (AllFlag, DataSource, NeighborsFlag, PeopleTierOption, SearchSinceOption, SearchTierOption,
-                          SearchUntilOption, TierOption, YearlySinceOption, YearlyUntilOption, YearOption, answering,
-                          comma_list, window_of)
-
-CountryOption = Annotated[Optional[list[str]], typer.Option(
-    "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
-    help="Only this partner (a neighbor or an other relation too). Repeatable, or several with commas.")]
-
+from .options import (AllFlag, CountryOption, DataSource, NeighborsFlag, PeopleTierOption, SearchSinceOption,
+                      SearchTierOption, SearchUntilOption, TierOption, YearOption, YearlySinceOption,
+                      YearlyUntilOption, answering, window_of)
 
 @app.command("search", epilog=_examples(
     "thirdneighbor search khurelsukh",

@@ -5,9 +5,9 @@ from typing import Annotated, Optional
 import typer
 
 from . import completion
-from .options import (AllFlag, AsOfOption, CountriesArgument, DataSource, EventTierOption, NeighborsFlag,
-                      PartnerSinceOption, PartnerUntilOption, SinceOption, TierOption, UntilOption, YearOption,
-                      answering, comma_list, window_of)
+from .options import (AllFlag, AsOfOption, CountriesArgument, DataSource, EventCountryOption, EventTierOption,
+                      NeighborsFlag, PartnerSinceOption, PartnerUntilOption, SinceOption, TierOption, UntilOption,
+                      YearOption, answering, window_of)
 from .root import _examples, app
 
 
@@ -111,9 +111,7 @@ def history_command(
 def timeline_command(
     positional_year: Annotated[Optional[str], typer.Argument(
         metavar="[YEAR]", help="Only this year: `timeline 2025` is `timeline --year 2025`.")] = None,
-    country: Annotated[Optional[list[str]], typer.Option(
-        "--country", "-c", metavar="COUNTRY", autocompletion=completion.country_list, callback=comma_list,
-        help="Only events of this partner. Repeatable, or several with commas.")] = None,
+    country: EventCountryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     year: YearOption = None,

@@ -180,3 +180,21 @@ def test_counts_chart_draws_a_stacked_step_per_class(dataset: Dataset) -> None:
             "2 Mongolia's neighbors (for comparison)") in desc
     sizes = [float(t.get("font-size")) for t in layout(root, "narrow").iter(f"{SVG}text")]
     assert min(sizes) * 390 / WIDTH >= 12.0
+
+
+@pytest.mark.parametrize("command", [["chart"], ["chart", "--counts"], ["chart", "--as-of", "2010"], ["map"],
+                                     ["map", "--as-of", "2010"], ["map", "--region", "asia"]])
+def test_a_picture_is_drawn_within_half_a_second(command: list[str]) -> None:
+    """The command's own work (loading, drawing, writing), best of three; start-up
+    included, benchmarks/run.py --startup holds each to the same 0.5 s."""
+    import time
+
+    from .conftest import run_cli
+
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        result = run_cli(*command, "-o", "-")
+        timings.append(time.perf_counter() - started)
+        assert result.exit_code == 0, result.stderr
+    assert min(timings) < 0.5

@@ -107,7 +107,7 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
     data = chart_data(dataset, partners, first, last, until)
     looks = tier_looks(colours, [tier.id for tier in dataset.tiers])
     looks["neighbor"] = colours.looks["neighbor"]
-    title = headline(dataset, [row.partner for row in data.rows])
+    title = headline(dataset, [row.partner for row in data.rows], data.until)
     names = {tier.id: tier.name for tier in dataset.tiers}
     text_parts = {"title": title, "subtitle": subtitle(data, as_of, filters), "note": _note(data),
                   "credits": credit_lines(credit or dataset)}

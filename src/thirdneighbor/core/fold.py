@@ -2,7 +2,7 @@
 
 A character folds on its own, whatever stands beside it:
 
-- what output cleaning (render.safe.clean) removes goes (zero-width and
+- what output cleaning (core.safe.clean) removes goes (zero-width and
   bidirectional controls, other control characters, lone surrogates), and a
   tab or line break becomes a space, as it does on output;
 - otherwise it is case-folded and decomposed as Unicode's compatibility
@@ -33,7 +33,7 @@ _APOSTROPHES = frozenset("\u2019\u02bc")
 
 def _fold_character(character: str) -> str:
     # The output cleaning rule, a character at a time: the same ranges as
-    # render.safe.clean, without compiling its pattern (0.35 ms) at first use.
+    # core.safe.clean, without compiling its pattern (0.35 ms) at first use.
     from .safe import cleaned_character
 
     cleaned = cleaned_character(character)

@@ -1,6 +1,6 @@
 """Tiers over time as a self-contained SVG: one row per partner, a band for each
 tie from its start to the next change, coloured and patterned by tier
-(thirdneighbor.pictures.palette), and the partner's dated events in a lane of
+(thirdneighbor.render.pictures.palette), and the partner's dated events in a lane of
 their own under the band, nudged apart where they would collide.
 
 The title is a finding computed from what is drawn (headline.py); the subtitle

@@ -24,6 +24,7 @@ class Embedded(NamedTuple):
     svg: str
     legible_width: int  # the width in CSS pixels below which its smallest text would be under 12 px
     classes: dict[str, str]  # each drawn country's class (data-tier), by ISO alpha-3 code
+    partners: tuple[str, ...]  # the partners it draws a row or a mark for (data-partner), in order
 
 
 LEGIBLE_PX = 12
@@ -62,7 +63,9 @@ def embedded(svg: str, *, prefix: str, links: Mapping[str, str]) -> Embedded:
             _wrap_in_link(parent, element, target)
     classes = {element.get("data-iso3", ""): element.get("data-tier", "") for element in root.iter()
                if element.get("data-iso3") and element.get("data-tier")}
-    return Embedded(ElementTree.tostring(root, encoding="unicode"), _legible_width(root), classes)
+    partners = tuple(dict.fromkeys(element.get("data-partner", "") for element in root.iter()
+                                   if element.get("data-partner")))
+    return Embedded(ElementTree.tostring(root, encoding="unicode"), _legible_width(root), classes, partners)
 
 
 def _legible_width(root: Any) -> int:

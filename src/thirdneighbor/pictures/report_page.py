@@ -20,7 +20,7 @@ from ..render.safe import markup as escape
 from . import report_words as words
 from .report_rows import Row, download_links, table_rows
 from .report_scope import Scope
-from .report_style import SCRIPT, STYLE
+from .report_style import SCRIPT, stylesheet
 
 if TYPE_CHECKING:
     from .embed import Embedded
@@ -90,6 +90,12 @@ def _figure(drawings: Mapping[str, Embedded], caption: str) -> list[str]:
     return [f"<figure>{''.join(body)}<figcaption>{escape(caption)}</figcaption></figure>"]
 
 
+def _chart_caption(drawings: Mapping[str, Embedded]) -> str:
+    """What the chart draws, read from the drawing itself."""
+    count = len(next(iter(drawings.values())).partners)
+    return words.CHART_CAPTION.format(count=count) if count else words.CHART_EMPTY
+
+
 def _map_caption(drawings: Mapping[str, Embedded]) -> str:
     """What the map draws, read from the drawing itself."""
     drawn = next(iter(drawings.values())).classes
@@ -127,7 +133,7 @@ def _table(dataset: Dataset, rows: Sequence[Row], scope: Scope, asterisk_note: b
             f'<tr id="{escape(anchor(partner.id), quote=True)}" data-partner="{escape(partner.id, quote=True)}">'
             f'<th scope="row" data-label="{escape(labels[0], quote=True)}">{escape(partner.name)}</th>'
             f'<td data-label="{escape(labels[1], quote=True)}" data-key="{tier_key:03d}">'
-            f"{escape(row.tier_name or words.NO_TIER)}</td>"
+            f"{_swatch(partner.tier)}{escape(row.tier_name or words.NO_TIER)}</td>"
             f'<td data-label="{escape(labels[2], quote=True)}">{designation}</td>'
             f'<td class="date" data-label="{escape(labels[3], quote=True)}" data-key="{since_key}">'
             f"{escape(partner.tier_when or '—')}</td>"
@@ -135,6 +141,13 @@ def _table(dataset: Dataset, rows: Sequence[Row], scope: Scope, asterisk_note: b
             f'<td data-label="{escape(labels[5], quote=True)}">{_sources_cell(row)}</td></tr>')
     out.append("</tbody></table>")
     return out
+
+
+def _swatch(tier_id: str | None) -> str:
+    """The tier's colour beside its name (the name says it; the colour matches the pictures)."""
+    if tier_id is None:
+        return ""
+    return f'<span class="swatch" style="background: var(--tier-{escape(tier_id, quote=True)})" aria-hidden="true"></span>'
 
 
 def _sources_cell(row: Row) -> str:
@@ -223,7 +236,7 @@ def report_page(full: Dataset, shown: Dataset, partners: Sequence[Partner], even
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(words.PAGE_TITLE)}, {escape(phrase)}: {escape(title(shown))} {escape(data_version(shown))}"
         "</title>",
-        f"<style>{STYLE}</style>",
+        f"<style>{stylesheet()}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -236,7 +249,7 @@ def report_page(full: Dataset, shown: Dataset, partners: Sequence[Partner], even
         "</header>",
         "<main>",
         _section("summary", _summary(shown, partners, scope)),
-        _section("chart", _figure(chart_drawings, words.CHART_CAPTION), "figure"),
+        _section("chart", _figure(chart_drawings, _chart_caption(chart_drawings)), "figure"),
         _section("map", _figure(map_drawings, _map_caption(map_drawings)), "figure"),
         _section("partners", [*_table(shown, rows, scope, asterisk_note), f'<p class="downloads">{downloads}</p>']),
         _section("timeline", _timeline(shown, events)),

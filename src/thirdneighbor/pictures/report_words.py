@@ -50,8 +50,9 @@ SUMMARY_LEAD = "{count} {partners}, {scope}:"
 JUMP = "Each name leads to the partner's row in the table."
 
 # The figures.
-CHART_CAPTION = ("Each row is a partner; each band a tier it held, from the tie's start to the next change. "
-                 "A name leads to the partner's row in the table.")
+CHART_CAPTION = ("{count} rows, one per partner; each band is a tier it held, from the tie's start to the next "
+                 "change. A row leads to the partner's row in the table.")
+CHART_EMPTY = "No partner is drawn."
 MAP_CAPTION = "Countries coloured by tier; a partner's country leads to its row in the table."
 MAP_NEIGHBORS = "Russia and China are drawn as Mongolia's neighbors, not as third neighbors."
 

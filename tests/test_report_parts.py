@@ -140,8 +140,10 @@ def test_the_pictures_style_applies_to_the_picture_only() -> None:
     text = embedded(PICTURE, prefix="x-", links={}).svg
     style = ElementTree.fromstring(text).find(f"{SVG}style")
     assert style is not None
-    assert style.text == "#x-svg text{fill:#000}#x-svg .c{stroke:red}@media print{#x-svg text{fill:#111}}"
-    assert scoped_css("svg, a > b{x:y}", "#s") == "#s, #s a > b{x:y}"
+    scope = ":where(#x-svg, #x-svg *)"
+    assert style.text == (f":is(text){scope}{{fill:#000}}:is(.c){scope}{{stroke:red}}"
+                          f"@media print{{:is(text){scope}{{fill:#111}}}}")
+    assert scoped_css("@keyframes k{from{x:y}}", "#s") == "@keyframes k{from{x:y}}"
 
 
 def test_partner_shapes_become_links_to_their_rows() -> None:
@@ -156,6 +158,12 @@ def test_partner_shapes_become_links_to_their_rows() -> None:
 def test_the_legible_width_keeps_the_smallest_text_at_12_pixels() -> None:
     # The smallest text is 8 units (inherited from its group) in a 600-unit-wide picture.
     assert embedded(PICTURE, prefix="x-", links={}).legible_width == 900
+
+
+def test_a_picture_with_a_narrow_layout_is_read_in_that_layout() -> None:
+    picture = PICTURE.replace('<g font-size="8">', '<g class="wide" font-size="8">').replace(
+        "</svg>", '<g class="narrow"><text font-size="20">big</text></g></svg>')
+    assert embedded(picture, prefix="x-", links={}).legible_width == 360
 
 
 def test_a_real_picture_survives_the_embedding(dataset: Dataset) -> None:

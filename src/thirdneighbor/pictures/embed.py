@@ -38,7 +38,8 @@ def embedded(svg: str, *, prefix: str, links: Mapping[str, str]) -> Embedded:
     ElementTree.register_namespace("", SVG)
     root = ElementTree.fromstring(svg)
     ids = {element.get("id") for element in root.iter() if element.get("id")}
-    root.set("id", "svg")  # prefixed below with the rest
+    if root.get("id") is None:
+        root.set("id", "svg")  # prefixed below with the rest: what its style is scoped to
 
     def renamed(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -56,7 +57,7 @@ def embedded(svg: str, *, prefix: str, links: Mapping[str, str]) -> Embedded:
             elif "url(#" in value:
                 element.set(attribute, _ID_REFERENCE.sub(renamed, value))
         if element.tag == f"{{{SVG}}}style" and element.text:
-            element.text = scoped_css(_ID_REFERENCE.sub(renamed, element.text), f"#{prefix}svg")
+            element.text = scoped_css(_ID_REFERENCE.sub(renamed, element.text), f"#{root.get('id')}")
         target = links.get(element.get("data-partner") or element.get("data-iso3") or "")
         parent = parents.get(element)
         if target is not None and parent is not None:
@@ -71,15 +72,19 @@ def embedded(svg: str, *, prefix: str, links: Mapping[str, str]) -> Embedded:
 def _legible_width(root: Any) -> int:
     """The drawing's width at which its smallest text is 12 CSS pixels: the
     viewBox's width scaled by 12 over the smallest font size (an attribute,
-    inherited from the nearest ancestor that sets one; 16 where none does)."""
-    def smallest(element: Any, inherited: float) -> float:
+    inherited from the nearest ancestor that sets one; 16 where none does).
+    A picture with a layout of its own for narrow screens (a group of class
+    "narrow", shown there instead of the wide one) is read in that layout."""
+    def smallest(element: Any, inherited: float, counted: bool) -> float:
         size = _size(element.get("font-size"), inherited)
-        own = size if element.tag == f"{{{SVG}}}text" else float("inf")
-        return min([own, *(smallest(child, size) for child in element)])
+        counted = counted or "narrow" in (element.get("class") or "").split()
+        own = size if counted and element.tag == f"{{{SVG}}}text" else float("inf")
+        return min([own, *(smallest(child, size, counted) for child in element)])
 
     box = (root.get("viewBox") or "").replace(",", " ").split()
     width = float(box[2]) if len(box) == 4 else _size(root.get("width"), 0)
-    font = smallest(root, 16.0)
+    has_narrow = any("narrow" in (element.get("class") or "").split() for element in root.iter())
+    font = smallest(root, 16.0, not has_narrow)
     return 0 if font == float("inf") or not width else int(width * LEGIBLE_PX / font + 0.999)
 
 
@@ -91,9 +96,11 @@ def _size(value: str | None, inherited: float) -> float:
 
 
 def scoped_css(css: str, scope: str) -> str:
-    """Each selector of `css` limited to the element `scope` and what it
-    holds (`svg` and `:root` stand for the element itself); the rules inside an
-    @media or @supports block too."""
+    """`css` limited to the element `scope` and what it holds: each selector S
+    becomes `:is(S):where(scope, scope *)`, which keeps S's meaning (a
+    selector of the root itself, "svg.tn-chart", still matches it) and its
+    specificity. The rules inside @media and @supports are scoped too; other
+    at-rules (@keyframes) are left as they are."""
     out, position = [], 0
     while True:
         opening = css.find("{", position)
@@ -105,12 +112,12 @@ def scoped_css(css: str, scope: str) -> str:
             depth += {"{": 1, "}": -1}.get(css[closing], 0)
             closing += 1
         body = css[opening + 1:closing - 1]
-        if prelude.startswith("@"):
+        if prelude.startswith(("@media", "@supports")):
             out.append(f"{prelude}{{{scoped_css(body, scope)}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
         else:
-            selectors = [selector.strip() for selector in prelude.split(",")]
-            out.append(", ".join(scope if selector in ("svg", ":root") else f"{scope} {selector}"
-                                 for selector in selectors) + f"{{{body}}}")
+            out.append(f":is({prelude}):where({scope}, {scope} *){{{body}}}")
         position = closing
 
 

@@ -80,6 +80,17 @@ def test_a_dated_row_leaves_out_the_events_of_an_earlier_tier(dataset: Dataset) 
     assert sources and set(sources) == expected
 
 
+def test_the_page_is_dated_now_or_by_source_date_epoch() -> None:
+    import datetime
+
+    from thirdneighbor.pictures.report_page import made_at
+
+    assert made_at({"SOURCE_DATE_EPOCH": "1764700000"}) == "2025-12-02 18:26 UTC"
+    now = datetime.datetime.now(datetime.timezone.utc)
+    made = datetime.datetime.strptime(made_at({"SOURCE_DATE_EPOCH": "soon"}), "%Y-%m-%d %H:%M UTC")
+    assert abs(made.replace(tzinfo=datetime.timezone.utc) - now) < datetime.timedelta(minutes=2)
+
+
 # --- the downloads -------------------------------------------------------------------------
 
 def _decoded(url: str, media_type: str) -> str:

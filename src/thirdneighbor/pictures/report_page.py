@@ -28,6 +28,18 @@ if TYPE_CHECKING:
 THEMES = ("light", "dark")
 
 
+def made_at(environ: Mapping[str, str]) -> str:
+    """When the page is made, in UTC to the minute: now, or SOURCE_DATE_EPOCH
+    (seconds since 1970) where it is set, as reproducible builds set it, so that
+    the same data and tool make the same page."""
+    import datetime
+
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit()
+              else datetime.datetime.now(datetime.timezone.utc))
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def anchor(partner_id: str) -> str:
     """The id of a partner's row: what the summary, the chart and the map link to."""
     return f"partner-{partner_id}"

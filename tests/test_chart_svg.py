@@ -7,12 +7,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from thirdneighbor.model import Dataset, Partner
+from thirdneighbor.data.model import Dataset, Partner
 from thirdneighbor.partialdate import PartialDate
-from thirdneighbor.pictures.chart_rows import chart_data, first_tie_year
-from thirdneighbor.pictures.counts_chart import counts_svg, yearly_counts
-from thirdneighbor.pictures.palette import palette
-from thirdneighbor.pictures.tiers_chart import NARROW, WIDTH, chart_svg
+from thirdneighbor.render.pictures.chart_rows import chart_data, first_tie_year
+from thirdneighbor.render.pictures.counts_chart import counts_svg, yearly_counts
+from thirdneighbor.render.pictures.palette import palette
+from thirdneighbor.render.pictures.tiers_chart import NARROW, WIDTH, chart_svg
 from thirdneighbor.query.asof import dataset_as_of
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -13,7 +13,7 @@ import math
 
 import pytest
 
-from thirdneighbor.pictures.palette import (CLASSES, MUST_CONTRAST, THEMES, TERMINAL_STYLES, TIER_CLASSES, Look,
+from thirdneighbor.render.pictures.palette import (CLASSES, MUST_CONTRAST, THEMES, TERMINAL_STYLES, TIER_CLASSES, Look,
                                             palette, terminal_theme, tier_looks)
 
 RGB = tuple[float, float, float]

@@ -8,12 +8,12 @@ import dataclasses
 import pytest
 
 from thirdneighbor import __version__
-from thirdneighbor.citation import all_sources
-from thirdneighbor.model import Dataset
+from thirdneighbor.render.citation import all_sources
+from thirdneighbor.data.model import Dataset
 from thirdneighbor.partialdate import PartialDate
-from thirdneighbor.pictures.credits import credit_lines, wrapped
-from thirdneighbor.pictures.headline import headline, number_word, tier_noun
-from thirdneighbor.pictures.lanes import nudged
+from thirdneighbor.render.pictures.credits import credit_lines, wrapped
+from thirdneighbor.render.pictures.headline import headline, number_word, tier_noun
+from thirdneighbor.render.pictures.lanes import nudged
 from thirdneighbor.query.asof import dataset_as_of
 
 

@@ -10,11 +10,11 @@ import json
 import re
 from xml.etree import ElementTree
 
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 from thirdneighbor.partialdate import PartialDate
-from thirdneighbor.pictures.embed import embedded, scoped_css
-from thirdneighbor.pictures.report_rows import FIELDS, download_links, table_rows, tier_sources
-from thirdneighbor.pictures.report_scope import Scope
+from thirdneighbor.render.pictures.embed import embedded, scoped_css
+from thirdneighbor.render.pictures.report_rows import FIELDS, download_links, table_rows, tier_sources
+from thirdneighbor.render.pictures.report_scope import Scope
 from thirdneighbor.query.asof import dataset_as_of
 from thirdneighbor.query.select import select_partners
 
@@ -83,7 +83,7 @@ def test_a_dated_row_leaves_out_the_events_of_an_earlier_tier(dataset: Dataset) 
 def test_the_page_is_dated_now_or_by_source_date_epoch() -> None:
     import datetime
 
-    from thirdneighbor.pictures.report_page import made_at
+    from thirdneighbor.render.pictures.report_page import made_at
 
     assert made_at({"SOURCE_DATE_EPOCH": "1764700000"}) == "2025-12-02 18:26 UTC"
     now = datetime.datetime.now(datetime.timezone.utc)
@@ -178,7 +178,7 @@ def test_a_picture_with_a_narrow_layout_is_read_in_that_layout() -> None:
 
 
 def test_a_real_picture_survives_the_embedding(dataset: Dataset) -> None:
-    from thirdneighbor.pictures.partner_map import partners_map_svg
+    from thirdneighbor.render.pictures.partner_map import partners_map_svg
 
     svg = partners_map_svg(dataset, None, "light", select_partners(dataset))
     picture = embedded(svg, prefix="m-", links={"JPN": "#partner-japan"})

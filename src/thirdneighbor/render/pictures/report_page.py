@@ -196,23 +196,25 @@ def _notes(dataset: Dataset, partners: Sequence[Partner]) -> list[str]:
 
 
 def _sources_and_citation(full: Dataset, tool_version: str, made: str) -> list[str]:
-    from ..citation import all_sources, citation_text, data_version, license_info, title
+    from ..citation import all_sources, citation_text, data_version, title
 
-    article = full.policy.article if hasattr(full.policy, "article") else None
-    out = [f"<p>{escape(words.CITE_LEAD)}</p>", f'<p class="citation">{escape(citation_text(full).strip())}</p>']
-    if article:
-        out.append(f"<p>{_fill(words.ARTICLE, article=_source(article), table_source=escape(full.policy.table_source))}"
-                   + ("" if article.startswith(("https://", "http://")) else f" {escape(words.ARTICLE_UNLINKED)}")
-                   + "</p>")
+    out = [f"<p>{escape(words.CITE_LEAD)}</p>", f'<p class="citation">{"<br>".join(escape(line) for line in citation_text(full).splitlines())}</p>',
+           f"<p>{escape(words.ARTICLE.format(table_source=full.policy.table_source))}</p>"]
     if full.policy.sources:
         out.append(f"<p>{escape(words.POLICY_SOURCES)}</p><ul>"
                    + "".join(f"<li>{_source(source)}</li>" for source in full.policy.sources) + "</ul>")
     out.append(f"<p>{escape(words.ALL_SOURCES.format(count=len(all_sources(full))))}</p>")
     out.append(f'<p class="meta">{escape(words.MADE.format(when=made, tool=tool_version, dataset=title(full), version=data_version(full)))}</p>')
+    return out
+
+
+def _licence_footer(full: Dataset) -> str:
+    """The data's licence, as cite names it; a link only for a licence the tool knows."""
+    from ..citation import license_info
+
     short, _, url = license_info(full)
     licence = f'<a href="{escape(url, quote=True)}">{escape(short)}</a>' if url else escape(short)
-    out.append(f'<p class="meta">{_fill(words.LICENCE, licence=licence)}</p>')
-    return out
+    return f'<footer><p class="meta">{_fill(words.LICENCE, licence=licence)}</p></footer>'
 
 
 def report_page(full: Dataset, shown: Dataset, partners: Sequence[Partner], events: Sequence[Event], *,
@@ -268,6 +270,7 @@ def report_page(full: Dataset, shown: Dataset, partners: Sequence[Partner], even
         _section("notes", _notes(shown, partners)),
         _section("sources", _sources_and_citation(full, tool_version, made)),
         "</main>",
+        _licence_footer(full),
         f"<script>{SCRIPT}</script>",
         "</body>",
         "</html>",

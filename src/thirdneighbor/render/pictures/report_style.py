@@ -105,7 +105,7 @@ ol.timeline { padding-left: 1.2rem; } ol.timeline li { margin: 0.2rem 0; }
    picture still too small to read there keeps the width its text needs, and scrolls. */
 @media (max-width: 599px) { .picture svg { min-width: var(--legible, 0); } }
 @media print {
-  :root, :root[data-theme="dark"] { @LIGHT@ --link: #000000; }
+  :root, :root[data-theme], :root:not([data-theme]) { @LIGHT@ --link: #000000; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   nav, .downloads, .sort-hint { display: none; }
   .picture { overflow: visible; }
@@ -129,6 +129,7 @@ SCRIPT = """
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
   heads.forEach(function (head, column) {
     var button = head.querySelector("button");
+    if (!button) { return; }  // a column not sorted by (the sources)
     button.addEventListener("click", function () {
       var body = table.tBodies[0];
       var ascending = head.getAttribute("aria-sort") !== "ascending";
@@ -140,8 +141,9 @@ SCRIPT = """
       });
       rows.forEach(function (row) { body.appendChild(row); });
       heads.forEach(function (other) {
+        var marker = other.querySelector(".direction");
         other.removeAttribute("aria-sort");
-        other.querySelector(".direction").textContent = "\\u21C5";
+        if (marker) { marker.textContent = "\\u21C5"; }
       });
       head.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       head.querySelector(".direction").textContent = ascending ? "\\u25B2" : "\\u25BC";

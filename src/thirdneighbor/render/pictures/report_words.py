@@ -81,10 +81,10 @@ NO_NOTES = "No notes on the partners shown."
 
 # Sources and citation.
 CITE_LEAD = "To cite the data (as `thirdneighbor cite` gives it):"
-ARTICLE = ("The partners' table follows the table of the source article, {article}, whose own source line "
-           "is: {table_source}.")
-ARTICLE_UNLINKED = "The dataset does not record the article's address."
-POLICY_SOURCES = "Sources on the policy itself:"
+ARTICLE = ("The partners' table follows the table of the source article, whose own source line is: {table_source}. "
+           "The article is named among the policy's sources below, as a link where the data records its address; "
+           "no address is made up.")
+POLICY_SOURCES = "The policy's sources:"
 ALL_SOURCES = "Every source the data cites is listed by `thirdneighbor cite --sources` ({count} in all)."
 MADE = "This page was made on {when} with thirdneighbor {tool}, from {dataset} version {version}."
 LICENCE = "Data licence: {licence}."

@@ -103,7 +103,10 @@ ol.timeline { padding-left: 1.2rem; } ol.timeline li { margin: 0.2rem 0; }
 }
 /* Below 600 px the pictures switch to their narrow layouts (if they have one); a
    picture still too small to read there keeps the width its text needs, and scrolls. */
-@media (max-width: 599px) { .picture svg { min-width: var(--legible, 0); } }
+@media (max-width: 599px) {
+  .picture { margin: 0 -0.6rem; }  /* the screen's full width, past the body's padding */
+  .picture svg { min-width: var(--legible, 0); }
+}
 @media print {
   :root, :root[data-theme], :root:not([data-theme]) { @LIGHT@ --link: #000000; }
   body { max-width: none; padding: 0; font-size: 10pt; }

@@ -229,7 +229,7 @@ def test_sorting_moves_aria_sort_and_the_direction_marker(browser: Browser, repo
 def test_the_title_names_the_date_and_the_filters(browser: Browser, reports: dict[str, Path]) -> None:
     browser.open(reports["filtered"], width=800)
     title = browser.evaluate("document.title")
-    assert "as of 2020" in title and "Strategic partnership only" in title
+    assert "as of 2020" in title and "tier: Strategic partnership" in title
     assert "as of 2020" in browser.evaluate('document.querySelector("h1").textContent')
 
 

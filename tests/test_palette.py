@@ -1,4 +1,4 @@
-"""The palette of the pictures (thirdneighbor.pictures.palette), measured.
+"""The palette of the pictures (thirdneighbor.render.pictures.palette), measured.
 
 WCAG 2.2 contrast is computed here from the palette module's colours, for every
 pair that must differ, in both themes; colour blindness is simulated with the
@@ -197,3 +197,27 @@ def test_terminal_tier_colours_are_the_palettes_inks() -> None:
     colours = palette("light")
     for tier, style in TERMINAL_STYLES.items():
         assert Style.parse(style).color.get_truecolor(exported).hex == colours.looks[tier].ink
+
+
+@pytest.mark.parametrize("command", [["list"], ["series"], ["timeline", "--chart"], ["list", "--neighbors"],
+                                     ["tiers"]])
+def test_terminal_screenshots_have_a_title_and_text_at_4_5_to_1(command: list[str]) -> None:
+    """--export-svg and --export-html: every colour text is drawn in reaches 4.5:1
+    on the screenshot's background, and the SVG has a <title>."""
+    import re
+    from xml.etree import ElementTree
+
+    from .conftest import run_cli
+
+    background = palette("light").background
+    svg = run_cli(*command, "--export-svg", "-")
+    assert svg.exit_code == 0, svg.stderr
+    root = ElementTree.fromstring(svg.stdout)
+    assert root.find("{http://www.w3.org/2000/svg}title").text.startswith("thirdneighbor: ")
+    text_colours = set(re.findall(r"\.terminal-\d+-r\d+ \{ fill: (#[0-9a-f]{6})", svg.stdout))
+    assert len(text_colours) >= 3
+    assert {c: round(contrast(c, background), 2) for c in text_colours if contrast(c, background) < 4.5} == {}
+    page = run_cli(*command, "--export-html", "-")
+    assert page.exit_code == 0 and "<title>thirdneighbor: " in page.stdout
+    html_colours = set(re.findall(r"(?<![-\w])color: (#[0-9a-f]{6})", page.stdout))
+    assert {c: round(contrast(c, background), 2) for c in html_colours if contrast(c, background) < 4.5} == {}

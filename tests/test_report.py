@@ -156,11 +156,11 @@ def test_the_downloads_hold_the_rows_on_the_page(bundled: str) -> None:
 def test_a_dated_and_filtered_page_says_so_in_its_title_heading_summary_and_caption() -> None:
     text = page("--as-of", "2015", "--tier", "strategic")
     assert rows(text) == ["japan", "india"]
-    said = "as of 2015; Strategic partnership only"
+    said = "as of 2015; tier: Strategic partnership"
     assert re.search(rf"<title>Mongolia's Third Neighbor Policy, {said}: Third Neighbor Policy dataset 2.1.0</title>",
                      text)
     assert "<h1>Mongolia's Third Neighbor Policy, as of 2015</h1>" in text
-    assert '<p class="scope">Shown: Strategic partnership only.</p>' in text
+    assert '<p class="scope">Shown: tier: Strategic partnership.</p>' in text
     assert f"<p>2 partners shown, {said}:</p>" in text
     assert f"<caption>Partners {said}, by tier" in text
     assert "2023-11-20" not in text  # nothing after the date
@@ -168,9 +168,9 @@ def test_a_dated_and_filtered_page_says_so_in_its_title_heading_summary_and_capt
 
 def test_every_filter_is_named() -> None:
     text = page("--since", "2020", "--until", "2024", "--neighbors", "--all")
-    assert ("Shown: tier reached 2020-01-01 to 2024-12-31; with Russia and China, Mongolia's neighbors, for "
-            "comparison; with other relations (no tier).") in text
-    assert "Japan, India" in page("--country", "japan,india")
+    assert ("Shown: with Mongolia's neighbors; with other relations; tier reached from 2020-01-01; "
+            "tier reached up to 2024-12-31.") in text
+    assert "Shown: country: Japan, India." in page("--country", "japan,india")
 
 
 def _row_sources(text: str, partner: str) -> set[str]:
@@ -194,7 +194,7 @@ def test_a_dated_page_shows_the_sources_behind_the_tier_then_not_later_ones(data
 
 
 def test_the_map_draws_russia_and_china_as_neighbors_whatever_the_filter() -> None:
-    for args in ((), ("--tier", "strategic"), ("--country", "japan")):
+    for args in ((), ("--tier", "strategic"), ("--country", "japan"), ("--as-of", "2010")):
         text = page(*args)
         mapped = dict(re.findall(r'data-iso3="([A-Z]{3})"[^>]*data-tier="([a-z-]+)"', text))
         assert mapped["RUS"] == mapped["CHN"] == "neighbor", args

@@ -23,13 +23,14 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 # --- the scope: the date and every filter --------------------------------------------------
 
-def test_scope_says_the_date_and_every_filter_in_the_order_of_the_options(dataset: Dataset) -> None:
-    scope = Scope(as_of=PartialDate(2010), tiers=("strategic", "comprehensive"), window="2004-01-01 to 2009-12-31",
-                  countries=("Japan", "India"), neighbors=True, all_relations=True)
+def test_scope_says_the_date_and_every_filter_as_the_pictures_name_them(dataset: Dataset) -> None:
+    japan, india = (next(p for p in dataset.all_partners if p.id == name) for name in ("japan", "india"))
+    scope = Scope(as_of=PartialDate(2010), tiers=("strategic", "comprehensive"), since=PartialDate(2004, 1, 1),
+                  until=PartialDate(2009, 12, 31), countries=(japan, india), neighbors=True, all_relations=True)
     assert scope.phrase(dataset) == (
-        "as of 2010; Strategic partnership and Comprehensive partnership only; tier reached 2004-01-01 to "
-        "2009-12-31; Japan, India; with Russia and China, Mongolia's neighbors, for comparison; "
-        "with other relations (no tier)")
+        "as of 2010; tier: Strategic partnership, Comprehensive partnership; country: Japan, India; "
+        "with Mongolia's neighbors; with other relations; tier reached from 2004-01-01; "
+        "tier reached up to 2009-12-31")
 
 
 def test_a_scope_without_filters_says_so_and_gives_the_datas_date(dataset: Dataset) -> None:

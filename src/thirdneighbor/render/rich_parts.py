@@ -13,13 +13,11 @@ from rich.text import Text
 
 from ..data.model import Dataset, Partner, Tier
 from ..core.safe import clean
+from .pictures.palette import TERMINAL_STYLES
 
-TIER_STYLES = {
-    "comprehensive-strategic": "magenta",
-    "strategic": "bold green",
-    "comprehensive": "cyan",
-    "expanded": "yellow",
-}
+# One palette for every picture (render.pictures.palette): ANSI colour names here,
+# which an SVG or HTML export maps to the palette's inks.
+TIER_STYLES = TERMINAL_STYLES
 
 
 def _text(value: object, style: str = "") -> Text:

@@ -68,7 +68,9 @@ def yearly_counts(dataset: Dataset, partners: Sequence[Partner], years: range) -
 
 
 def counts_svg(dataset: Dataset, partners: Sequence[Partner], years: range, *, theme: str = "light",
-               as_of: PartialDate | None = None, filters: Sequence[str] = ()) -> str:
+               as_of: PartialDate | None = None, filters: Sequence[str] = (), credit: Dataset | None = None) -> str:
+    """The count chart of `partners` over `years`; `as_of` and `filters` named in
+    the subtitle, the foot crediting `credit`, the dataset file (by default `dataset`)."""
     colours = palette(theme)
     classes, counts = yearly_counts(dataset, partners, years)
     looks = tier_looks(colours, [tier.id for tier in dataset.tiers])
@@ -78,7 +80,7 @@ def counts_svg(dataset: Dataset, partners: Sequence[Partner], years: range, *, t
     parts = [WORDS["subtitle"].format(first=years.start, last=years.stop - 1)]
     if as_of is not None:
         parts.append(WORDS["as of"].format(date=as_of))
-    words = {"title": title, "subtitle": " · ".join([*parts, *filters]), "credits": credit_lines(dataset)}
+    words = {"title": title, "subtitle": " · ".join([*parts, *filters]), "credits": credit_lines(credit or dataset)}
     description = WORDS["description"].format(first=years.start, last=years.stop - 1, years="; ".join(
         WORDS["step"].format(year=count["year"], counts=", ".join(
             WORDS["count"].format(count=count[name], name=names[name]) for name in classes if count[name]) or "0")

@@ -84,6 +84,26 @@ def anchor(path: str) -> tuple[tuple[float, float], Box]:
     return min(inside, key=lambda point: math.dist(point, (cx, cy))), box
 
 
+def _anchor_in(path: str, view: Box) -> tuple[tuple[float, float], Box] | None:
+    """The country's anchor where it lies in `view`; else a point of the country
+    inside the view (a country the crop cuts, such as Russia in Europe), with
+    the part of its bounds in view; None where none of it is in view."""
+    (x, y), box = anchor(path)
+    if view[0] <= x <= view[2] and view[1] <= y <= view[3]:
+        return (x, y), box
+    cut = (max(box[0], view[0]), max(box[1], view[1]), min(box[2], view[2]), min(box[3], view[3]))
+    if cut[0] >= cut[2] or cut[1] >= cut[3]:
+        return None
+    grid = [(cut[0] + (cut[2] - cut[0]) * (i + 0.5) / 10, cut[1] + (cut[3] - cut[1]) * (j + 0.5) / 10)
+            for i in range(10) for j in range(10)]
+    shapes = rings(path)
+    inside = [point for point in grid if any(_inside(point, ring) for ring in shapes)]
+    if not inside:
+        return None
+    middle = ((cut[0] + cut[2]) / 2, (cut[1] + cut[3]) / 2)
+    return min(inside, key=lambda point: math.dist(point, middle)), cut
+
+
 def region_box(countries: Mapping[str, str], region: str, margin: float = 6.0) -> Box:
     """The rectangle that shows a region's countries whole, with a margin."""
     points = [point for code in REGIONS[region] for ring in rings(countries[code]) if _area(ring) > 1
@@ -106,7 +126,8 @@ def place_labels(countries: Mapping[str, str], names: Mapping[str, str], view: B
     """A label for each country in `names` whose shape is in `countries`, in the
     order of `names`; `view` is the part of the map shown, `keep_clear` places
     (a marker, a name) no callout may cover."""
-    shapes = {code: anchor(countries[code]) for code in names if code in countries}
+    shapes = {code: _anchor_in(countries[code], view) for code in names if code in countries}
+    shapes = {code: shape for code, shape in shapes.items() if shape is not None}
     taken: list[Box] = list(keep_clear or [])
     placed: dict[str, Label] = {}
     for code, ((x, y), box) in shapes.items():  # names that fit inside first: callouts avoid them

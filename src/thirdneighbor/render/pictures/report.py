@@ -18,9 +18,9 @@ def report_html(full: Dataset, shown: Dataset, partners: Sequence[Partner], *, s
     """The page of `partners`, chosen from `shown` (the dataset as of
     `scope.as_of`, or `full` itself). With `theme` None the page carries both
     drawings of each picture and follows the reader's setting."""
+    from .chart import chart_svg
     from .partner_map import partners_map_svg
     from .report_page import report_page
-    from .tiers_chart import chart_svg
 
     if theme is not None and theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose from {', '.join(THEMES)}")
@@ -30,10 +30,9 @@ def report_html(full: Dataset, shown: Dataset, partners: Sequence[Partner], *, s
     first, last = chart_years(shown, partners, scope)
     filters = scope.filters(shown)
     charts = {name: chart_svg(shown, partners, first=first, last=last, theme=name, until=scope.as_of,
-                              as_of=scope.as_of, filters=filters) for name in themes}
-    # The map draws Mongolia's two neighbors whatever the filters chose.
-    mapped = [*partners, *(partner for partner in shown.all_partners if partner.neighbor and partner.id not in ids)]
-    maps = {name: partners_map_svg(shown, scope.as_of, name, mapped) for name in themes}
+                              as_of=scope.as_of, filters=filters, credit=full) for name in themes}
+    # The map draws Mongolia and its two neighbors whatever the date and the filters.
+    maps = {name: partners_map_svg(full, scope.as_of, name, partners, filters=filters) for name in themes}
     return report_page(full, shown, partners, events, scope=scope, charts=charts, maps=maps,
                        tool_version=tool_version, made=made, theme=theme)
 

@@ -4,10 +4,9 @@ dated or filtered page never passes for the whole dataset."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import NamedTuple
 
-from ...data.model import Dataset
+from ...data.model import Dataset, Partner
 from ...data.partialdate import PartialDate
 from . import report_words as words
 
@@ -17,26 +16,19 @@ class Scope(NamedTuple):
 
     as_of: PartialDate | None = None
     tiers: tuple[str, ...] = ()  # tier ids
-    window: str | None = None  # the days --since/--until/--year cover, as a heading writes them
-    countries: tuple[str, ...] = ()  # partner names
+    since: PartialDate | None = None  # the first and last day of --since/--until/--year
+    until: PartialDate | None = None
+    countries: tuple[Partner, ...] = ()  # the partners --country named
     neighbors: bool = False
     all_relations: bool = False
 
     def filters(self, dataset: Dataset) -> list[str]:
-        """The filters in words, in the order of the command's options; empty for none."""
-        names = {tier.id: tier.name for tier in dataset.tiers}
-        said = []
-        if self.tiers:
-            said.append(words.TIERS.format(tiers=words.TIERS_JOIN.join(names.get(t, t) for t in self.tiers)))
-        if self.window:
-            said.append(words.WINDOW.format(window=self.window))
-        if self.countries:
-            said.append(words.COUNTRIES.format(countries=", ".join(self.countries)))
-        if self.neighbors:
-            said.append(words.WITH_NEIGHBORS)
-        if self.all_relations:
-            said.append(words.WITH_OTHER)
-        return said
+        """The filters in words, in the order of the command's options, as the
+        chart and the map name them too; empty for none."""
+        from .shown import filters_shown
+
+        return filters_shown(dataset, tiers=self.tiers, countries=self.countries, neighbors=self.neighbors,
+                             other=self.all_relations, since=self.since, until=self.until)
 
     def date(self, dataset: Dataset) -> str:
         """"as of 2010", or, with no --as-of, the date the data was checked."""
@@ -45,11 +37,5 @@ class Scope(NamedTuple):
         return words.AS_IT_STANDS.format(date=dataset.as_of)
 
     def phrase(self, dataset: Dataset) -> str:
-        """The date and every filter: "as of 2010; Strategic partnership only"."""
+        """The date and every filter: "as of 2010; tier: Strategic partnership"."""
         return words.SCOPE_JOIN.join([self.date(dataset), *(self.filters(dataset) or [words.NO_FILTER])])
-
-
-def scope_of(as_of: PartialDate | None, tiers: Sequence[str], window: object, countries: Sequence[str],
-             neighbors: bool, all_relations: bool) -> Scope:
-    return Scope(as_of=as_of, tiers=tuple(tiers), window=None if window is None else str(window),
-                 countries=tuple(countries), neighbors=neighbors, all_relations=all_relations)

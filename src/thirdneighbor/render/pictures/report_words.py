@@ -12,12 +12,6 @@ PAGE_TITLE = "Mongolia's Third Neighbor Policy"
 # The scope of the page: what its filters chose.
 AS_OF = "as of {date}"
 AS_IT_STANDS = "as the data stands ({date})"
-TIERS = "{tiers} only"
-TIERS_JOIN = " and "
-WINDOW = "tier reached {window}"
-COUNTRIES = "{countries}"
-WITH_NEIGHBORS = "with Russia and China, Mongolia's neighbors, for comparison"
-WITH_OTHER = "with other relations (no tier)"
 SCOPE_JOIN = "; "
 NO_FILTER = "every third neighbor"
 

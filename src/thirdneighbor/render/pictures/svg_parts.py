@@ -54,7 +54,12 @@ def root(prefix: str, width: float, height: float, title: str, description: str,
 
 
 def pattern_id(prefix: str, name: str) -> str:
-    return f"{prefix}-p-{name}"
+    """An id for a class's pattern: readable, and safe whatever the class's name
+    (a tier id comes from the dataset), the checksum keeping two names apart."""
+    import re
+    import zlib
+
+    return f"{prefix}-p-{re.sub('[^A-Za-z0-9-]', '', name)[:24]}-{zlib.crc32(name.encode('utf-8')):08x}"
 
 
 def patterns(prefix: str, looks: dict[str, Look], size: float = 6) -> list[str]:

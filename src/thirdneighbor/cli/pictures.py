@@ -6,7 +6,7 @@ picture in text; `map` and `report` ask for `-o`, since their output is a file
 format, not text to read.
 """
 
-# No `from __future__ import annotations`: Typer reads these annotations (see cli.py).
+# No `from __future__ import annotations`: Typer reads these annotations (see cli/root.py).
 
 from typing import TYPE_CHECKING, Annotated, Optional
 

@@ -74,7 +74,7 @@ def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
                 names.setdefault(normalize(name), tier.id)
     chosen: list[str] = []
     unknown: list[str] = []
-    for value in tiers:  # the command line has split "a,b" already (cli_options.comma_list)
+    for value in tiers:  # the command line has split "a,b" already (cli.options.comma_list)
         tier_id = names.get(normalize(value))
         chosen.append(tier_id) if tier_id else unknown.append(value)
     if unknown:

@@ -157,9 +157,9 @@ def test_control_characters_in_the_data_never_reach_a_picture_or_page(write_data
 
 def test_a_dated_report_draws_its_chart_to_that_date_and_maps_only_its_partners() -> None:
     page = written("report", "--as-of", "2009", "--tier", "comprehensive", "-o", "-")
-    # The report's pictures name its filters too (they are parsed and written again, so quotes are plain).
+    # The report's pictures name its filters too.
     assert "1998-01-01 to 2009-12-31 · as of 2009 · tier: Comprehensive partnership" in page
-    assert "Mongolia's third neighbors, as of 2009" in page
+    assert "Mongolia&#x27;s third neighbors, as of 2009" in page
     mapped = re.findall(r'data-iso3="([A-Z]{3})"[^>]*data-tier="([a-z-]+)"', page)
     # The neighbors are drawn whatever the filter.
     # (The page holds a light and a dark drawing of the map.)

@@ -93,6 +93,13 @@ def test_rows_without_a_tier_in_the_window_are_dropped(dataset: Dataset) -> None
     assert "2000-01-01 to 2005-12-31" in subtitle
 
 
+def test_the_headline_is_the_finding_at_the_end_of_the_window(dataset: Dataset) -> None:
+    root = drawn(dataset, third(dataset), last=2015)
+    assert root.find(f"{SVG}title").text == "Two strategic partners: since 2010 and 2015"
+    counts = ElementTree.fromstring(counts_svg(dataset, third(dataset), range(1998, 2016)))
+    assert counts.find(f"{SVG}title").text == "Two strategic partners: since 2010 and 2015"
+
+
 def test_as_of_and_filters_are_named_in_the_subtitle(dataset: Dataset) -> None:
     shown = dataset_as_of(dataset, PartialDate(2010))
     partners = third(shown)

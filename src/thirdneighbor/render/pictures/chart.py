@@ -1,6 +1,6 @@
 """Tiers over time as a self-contained SVG: one row per partner, a band for each
 tie from its start to the next change, coloured and patterned by tier
-(thirdneighbor.pictures.palette), and the partner's dated events in a lane of
+(thirdneighbor.render.pictures.palette), and the partner's dated events in a lane of
 their own under the band, nudged apart where they would collide.
 
 The title is a finding computed from what is drawn (headline.py); the subtitle
@@ -107,7 +107,7 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
     data = chart_data(dataset, partners, first, last, until)
     looks = tier_looks(colours, [tier.id for tier in dataset.tiers])
     looks["neighbor"] = colours.looks["neighbor"]
-    title = headline(dataset, [row.partner for row in data.rows])
+    title = headline(dataset, [row.partner for row in data.rows], data.until)
     names = {tier.id: tier.name for tier in dataset.tiers}
     text_parts = {"title": title, "subtitle": subtitle(data, as_of, filters), "note": _note(data),
                   "credits": credit_lines(credit or dataset)}

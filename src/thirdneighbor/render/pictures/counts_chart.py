@@ -30,7 +30,6 @@ WORDS = {
     "as of": "as of {date}",
     "ranking": "Tiers, closest tie first (at the bottom):",
     "neighbors": "Mongolia's neighbors (for comparison)",
-    "axis": "partners",
     "step": "{year}: {counts}",
     "count": "{count} {name}",
     "description": "A stacked step chart of the number of partners at each tier at the end of each year from "
@@ -76,7 +75,7 @@ def counts_svg(dataset: Dataset, partners: Sequence[Partner], years: range, *, t
     looks = tier_looks(colours, [tier.id for tier in dataset.tiers])
     looks["neighbor"] = colours.looks["neighbor"]
     names = {tier.id: tier.name for tier in dataset.tiers} | {"neighbor": WORDS["neighbors"]}
-    title = headline(dataset, partners)
+    title = headline(dataset, partners, min(PartialDate(years.stop - 1, 12, 31), dataset.as_of, key=_last_day))
     parts = [WORDS["subtitle"].format(first=years.start, last=years.stop - 1)]
     if as_of is not None:
         parts.append(WORDS["as of"].format(date=as_of))
@@ -93,6 +92,12 @@ def counts_svg(dataset: Dataset, partners: Sequence[Partner], years: range, *, t
            f'fill="{colours.background}"/>',
            '<g class="wide">', *wide, "</g>", '<g class="narrow">', *narrow, "</g>", "</svg>"]
     return "\n".join(out) + "\n"
+
+
+def _last_day(date: PartialDate) -> tuple[int, int, int]:
+    from ...query.asof import last_day
+
+    return last_day(date)
 
 
 def _lines(text: str, size: float) -> list[str]:

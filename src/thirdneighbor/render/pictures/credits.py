@@ -3,7 +3,7 @@ when it is pasted alone: the dataset's title and version, the date it was
 checked, its sources in short, its licence, the tool and its version, and for
 the map the source of its geometry.
 
-Every value comes from the dataset or thirdneighbor.citation (no version is
+Every value comes from the dataset or thirdneighbor.render.citation (no version is
 written here); the words are in WORDS, for a translation to replace.
 """
 

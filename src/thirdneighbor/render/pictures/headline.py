@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 
 from ...data.model import Dataset, Partner
+from ...data.partialdate import PartialDate
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
@@ -51,8 +52,13 @@ def tier_noun(tier_name: str, count: int) -> str:
     return WORDS["at tier"].format(noun=noun, tier=tier_name)
 
 
-def headline(dataset: Dataset, partners: Sequence[Partner]) -> str:
-    """The finding for `partners`, each as it stands at the end of the picture."""
+def headline(dataset: Dataset, partners: Sequence[Partner], end: PartialDate | None = None) -> str:
+    """The finding for `partners` as they stood on `end`, the picture's last day
+    (as they are, without one)."""
+    if end is not None:
+        from ...query.asof import partner_as_of
+
+        partners = [then for then in (partner_as_of(partner, end) for partner in partners) if then is not None]
     rank = {tier.id: tier.rank for tier in dataset.tiers}
     names = {tier.id: tier.name for tier in dataset.tiers}
     third = [partner for partner in partners

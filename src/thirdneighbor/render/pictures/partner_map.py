@@ -1,6 +1,6 @@
 """The map of Mongolia's partners: which country gets which class, the legend,
 the title that says what is shown, a description generated from what is
-drawn, and the credit, for thirdneighbor.pictures.worldmap to draw.
+drawn, and the credit, for thirdneighbor.render.pictures.worldmap to draw.
 
 Mongolia's two neighbors are drawn in their own class on every map, whatever
 the date or the filters: they are the reason the policy exists.

@@ -18,7 +18,7 @@ CHARACTER_WIDTH = 0.58  # of the font size: a generous average width for FONT, t
 
 
 def escape(text: object) -> str:
-    """Dataset text for an SVG text node or attribute (thirdneighbor.render.safe.markup)."""
+    """Dataset text for an SVG text node or attribute (thirdneighbor.core.safe.markup)."""
     return markup(str(text), quote=True)
 
 

@@ -5,7 +5,7 @@ Geometry is world-110m.json next to this module (Natural Earth 1:110m, Equal
 Earth projection; see SOURCES.md and tools/make_world_geometry.py), loaded on
 the first call, never at import.
 
-Colours and patterns are the palette's (thirdneighbor.pictures.palette), so the
+Colours and patterns are the palette's (thirdneighbor.render.pictures.palette), so the
 map's tiers look as they do in the chart; they stay apart in grey print by
 lightness and pattern. Every partner is named: on the country where the name
 fits, else beside it with a line back (map_labels.py). Mongolia gets its

@@ -139,7 +139,7 @@ def cli_argv() -> list[str]:
 
 # The pictures, each held to 0.5 s on the bundled data.
 PICTURES = (("chart",), ("chart", "--counts"), ("chart", "--as-of", "2010"), ("map",), ("map", "--as-of", "2010"),
-            ("map", "--region", "europe"))
+            ("map", "--region", "europe"), ("report",), ("report", "--as-of", "2010"))
 
 
 def startup(work: Path, runs: int, env: dict[str, str]) -> list[Row]:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from ..data.partialdate import PartialDate
 
 ThemeOption = Annotated[str, typer.Option("--theme", metavar="THEME", help="light (default) or dark.")]
+PageThemeOption = Annotated[Optional[str], typer.Option(
+    "--theme", metavar="THEME", help="light or dark (default: the reader's setting; print is always light).")]
 
 
 def _written(text: str, output_path: Optional[str], force: bool, what: str) -> Reply:
@@ -57,16 +59,6 @@ def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[l
     if not partners:
         source.none_left(neighbors)
     return partners
-
-
-def _first_year(dataset: "Dataset", partners: "list[Partner]") -> int:
-    """The first year with a tie or an event of these partners."""
-    from ..query.changes import series_years
-
-    ids = {partner.id for partner in partners}
-    years = [series_years(dataset, partners, None, None).start]
-    years += [event.date.year for event in dataset.all_events if ids.intersection(event.partners)]
-    return min(years)
 
 
 def _theme(theme: str) -> str:
@@ -203,7 +195,7 @@ def _filters_shown(dataset: "Dataset", tier: Optional[list[str]], country: Optio
 @app.command("report", epilog=_examples(
     "thirdneighbor report -o report.html",
     "thirdneighbor report --as-of 2020 --tier strategic -o strategic-2020.html",
-    "thirdneighbor report --all --since 2015 -o since-2015.html",
+    "thirdneighbor report --all --since 2015 --theme dark -o since-2015.html",
 ))
 @reading_data
 def report_command(
@@ -216,35 +208,39 @@ def report_command(
     country: CountryOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
-    theme: ThemeOption = "light",
+    theme: PageThemeOption = None,
     force: ForceFlag = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """One self-contained HTML page: summary, sortable table with source links, chart, map, timeline and notes.
+    """One self-contained HTML page: summary, chart, map, sortable table, timeline, notes, sources and citation.
 
-    It makes no network request, prints cleanly and reads from phone to desktop
-    widths. The filters of `list` (--tier, --since, --until, --year, --neighbors,
-    --all, --as-of) and --country choose what it shows.
+    It makes no network request, follows the reader's light or dark setting
+    (unless --theme forces one), prints light and reads from phone to desktop
+    widths. The filters of `list` (--tier, --since, --until, --year,
+    --neighbors, --all, --as-of) and --country choose what it shows, and the
+    page's heading, title and summary say which. SOURCE_DATE_EPOCH, where set,
+    dates the page instead of the clock.
     """
+    import os
+
     from ..core import __version__
-    from ..render.pictures.chart import chart_svg
-    from ..render.pictures.partner_map import partners_map_svg
-    from ..render.pictures.report import report_html
     from ..query.asof import dataset_as_of
+    from ..query.select import check_tiers, resolve_partners
+    from ..render.pictures.report import report_html
+    from ..render.pictures.report_page import made_at
+    from ..render.pictures.report_scope import Scope
 
     dataset = source.load()
     date = as_of_date(as_of)
     shown = dataset_as_of(dataset, date) if date is not None else dataset
-    start, end, _ = window_of(since, until, year)
+    start, end, window = window_of(since, until, year)
     partners = _partners(shown, tier, country, neighbors, source, since=start, until=end,
                          all_relations=all_relations)
-    ids = {partner.id for partner in partners}
-    events = [event for event in shown.all_events if not event.partners or ids.intersection(event.partners)]
-    theme = _theme(theme)
-    last = min(shown.as_of.year, date.year) if date is not None else shown.as_of.year
-    chart = chart_svg(shown, partners, first=min(_first_year(shown, partners), last), last=last, theme=theme,
-                      until=date, as_of=date, credit=dataset)
-    page = report_html(shown, partners, events, chart=chart, world_map=partners_map_svg(dataset, date, theme, partners),
-                       tool_version=__version__, theme=theme)
+    scope = Scope(as_of=date, tiers=tuple(check_tiers(shown, tier or ())),
+                  since=window.first if window else None, until=window.last if window else None,
+                  countries=tuple(resolve_partners(shown, country)) if country else (),
+                  neighbors=neighbors, all_relations=all_relations)
+    page = report_html(dataset, shown, partners, scope=scope, theme=None if theme is None else _theme(theme),
+                       tool_version=__version__, made=made_at(os.environ))
     return _written(page, output_path, force, "report")

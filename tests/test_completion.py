@@ -91,8 +91,14 @@ def test_as_of_is_a_field_only_with_as_of() -> None:
 def bash_complete(words: list[str]) -> list[str]:
     """Complete the last word through bash itself, with Typer's own script."""
     executable = Path(sys.executable).parent / "thirdneighbor"
-    script = subprocess.run([str(executable), "--show-completion", "bash"], capture_output=True, text=True,
-                            check=True, env={**os.environ, "PATH": f"{executable.parent}:{os.environ['PATH']}"}).stdout
+    # Typer's own switch for tests: --show-completion then takes the shell as its
+    # value, instead of guessing it from the parent processes (under a test
+    # runner started in the background, there is no shell among them).
+    shown = subprocess.run([str(executable), "--show-completion", "bash"], capture_output=True, text=True,
+                           check=False, env={**os.environ, "PATH": f"{executable.parent}:{os.environ['PATH']}",
+                                             "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
+    assert (shown.returncode, shown.stderr) == (0, ""), shown  # what went wrong, should it ever fail
+    script = shown.stdout
     words_literal = " ".join(f"'{word}'" for word in words)
     program = (f"{script}\nCOMP_WORDS=({words_literal}); COMP_CWORD={len(words) - 1}\n"
                "_thirdneighbor_completion thirdneighbor\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n")

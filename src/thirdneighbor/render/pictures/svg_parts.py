@@ -8,11 +8,12 @@ so that the chart, the count chart and the map can share one HTML page.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
 from ...core.safe import markup
 from .palette import Look
 
+# Written into a single-quoted attribute, as it stands: it holds double quotes
+# and no single one. (xml.sax.saxutils.quoteattr did this at the cost of
+# importing urllib, http and email with every picture.)
 FONT = '"DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif'
 CHARACTER_WIDTH = 0.58  # of the font size: a generous average width for FONT, to lay out text
 
@@ -47,7 +48,7 @@ def root(prefix: str, width: float, height: float, title: str, description: str,
                   f".{prefix} .wide{{display:none}}.{prefix} .narrow{{display:inline}}}}")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="{prefix}" viewBox="0 0 {number(width)} {number(height)}" '
             f'preserveAspectRatio="xMidYMin meet" role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
-            f'data-theme="{theme}" font-family={quoteattr(FONT)}>\n'
+            f"data-theme=\"{theme}\" font-family='{FONT}'>\n"
             f'<title id="{prefix}-title">{escape(title)}</title>\n'
             f'<desc id="{prefix}-desc">{escape(description)}</desc>\n'
             f"<style>{style}</style>")

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from thirdneighbor import language
-from thirdneighbor.language import LanguageError, choose, language_code
-from thirdneighbor.written_dates import mongolian_date, written_date
+from thirdneighbor.core import language
+from thirdneighbor.core.language import LanguageError, choose, language_code
+from thirdneighbor.core.written_dates import mongolian_date, written_date
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_written_date_follows_the_language(speaking: None, value: object, englis
 
 
 def test_a_partial_date_object_is_written_too(speaking: None) -> None:
-    from thirdneighbor.partialdate import PartialDate
+    from thirdneighbor.data.partialdate import PartialDate
 
     language.use("mn")
     assert [written_date(PartialDate.parse(text)) for text in ("2019", "2019-07", "2019-07-31")] == [

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from thirdneighbor import language
-from thirdneighbor.model import Dataset
+from thirdneighbor.core import language
+from thirdneighbor.data.model import Dataset
 from thirdneighbor.query.groups import tier_groups
 from thirdneighbor.render.localized import designation_names, localized, mongolian_designation
-from thirdneighbor.views import View
+from thirdneighbor.views.registry import View
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 from thirdneighbor.query.tier_names import tiers_named
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "thirdneighbor"
-LOCALE = PACKAGE / "locale"
+LOCALE = PACKAGE / "core" / "locale"
 MARKERS = {"_": 1, "N_": 1, "_n": 2}  # each marker and how many of its first arguments are the message
 Message = str | tuple[str, str]  # a message, or a (singular, plural) pair
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Tier
-from ..names import normalize
+from ..data.model import Tier
+from ..data.names import normalize
 
 
 def _names(tier: Tier) -> list[str]:

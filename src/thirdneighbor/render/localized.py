@@ -20,12 +20,12 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from ..language import current
-from ..model import HistoryEntry, Partner, Person, Tier
+from ..core.language import current
+from ..data.model import HistoryEntry, Partner, Person, Tier
 
 if TYPE_CHECKING:
-    from ..model import Dataset
-    from ..views import View
+    from ..data.model import Dataset
+    from ..views.registry import View
 
 
 def designation_names(dataset: Dataset) -> dict[str, str]:
@@ -122,7 +122,7 @@ def localized(view: View) -> View:
     """The view as a reader of the language in use sees it; in English, itself."""
     if current() == "en":
         return view
-    from ..views import View
+    from ..views.registry import View
 
     copy = _Localizer(view.dataset)
     dataset = dataclasses.replace(view.dataset, tiers=copy(view.dataset.tiers),

@@ -67,6 +67,15 @@ def test_english_is_the_code_itself_and_loads_no_catalogue(speaking: None) -> No
     assert language._catalogue is None
 
 
+def test_mongolian_reads_the_compiled_catalogue(speaking: None) -> None:
+    language.use("mn")
+    assert language.current() == "mn"
+    assert language._("Partner") == "Түнш"
+    assert language._catalogue is not None
+    language.use("en")  # switching back forgets the catalogue
+    assert language._catalogue is None and language._("Partner") == "Partner"
+
+
 def test_using_an_unknown_language_is_refused(speaking: None) -> None:
     with pytest.raises(LanguageError):
         language.use("fr")

@@ -38,8 +38,9 @@ def _calls(tree: ast.AST) -> Iterator[ast.Call]:
 
 
 def marked_messages(root: Path = PACKAGE) -> tuple[dict[Message, list[str]], list[str]]:
-    """Every marked message, with where it is (`path:line`); and the marked
-    calls whose message is not a string written out, which no catalogue can hold."""
+    """Every marked message, with where it is (`path:line`); and the N_ calls
+    whose message is not a string written out, which no catalogue can hold
+    (`_(label)` of a variable is the other half of N_, and reads nothing here)."""
     found: dict[Message, list[str]] = {}
     unreadable: list[str] = []
     for path in sorted(root.rglob("*.py")):
@@ -48,7 +49,9 @@ def marked_messages(root: Path = PACKAGE) -> tuple[dict[Message, list[str]], lis
             size = MARKERS[call.func.id]  # type: ignore[attr-defined]
             texts = call.args[:size]
             if len(texts) < size or not all(isinstance(t, ast.Constant) and isinstance(t.value, str) for t in texts):
-                unreadable.append(f"{where}:{call.lineno}")
+                # `_(label)` translates a message marked where it was stored (N_); N_ itself must be written out.
+                if call.func.id == "N_":  # type: ignore[attr-defined]
+                    unreadable.append(f"{where}:{call.lineno}")
                 continue
             values = [t.value for t in texts]  # type: ignore[attr-defined]
             message: Message = values[0] if size == 1 else (values[0], values[1])
@@ -66,8 +69,12 @@ def compiled(po_text: bytes) -> bytes:
     return output.getvalue()
 
 
+# Fixed, so that the compiled .mo depends on the messages alone: Babel stamps the
+# time into a .mo whose .po gives no creation date.
 HEADER = (
     "Project-Id-Version: thirdneighbor\n"
+    "POT-Creation-Date: 2026-12-03 00:00+0000\n"
+    "PO-Revision-Date: 2026-12-03 00:00+0000\n"
     "MIME-Version: 1.0\n"
     "Content-Type: text/plain; charset=utf-8\n"
     "Content-Transfer-Encoding: 8bit\n"

@@ -9,7 +9,7 @@ Mongolian designation (`mongolian_designation`). The English names move into
 the `_mn` fields in their place, so that the one place that shows a record's
 "other" names (`show`) shows the English ones, labelled so. Where the data has
 no Mongolian form, the English stays, and the view says once that some of its
-text is English (thirdneighbor.render.english_note).
+text is English (`english_shown`, ENGLISH_NOTE).
 
 Nothing is translated here: every Mongolian word comes from the data. JSON,
 JSON Lines, CSV and TSV never see the copy; they are the same in every language.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from ..core.language import current
+from ..core.language import N_, current
 from ..data.model import HistoryEntry, Partner, Person, Tier
 
 if TYPE_CHECKING:
@@ -116,6 +116,23 @@ class _Localizer:
         if name.endswith("designation") and isinstance(value, str):
             return mongolian_designation(value, self.designations)
         return self(value)
+
+
+ENGLISH_NOTE = N_("Text that the data holds in English only (notes, occasions, event titles, roles, "
+                  "descriptions) is shown in English.")
+# The views whose every record shows some such text; list shows it only in a designation.
+_WITHOUT_ENGLISH = ("chart", "series", "counts")
+
+
+def english_shown(view: View) -> bool:
+    """Whether a localized view shows text that the data has in English only, which
+    the reader is told once per view (ENGLISH_NOTE)."""
+    if current() == "en" or view.kind in _WITHOUT_ENGLISH or not view.all_records:
+        return False
+    if view.kind == "list" and view.chosen is None:
+        # A localized partner keeps the English designation in `designation_mn` where it has a Mongolian one.
+        return any(partner.designation and not partner.designation_mn for partner in view.subject)
+    return True
 
 
 def localized(view: View) -> View:

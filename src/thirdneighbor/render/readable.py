@@ -72,7 +72,14 @@ def readable(view: View, records: Sequence[Row]) -> list[Row]:
     readers write them."""
     names = Names(view)
     if view.kind == "compare":
-        return [_compared_row(names, row, view) for row in records]
+        rows = [_compared_row(names, row, view) for row in records]
+        if current() == "en":
+            return rows
+        # A row's values are of its field: dates written as the language writes them, its label in the language.
+        from .labels import field_label
+
+        return [{**row, "values": _in_language({row["field"]: row["values"]})[row["field"]],
+                 "field": field_label(row["field"])} for row in rows]
     references = REFERENCES.get(view.kind, {})
     named = [{key: names.named(references[key], value) if key in references else value
               for key, value in record.items()} for record in records] if references else list(records)

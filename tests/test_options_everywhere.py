@@ -16,7 +16,7 @@ from .conftest import BUNDLED, Run, run_cli
 
 
 def _rows(page: str) -> list[str]:
-    return re.findall(r'<tr data-partner="([^"]+)"', page)
+    return re.findall(r'<tr id="partner-[^"]+" data-partner="([^"]+)"', page)
 
 
 def _listed(*filters: str) -> list[str]:

@@ -6,7 +6,7 @@ picture in text; `map` and `report` ask for `-o`, since their output is a file
 format, not text to read.
 """
 
-# No `from __future__ import annotations`: Typer reads these annotations (see cli.py).
+# No `from __future__ import annotations`: Typer reads these annotations (see cli/root.py).
 
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from ..data.partialdate import PartialDate
 
 ThemeOption = Annotated[str, typer.Option("--theme", metavar="THEME", help="light (default) or dark.")]
+PageThemeOption = Annotated[Optional[str], typer.Option(
+    "--theme", metavar="THEME", help="light or dark (default: the reader's setting; print is always light).")]
 
 
 def _written(text: str, output_path: Optional[str], force: bool, what: str) -> Reply:
@@ -59,16 +61,6 @@ def _partners(dataset: "Dataset", tier: Optional[list[str]], country: Optional[l
     return partners
 
 
-def _first_year(dataset: "Dataset", partners: "list[Partner]") -> int:
-    """The first year with a tie or an event of these partners."""
-    from ..query.changes import series_years
-
-    ids = {partner.id for partner in partners}
-    years = [series_years(dataset, partners, None, None).start]
-    years += [event.date.year for event in dataset.all_events if ids.intersection(event.partners)]
-    return min(years)
-
-
 def _theme(theme: str) -> str:
     from ..errors import UsageError
 
@@ -77,9 +69,17 @@ def _theme(theme: str) -> str:
     return theme
 
 
+RegionOption = Annotated[Optional[str], typer.Option(
+    "--region", metavar="REGION", help="Crop the map to europe or asia, where partners crowd together.")]
+CountsFlag = Annotated[bool, typer.Option(
+    "--counts", help="Instead, how many partners held each tier at the end of each year: a stacked step chart.")]
+
+
 @app.command("chart", epilog=_examples(
     "thirdneighbor chart -o tiers.svg",
     "thirdneighbor chart --neighbors --since 2000 --theme dark -o tiers-dark.svg",
+    "thirdneighbor chart --as-of 2010 -o tiers-2010.svg",
+    "thirdneighbor chart --counts -o counts.svg",
     "thirdneighbor chart",
 ))
 @reading_data
@@ -87,77 +87,115 @@ def chart_command(
     output_path: OutputOption = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", "--from", metavar="DATE",
-        help="The first year (default: the first tie or event). Years only: a date stands for its year "
-             "(2010-06 is 2010).")] = None,
+        help="The first year (default: the first year any of the partners held a tier; earlier events are "
+             "summed up in a note). Years only: a date stands for its year (2010-06 is 2010).")] = None,
     until: YearlyUntilOption = None,
     year: YearOption = None,
+    as_of: AsOfOption = None,
     tier: TierOption = None,
     country: CountryOption = None,
     neighbors: NeighborsFlag = False,
+    counts: CountsFlag = False,
     theme: ThemeOption = "light",
     force: ForceFlag = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """Tiers over time as an SVG picture: a row per partner, a band per tier, a marker per event.
+    """Tiers over time as an SVG picture: a row per partner, a band per tier, its events in a lane beneath.
 
     With -o FILE (or -o - for stdout) it writes the SVG: self-contained, light or
-    dark, readable in grey print. On a terminal without -o it draws the same
-    picture in text (the grid of `series`).
+    dark, readable in grey print, scaling to its container with a narrow layout
+    for phones. The title is a finding computed from the data; the subtitle says
+    what is shown. --counts draws how many partners held each tier each year.
+    On a terminal without -o it draws the same picture in text (the grid of `series`).
     """
     from . import streams
-    from ..render.pictures.chart import chart_svg
     from ..query.changes import tier_series
-
     from ..query.window import yearly, yearly_window
+    from ..render.pictures.chart_rows import first_tie_year
 
     first, last, _ = window_of(since, until, year)
     dataset = source.load()
-    partners = _partners(dataset, tier, country, neighbors, source)
-    years = yearly(dataset, first, last, _first_year(dataset, partners))
+    date = as_of_date(as_of)
+    shown = _as_of(dataset, date)
+    if date is not None and (last is None or last.key > date.key):
+        last = date
+    partners = _partners(shown, tier, country, neighbors, source)
+    years = yearly(shown, first, last, first_tie_year(partners, shown.as_of.year))
     if output_path is None and streams.wants_rich():
         from ..views.registry import SeriesSubject, View
 
-        return Reply(View("series", dataset, SeriesSubject(years, tier_series(partners, years)),
+        return Reply(View("series", shown, SeriesSubject(years, tier_series(partners, years)),
                           window=yearly_window(years)))
-    return _written(chart_svg(dataset, partners, first=years.start, last=years.stop - 1, theme=_theme(theme)),
-                    output_path, force, "chart")
+    filters = _filters_shown(shown, tier, country, neighbors, source)
+    if counts:
+        from ..render.pictures.counts_chart import counts_svg
+
+        picture = counts_svg(shown, partners, years, theme=_theme(theme), as_of=date, filters=filters,
+                             credit=dataset)
+    else:
+        from ..render.pictures.chart import chart_svg
+
+        picture = chart_svg(shown, partners, first=years.start, last=years.stop - 1, theme=_theme(theme),
+                            until=date, as_of=date, filters=filters, credit=dataset)
+    return _written(picture, output_path, force, "chart")
 
 
 @app.command("map", epilog=_examples(
     "thirdneighbor map -o partners.svg",
     "thirdneighbor map --as-of 2015 -o partners-2015.svg",
+    "thirdneighbor map --region europe -o europe.svg",
     "thirdneighbor map --theme dark -o - > map.svg",
 ))
 @reading_data
 def map_command(
     output_path: OutputOption = None,
     as_of: AsOfOption = None,
+    region: RegionOption = None,
     theme: ThemeOption = "light",
     force: ForceFlag = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """A world map of Mongolia's partners, coloured by tier, as an SVG picture.
+    """A world map of Mongolia's partners, coloured by tier and each named, as an SVG picture.
 
-    Mongolia is marked; Russia and China are drawn as its neighbors, and other
-    relations (the UK) in a shade of their own. Each country's shape carries
+    Mongolia is outlined and dotted; Russia and China are drawn as its neighbors
+    on every map, whatever the date, and other relations (the UK) in a class of
+    their own. --region crops to europe or asia. Each country's shape carries
     data-iso3, and each partner's data-tier, for restyling. The geometry is
-    Natural Earth's 1:110m countries (public domain), bundled.
+    Natural Earth's 1:110m countries (public domain), bundled; the foot credits it.
     """
+    from ..errors import UsageError
+    from ..render.pictures.map_labels import REGIONS
     from ..render.pictures.partner_map import partners_map_svg
+
+    if region is not None and region not in REGIONS:
+        raise UsageError(f"unknown region {region!r}; choose from {', '.join(REGIONS)}")
+    dataset = source.load()
+    return _written(partners_map_svg(dataset, as_of_date(as_of), _theme(theme), region=region),
+                    output_path, force, "map")
+
+
+def _as_of(dataset: "Dataset", date: "Optional[PartialDate]") -> "Dataset":
     from ..query.asof import dataset_as_of
 
-    dataset = source.load()
-    date = as_of_date(as_of)
-    shown = dataset_as_of(dataset, date) if date is not None else dataset
-    return _written(partners_map_svg(shown, date, _theme(theme)), output_path, force, "map")
+    return dataset_as_of(dataset, date) if date is not None else dataset
+
+
+def _filters_shown(dataset: "Dataset", tier: Optional[list[str]], country: Optional[list[str]], neighbors: bool,
+                   source: DataSource) -> list[str]:
+    """The filters in force, as the picture's subtitle names them."""
+    from ..query.select import check_tiers, resolve_partners
+    from ..render.pictures.shown import filters_shown
+
+    named = source.found(resolve_partners(dataset, country)) if country else []
+    return filters_shown(dataset, tiers=check_tiers(dataset, tier or ()), countries=named, neighbors=neighbors)
 
 
 @app.command("report", epilog=_examples(
     "thirdneighbor report -o report.html",
     "thirdneighbor report --as-of 2020 --tier strategic -o strategic-2020.html",
-    "thirdneighbor report --all --since 2015 -o since-2015.html",
+    "thirdneighbor report --all --since 2015 --theme dark -o since-2015.html",
 ))
 @reading_data
 def report_command(
@@ -170,35 +208,39 @@ def report_command(
     country: CountryOption = None,
     neighbors: NeighborsFlag = False,
     all_relations: AllFlag = False,
-    theme: ThemeOption = "light",
+    theme: PageThemeOption = None,
     force: ForceFlag = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """One self-contained HTML page: summary, sortable table with source links, chart, map, timeline and notes.
+    """One self-contained HTML page: summary, chart, map, sortable table, timeline, notes, sources and citation.
 
-    It makes no network request, prints cleanly and reads from phone to desktop
-    widths. The filters of `list` (--tier, --since, --until, --year, --neighbors,
-    --all, --as-of) and --country choose what it shows.
+    It makes no network request, follows the reader's light or dark setting
+    (unless --theme forces one), prints light and reads from phone to desktop
+    widths. The filters of `list` (--tier, --since, --until, --year,
+    --neighbors, --all, --as-of) and --country choose what it shows, and the
+    page's heading, title and summary say which. SOURCE_DATE_EPOCH, where set,
+    dates the page instead of the clock.
     """
+    import os
+
     from ..core import __version__
-    from ..render.pictures.chart import chart_svg
-    from ..render.pictures.partner_map import partners_map_svg
-    from ..render.pictures.report import report_html
     from ..query.asof import dataset_as_of
+    from ..query.select import check_tiers, resolve_partners
+    from ..render.pictures.report import report_html
+    from ..render.pictures.report_page import made_at
+    from ..render.pictures.report_scope import Scope
 
     dataset = source.load()
     date = as_of_date(as_of)
     shown = dataset_as_of(dataset, date) if date is not None else dataset
-    start, end, _ = window_of(since, until, year)
+    start, end, window = window_of(since, until, year)
     partners = _partners(shown, tier, country, neighbors, source, since=start, until=end,
                          all_relations=all_relations)
-    ids = {partner.id for partner in partners}
-    events = [event for event in shown.all_events if not event.partners or ids.intersection(event.partners)]
-    theme = _theme(theme)
-    last = min(shown.as_of.year, date.year) if date is not None else shown.as_of.year
-    chart = chart_svg(shown, partners, first=min(_first_year(shown, partners), last), last=last, theme=theme,
-                      until=date)
-    page = report_html(shown, partners, events, chart=chart, world_map=partners_map_svg(shown, date, theme, partners),
-                       tool_version=__version__, theme=theme)
+    scope = Scope(as_of=date, tiers=tuple(check_tiers(shown, tier or ())),
+                  since=window.first if window else None, until=window.last if window else None,
+                  countries=tuple(resolve_partners(shown, country)) if country else (),
+                  neighbors=neighbors, all_relations=all_relations)
+    page = report_html(dataset, shown, partners, scope=scope, theme=None if theme is None else _theme(theme),
+                       tool_version=__version__, made=made_at(os.environ))
     return _written(page, output_path, force, "report")

@@ -1,11 +1,11 @@
 """The research questions as commands: `search`, `changes`, `series` and `people`.
 
-They are registered on the app of thirdneighbor.cli.app (which imports this module
-last) and follow its rules: options declared once in cli_options, imports inside
+They are registered on the app of thirdneighbor.cli.root (thirdneighbor.cli.app
+imports this module third) and follow its rules: options declared once in cli/options.py, imports inside
 the commands, and a View returned, never written.
 """
 
-# No `from __future__ import annotations`: Typer reads these annotations (see cli.py).
+# No `from __future__ import annotations`: Typer reads these annotations (see cli/root.py).
 
 from typing import Annotated, Optional
 

@@ -1,12 +1,17 @@
 """Every output format, and `render`, the one dispatcher that picks among them.
 
 - `json_text.py`: the JSON encoding (`--json`, `--format json`).
-- `text.py`: plain, CSV, TSV and JSON Lines, without Rich; `markdown.py` Markdown.
+- `text.py`: plain, CSV, TSV and JSON Lines, without Rich; `plain_views.py` the
+  plain format of the views that are not rows; `markdown.py` Markdown.
 - `readable.py`: the formats for people name the records a value refers to
   (plain, Markdown, the table format); the machine formats keep the ids.
-- `rich_views.py`: the Rich table or tree of each kind of view (`--format table`),
-  and `export.py` the same drawings saved as SVG or HTML.
-- `safe.py`: keeps dataset text from acting on a terminal.
+- `rich_draw.py`: the Rich drawing of each kind of view (`--format table`), made
+  of `rich_parts.py`, `rich_views.py`, `rich_chart.py` and `rich_questions.py`;
+  `export.py` the same drawings saved as SVG or HTML.
+- `citation.py` (`cite`), `sqlite.py` (`export --format sqlite`), `diff_text.py`,
+  and `pictures/`: the chart, the map and the report.
+
+Dataset text reaches a terminal only through thirdneighbor.core.safe.
 
 Renderers return text and print nothing; thirdneighbor.cli.streams writes it.
 """

@@ -15,13 +15,11 @@ from ..core.language import N_, _, _n
 from ..core.safe import clean
 from ..core.written_dates import written_date
 from ..data.model import Dataset, Partner, Tier
+from .pictures.palette import TERMINAL_STYLES
 
-TIER_STYLES = {
-    "comprehensive-strategic": "magenta",
-    "strategic": "bold green",
-    "comprehensive": "cyan",
-    "expanded": "yellow",
-}
+# One palette for every picture (render.pictures.palette): ANSI colour names here,
+# which an SVG or HTML export maps to the palette's inks.
+TIER_STYLES = TERMINAL_STYLES
 
 
 def _text(value: object, style: str = "") -> Text:

@@ -5,7 +5,7 @@ query result the view is made from (its `subject`). The registry, VIEWS, says
 for each kind which records it holds (JSON-ready dicts), which fields
 `--fields` may name, which columns the tabular formats show by default, its
 title, and the shape of its JSON. thirdneighbor.render turns a View into any
-output format; its Rich drawings are in thirdneighbor.render.rich_views.
+output format; its Rich drawings are in thirdneighbor.render.rich_draw.
 """
 
 from __future__ import annotations

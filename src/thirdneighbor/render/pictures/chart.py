@@ -1,232 +1,296 @@
 """Tiers over time as a self-contained SVG: one row per partner, a band for each
-tie from its start to the next change (or the dataset's as-of date), coloured
-and patterned by tier, and a marker for each dated event.
+tie from its start to the next change, coloured and patterned by tier
+(thirdneighbor.render.pictures.palette), and the partner's dated events in a lane of
+their own under the band, nudged apart where they would collide.
 
-A date is drawn where its period begins: a tie "since 2004" starts at the start
-of 2004, the year `series` first shows it, and "2025-03" at 2025-03-01. Its
-imprecision shows as a faded leading edge across the period (a mask of a linear
-gradient), "c. 2004" in the tooltip; an event known to the year or month gets a
-faint span across its period behind its marker.
+The title is a finding computed from what is drawn (headline.py); the subtitle
+says what is shown (the window, the as-of date, the filters); the legend, above
+the rows, explains the ranking; a note sums up the events before the first
+year; the foot carries the credit (credits.py).
 
-The picture makes no network request (system fonts, inline patterns), escapes
-every text that comes from the dataset, and reads in grey: each tier differs in
-lightness and pattern as well as hue.
+Two layouts in one file: a wide one, and a narrow one that a container under
+600 CSS px shows instead (svg_parts.root), with names above the bands and text
+large enough to read at 12 CSS px on a 390-pixel phone.
+
+Dates known only to the year or month are drawn from the start of their period,
+the band's leading edge faded across it; a start known only as "in force by" is
+dashed. The picture makes no network request and escapes every text from the dataset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from xml.sax.saxutils import quoteattr
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from ...data.model import Dataset, Partner
-from ...data.partialdate import PartialDate, days_in
-from ...core.safe import markup as escape
+from ...data.partialdate import PartialDate
+from . import svg_parts as svg
+from .chart_rows import ChartData, Row, chart_data, period_end, period_start
+from .credits import credit_lines
+from .headline import headline
+from .lanes import nudged
+from .palette import Look, Palette, palette, tier_looks
 
-THEMES = ("light", "dark")
-FONT = '"DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif'
+PREFIX = "tn-chart"
+WIDTH = 960
 
-# Fill, and the pattern laid over it, per tier: darker for closer ties, so that
-# the order survives a grey print; the patterns tell neighbouring shades apart.
-TIER_LOOK = {
-    "comprehensive-strategic": ("#4a1486", "cross"),
-    "strategic": ("#1b7837", None),
-    "comprehensive": ("#5aae61", "hatch"),
-    "expanded": ("#d9f0d3", "dots"),
+# Every visible word of the chart, for a translation to replace in one place.
+WORDS = {
+    "subtitle": "Mongolia's third neighbors by partnership tier, {window}",
+    "as of": "as of {date}",
+    "ranking": "Tiers, closest tie first:",
+    "neighbors": "Mongolia's neighbors (not third neighbors; for comparison)",
+    "in force by": "start only known as \"in force by\"",
+    "fade": "start known to the year or month",
+    "event": "a dated event (in the lane under the band)",
+    "earlier one": "Not drawn: 1 earlier event of these partners, {first} ({title}).",
+    "earlier": "Not drawn: {count} earlier events of these partners, {first} to {last} "
+               "(all: thirdneighbor timeline --until {before}).",
+    "tie": "{partner}: {tier} {verb} {date}",
+    "from": "from",
+    "by": "in force by",
+    "circa": "c. {date}",
+    "known to": " (known to the {precision} only)",
+    "event tip": "{date}: {title} ({partner})",
+    "description": "A chart of {count} partners of Mongolia, one row each, from {start} to {end}, closest tier "
+                   "first: {rows}. {events} dated events are marked under the bands.",
+    "row": "{partner}, {ties}",
+    "row tie": "{tier} from {date}",
 }
-SPARE_LOOK = [("#8c510a", "hatch"), ("#bf812d", "dots"), ("#dfc27d", None)]
-COLOURS = {
-    "light": {"background": "#ffffff", "text": "#1a1a1a", "muted": "#666666", "grid": "#dddddd",
-              "marker": "#b2182b", "approx": "#ffffff"},
-    "dark": {"background": "#14161a", "text": "#f0f0f0", "muted": "#a0a0a0", "grid": "#3a3d44",
-             "marker": "#ff6b6b", "approx": "#14161a"},
-}
-
-ROW, BAND, LEFT, RIGHT, TOP, PLOT_WIDTH = 26, 16, 170, 24, 78, 760
 
 
-def _at(year: int, month: int, day: int) -> float:
-    """The start of a calendar day as a fractional year."""
-    return year + (month - 1) / 12 + (day - 1) / (12 * days_in(year, month))
+class Layout(NamedTuple):
+    name: str
+    title: float  # font sizes
+    body: float
+    small: float
+    left: float  # the names' column; 0 where names stand above their bands
+    band: float
+    lane: float  # the events' lane under the band
+    marker: float  # half the width of an event's diamond
+    gap: float  # between rows
 
 
-def period_start(date: PartialDate) -> float:
-    """Where a (partial) date's period begins: 2004 at 2004-01-01, 2025-03 at 2025-03-01."""
-    return _at(date.year, date.month or 1, date.day or 1)
-
-
-def period_end(date: PartialDate) -> float:
-    """Where a (partial) date's period ends: the end of the last day it covers."""
-    if date.day:
-        return period_start(date) + 1 / (12 * days_in(date.year, date.month))
-    if date.month:
-        return date.year + date.month / 12
-    return date.year + 1.0
+WIDE = Layout("wide", title=22, body=13, small=12, left=160, band=16, lane=14, marker=5, gap=8)
+# 960 units shown at 390 CSS px: a font of 30 units is 12.2 px.
+NARROW = Layout("narrow", title=40, body=30, small=30, left=0, band=30, lane=28, marker=11, gap=18)
+PAD = 16
 
 
 def _circa(date: PartialDate) -> str:
-    """"c. 2004" for a date known to the year or month only; the date itself when known to the day."""
-    return str(date) if date.precision == "day" else f"c. {date}"
+    return str(date) if date.precision == "day" else WORDS["circa"].format(date=date)
 
 
-def tier_looks(dataset: Dataset) -> dict[str, tuple[str, str | None]]:
-    spare = iter(SPARE_LOOK)
-    return {tier.id: TIER_LOOK.get(tier.id) or next(spare, ("#999999", None)) for tier in dataset.tiers}
+def _wrap(text: str, size: float, width: float) -> list[str]:
+    return textwrap.wrap(text, max(10, int(width / (size * svg.CHARACTER_WIDTH))), break_on_hyphens=False)
 
 
-def _ties(partner: Partner) -> list[tuple[PartialDate, str, bool]]:
-    """(start, tier, start is only "in force by") of each tie at a tier, oldest first."""
-    ties = [(entry.start, entry.tier, entry.since is None) for entry in partner.history if entry.tier is not None]
-    if partner.tier is not None and partner.since is not None:
-        ties.append((partner.since, partner.tier, partner.since_approx))
-    return sorted(ties, key=lambda tie: tie[0].key)
+def subtitle(data: ChartData, as_of: PartialDate | None, filters: Sequence[str]) -> str:
+    from ...query.window import Window
 
-
-def _patterns(looks: dict[str, tuple[str, str | None]], colours: dict[str, str]) -> list[str]:
-    ink = "#000000" if colours["background"] == "#ffffff" else "#ffffff"
-    shapes = {
-        "hatch": f'<path d="M0,6 L6,0" stroke="{ink}" stroke-opacity="0.45" stroke-width="1.2"/>',
-        "cross": (f'<path d="M0,6 L6,0 M0,0 L6,6" stroke="{ink}" stroke-opacity="0.5" stroke-width="1"/>'),
-        "dots": f'<circle cx="3" cy="3" r="1.1" fill="{ink}" fill-opacity="0.5"/>',
-    }
-    defs = []
-    for tier_id, (fill, pattern) in looks.items():
-        if pattern is not None:
-            defs.append(f'<pattern id={quoteattr("p-" + tier_id)} width="6" height="6" patternUnits="userSpaceOnUse">'
-                        f'<rect width="6" height="6" fill="{fill}"/>{shapes[pattern]}</pattern>')
-    return defs
-
-
-def _paint(tier_id: str, looks: dict[str, tuple[str, str | None]]) -> str:
-    fill, pattern = looks[tier_id]
-    return f'url(#{escape("p-" + tier_id)})' if pattern is not None else fill
+    window = Window(PartialDate(data.first, 1, 1), data.until)
+    parts = [WORDS["subtitle"].format(window=window)]
+    if as_of is not None:
+        parts.append(WORDS["as of"].format(date=as_of))
+    return " · ".join([*parts, *filters])
 
 
 def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last: int, theme: str = "light",
-              title: str = "Mongolia's third neighbors: tiers over time", until: PartialDate | None = None) -> str:
-    """The picture, from the start of `first` to the end of `last`, or to
-    `until` (the dataset's as-of date by default), whichever is earlier."""
-    if theme not in THEMES:
-        raise ValueError(f"unknown theme {theme!r}; choose from {', '.join(THEMES)}")
-    colours, looks = COLOURS[theme], tier_looks(dataset)
-    until = until or dataset.as_of
-    # To the end of the as-of day: a tie that begins on it shows, a day wide.
-    start, end = float(first), min(last + 1.0, period_end(until))
-    end = max(end, start + 1.0)
-    fades: list[str] = []  # the masks that fade a partial start, written into <defs> at the end
-
-    def x(value: float) -> float:
-        return round(LEFT + (min(max(value, start), end) - start) / (end - start) * PLOT_WIDTH, 1)
-
-    names = {partner.id: partner.name for partner in partners}
-    rows = {partner.id: index for index, partner in enumerate(partners)}
-    legend_top = TOP + len(partners) * ROW + 30
-    height = legend_top + 24 * ((len(dataset.tiers) + 4) // 3) + 40  # the tiers and two more keys, in rows of 3
-    width = LEFT + PLOT_WIDTH + RIGHT
-    from ...query.window import Window, last_day
-
-    # The days the picture covers, as every window's heading gives them.
-    shown = Window(PartialDate(first, 1, 1), min(PartialDate(last, 12, 31), last_day(until)))
-    subtitle = f"{shown} · data version {dataset.version or 'unversioned'}, as of {until}"
-    description = (f"One row per partner, {len(partners)} in all, from {first} to {last}: a band for each tier it "
-                   "held, from the tie's start to the next change, and a red diamond for each dated event. A date "
-                   "known only to the year or month is drawn from the beginning of that period, faded across it. "
-                   f"As of {until}.")
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="img" aria-labelledby="chart-title chart-desc" font-family={quoteattr(FONT)}>',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(description)}</desc>',
-        "<defs>", *_patterns(looks, colours), "</defs>",
-        f'<rect width="{width}" height="{height}" fill="{colours["background"]}"/>',
-        f'<text x="{LEFT}" y="30" font-size="18" font-weight="bold" fill="{colours["text"]}">{escape(title)}</text>',
-        f'<text x="{LEFT}" y="50" font-size="12" fill="{colours["muted"]}">{escape(subtitle)}</text>',
-    ]
-    # Year grid: a line each year, a label every five (or every year on a short span).
-    step = 1 if end - start <= 12 else 5
-    for year in range(first, int(end) + 1):
-        if year > end:
-            break
-        out.append(f'<line x1="{x(year)}" x2="{x(year)}" y1="{TOP - 8}" y2="{TOP + len(partners) * ROW}" '
-                   f'stroke="{colours["grid"]}" stroke-width="{1 if year % step == 0 else 0.4}"/>')
-        if year % step == 0:
-            out.append(f'<text x="{x(year)}" y="{TOP - 12}" font-size="11" text-anchor="middle" '
-                       f'fill="{colours["muted"]}">{year}</text>')
-    for partner in partners:
-        top = TOP + rows[partner.id] * ROW
-        out.append(f'<g data-partner={quoteattr(partner.id)}>')
-        out.append(f'<text x="{LEFT - 8}" y="{top + BAND - 3}" font-size="12" text-anchor="end" '
-                   f'fill="{colours["text"]}">{escape(partner.name)}</text>')
-        ties = _ties(partner)
-        for index, (since, tier_id, approx) in enumerate(ties):
-            begin = period_start(since)
-            stop = period_start(ties[index + 1][0]) if index + 1 < len(ties) else end
-            if stop <= start or begin >= end:
-                continue
-            label = (f"{partner.name}: {dataset_tier_name(dataset, tier_id)} "
-                     f"{'in force by' if approx else 'from'} {_circa(since)}")
-            if since.precision != "day":
-                label += f" (known to the {since.precision} only)"
-            dash = ' stroke-dasharray="3 2"' if approx else ""
-            mask = ""
-            if since.precision != "day":
-                mask_id = f"fade-{len(fades) + 1}"
-                fades.append(_fade(mask_id, x(begin), x(min(period_end(since), stop)), top, x(stop)))
-                mask = f' mask="url(#{mask_id})"'
-            out.append(f'<rect x="{x(begin)}" y="{top}" width="{max(x(stop) - x(begin), 1.5)}" height="{BAND}" '
-                       f'fill="{_paint(tier_id, looks)}" stroke="{colours["text"]}" stroke-width="0.6"{dash}{mask} '
-                       f'data-tier={quoteattr(tier_id)}><title>{escape(label)}</title></rect>')
-        out.append("</g>")
-    for event in dataset.all_events:
-        when, over = period_start(event.date), period_end(event.date)
-        if not start <= when < end:
-            continue
-        for partner_id in event.partners:
-            if partner_id not in rows:
-                continue
-            cx, cy = x(when), TOP + rows[partner_id] * ROW + BAND / 2
-            tip = f"<title>{escape(f'{_circa(event.date)}: {event.title} ({names[partner_id]})')}</title>"
-            if event.date.precision != "day":  # somewhere in this period: a faint span across it
-                out.append(f'<rect x="{cx}" y="{cy - 2}" width="{max(x(over) - cx, 1.0)}" height="4" '
-                           f'fill="{colours["marker"]}" fill-opacity="0.35">{tip}</rect>')
-            out.append(f'<path d="M{cx},{cy - 5} L{cx + 4},{cy} L{cx},{cy + 5} L{cx - 4},{cy} Z" '
-                       f'fill="{colours["marker"]}" stroke="{colours["background"]}" stroke-width="0.8">'
-                       f'{tip}</path>')
-    # Legend: the tiers, the in-force-by dash and the event marker.
-    drawn = {tier_id for partner in partners for _, tier_id, _ in _ties(partner)}
-    items = [(_paint(tier.id, looks), tier.name, "") for tier in dataset.tiers if tier.id in drawn]
-    items.append(("none", "start only known as \"in force by\"", ' stroke-dasharray="3 2"'))
-    items.append((colours["muted"], "start known to year or month", "fade"))
-    for index, (paint, label, dash) in enumerate(items):
-        lx, ly = LEFT + (index % 3) * 255, legend_top + (index // 3) * 24
-        if dash == "fade":
-            fades.append(_fade("fade-key", lx, lx + 22, ly, lx + 22, height=12))
-            dash = ' mask="url(#fade-key)"'
-        out.append(f'<rect x="{lx}" y="{ly}" width="22" height="12" fill="{paint}" stroke="{colours["text"]}" '
-                   f'stroke-width="0.6"{dash}/>')
-        out.append(f'<text x="{lx + 28}" y="{ly + 10}" font-size="11" fill="{colours["text"]}">{escape(label)}</text>')
-    mx, my = LEFT, legend_top + 24 * ((len(items) + 2) // 3) + 4
-    out.append(f'<path d="M{mx + 11},{my - 5} L{mx + 15},{my} L{mx + 11},{my + 5} L{mx + 7},{my} Z" '
-               f'fill="{colours["marker"]}"/>')
-    out.append(f'<text x="{mx + 28}" y="{my + 4}" font-size="11" fill="{colours["text"]}">a dated event</text>')
-    out.append("</svg>")
-    defs_end = out.index("</defs>")
-    out[defs_end:defs_end] = fades
+              until: PartialDate | None = None, as_of: PartialDate | None = None,
+              filters: Sequence[str] = (), credit: Dataset | None = None) -> str:
+    """The chart of `partners`, from the start of `first` to the end of `last`
+    or to `until` (the dataset's as-of date by default), whichever is earlier.
+    `as_of` and `filters` (as "tier: strategic") are named in the subtitle;
+    the foot credits `credit`, the dataset file (by default `dataset`)."""
+    colours = palette(theme)
+    data = chart_data(dataset, partners, first, last, until)
+    looks = tier_looks(colours, [tier.id for tier in dataset.tiers])
+    looks["neighbor"] = colours.looks["neighbor"]
+    title = headline(dataset, [row.partner for row in data.rows], data.until)
+    names = {tier.id: tier.name for tier in dataset.tiers}
+    text_parts = {"title": title, "subtitle": subtitle(data, as_of, filters), "note": _note(data),
+                  "credits": credit_lines(credit or dataset)}
+    wide, wide_height, wide_masks = _draw(data, WIDE, looks, names, colours, text_parts)
+    narrow, narrow_height, narrow_masks = _draw(data, NARROW, looks, names, colours, text_parts)
+    out = [svg.root(PREFIX, WIDTH, wide_height, title, _description(data, names), narrow_height=narrow_height,
+                    theme=theme),
+           "<defs>", *svg.patterns(PREFIX, looks), *wide_masks, *narrow_masks, "</defs>",
+           f'<rect width="{WIDTH}" height="{svg.number(max(wide_height, narrow_height))}" '
+           f'fill="{colours.background}"/>',
+           '<g class="wide">', *wide, "</g>", '<g class="narrow">', *narrow, "</g>", "</svg>"]
     return "\n".join(out) + "\n"
 
 
-def _fade(mask_id: str, left: float, right: float, top: float, stop: float, height: int = BAND) -> str:
-    """A mask (for <defs>) that fades what it covers from nearly transparent at `left` to
-    opaque at `right` (a period's start and end), and leaves it opaque on to
-    `stop`: the leading edge of a band whose start is known to the year or month."""
-    gradient = f"{mask_id}-g"
-    return (f'<linearGradient id="{gradient}" gradientUnits="userSpaceOnUse" x1="{left}" x2="{max(right, left + 0.1)}" '
-            f'y1="0" y2="0"><stop offset="0" stop-color="#ffffff" stop-opacity="0.12"/>'
-            f'<stop offset="1" stop-color="#ffffff" stop-opacity="1"/></linearGradient>'
-            f'<mask id="{mask_id}" maskUnits="userSpaceOnUse" x="{left - 2}" y="{top - 2}" '
-            f'width="{max(stop - left, 1.5) + 4}" height="{height + 4}">'
-            f'<rect x="{left - 2}" y="{top - 2}" width="{max(stop - left, 1.5) + 4}" height="{height + 4}" '
-            f'fill="url(#{gradient})"/></mask>')
+def _note(data: ChartData) -> str:
+    if not data.earlier:
+        return ""
+    if len(data.earlier) == 1:
+        event = data.earlier[0]
+        return WORDS["earlier one"].format(first=event.date, title=event.title)
+    return WORDS["earlier"].format(count=len(data.earlier), first=data.earlier[0].date.year,
+                                   last=data.earlier[-1].date.year, before=data.first - 1)
 
 
-def dataset_tier_name(dataset: Dataset, tier_id: str) -> str:
-    return next((tier.name for tier in dataset.tiers if tier.id == tier_id), tier_id)
+def _description(data: ChartData, names: dict[str, str]) -> str:
+    rows = "; ".join(WORDS["row"].format(partner=row.partner.name, ties=", ".join(
+        WORDS["row tie"].format(tier=names.get(tie.tier, tie.tier), date=_circa(tie.start)) for tie in row.ties))
+        for row in data.rows)
+    return WORDS["description"].format(count=len(data.rows), start=data.first, end=data.until, rows=rows,
+                                       events=sum(len(row.events) for row in data.rows))
+
+
+def _draw(data: ChartData, layout: Layout, looks: dict[str, Look], names: dict[str, str], colours: Palette,
+          words: dict[str, Any]) -> tuple[list[str], float, list[str]]:
+    """One layout's elements, its height, and the masks it needs in <defs>."""
+    out: list[str] = []
+    masks: list[str] = []
+    inner = WIDTH - 2 * PAD
+    y = PAD
+    for line in _wrap(words["title"], layout.title, inner):
+        y += layout.title * 1.2
+        out.append(svg.text(PAD, y, line, layout.title, colours.text, bold=True))
+    y += layout.body * 0.4
+    for line in _wrap(words["subtitle"], layout.body, inner):
+        y += layout.body * 1.3
+        out.append(svg.text(PAD, y, line, layout.body, colours.muted))
+    y += layout.body
+    y = _legend(out, masks, data, layout, looks, names, colours, y)
+    # The axis: a year label where labels have room, a grid line each year.
+    left = PAD + layout.left
+    right = WIDTH - PAD - (layout.marker + 2)
+
+    def x(value: float) -> float:
+        return left + (min(max(value, data.start), data.end) - data.start) / (data.end - data.start) * (right - left)
+
+    per_year = (right - left) / (data.end - data.start)
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if s * per_year >= svg.text_width("2000", layout.small) * 1.6), 100)
+    y += layout.small * 1.4
+    axis_y = y
+    rows_top = y + layout.small * 0.6
+    rows_height = len(data.rows) * _row_height(layout)
+    for year in range(data.first, int(data.end) + 1):
+        if year > data.end:
+            break
+        strong = year % step == 0
+        out.append(f'<line x1="{svg.number(x(year))}" x2="{svg.number(x(year))}" y1="{svg.number(rows_top)}" '
+                   f'y2="{svg.number(rows_top + rows_height)}" stroke="{colours.grid}" '
+                   f'stroke-width="{1 if strong else 0.4}"/>')
+        if strong:
+            out.append(svg.text(x(year), axis_y, str(year), layout.small, colours.muted, anchor="middle"))
+    y = rows_top
+    for row in data.rows:
+        y = _row(out, masks, row, layout, looks, names, colours, x, y)
+    y += layout.gap
+    for line in _wrap(words["note"], layout.small, inner):
+        y += layout.small * 1.3
+        out.append(svg.text(PAD, y, line, layout.small, colours.text))
+    y += layout.small * 0.6
+    for sentence in words["credits"]:
+        for line in _wrap(sentence, layout.small, inner):
+            y += layout.small * 1.3
+            out.append(svg.text(PAD, y, line, layout.small, colours.muted))
+    return out, y + PAD, masks
+
+
+def _stroke(layout: Layout) -> str:
+    return svg.number(layout.band / 20)
+
+
+def _dashes(layout: Layout) -> str:
+    return f"{svg.number(layout.band / 5)} {svg.number(layout.band / 8)}"
+
+
+def _row_height(layout: Layout) -> float:
+    names_above = layout.body * 1.25 if not layout.left else 0
+    return names_above + layout.band + layout.lane + layout.gap
+
+
+def _row(out: list[str], masks: list[str], row: Row, layout: Layout, looks: dict[str, Look], names: dict[str, str],
+         colours: Palette, x: Callable[[float], float], top: float) -> float:
+    partner = row.partner
+    out.append(f'<g data-partner="{svg.escape(partner.id)}" data-layout="{layout.name}">')
+    if layout.left:
+        band_top = top
+        out.append(svg.text(PAD + layout.left - 8, band_top + layout.band - 3, partner.name, layout.body,
+                            colours.text, anchor="end"))
+    else:
+        band_top = top + layout.body * 1.25
+        out.append(svg.text(PAD, band_top - layout.body * 0.3, partner.name, layout.body, colours.text))
+    for tie in row.ties:
+        shown = "neighbor" if partner.neighbor else tie.tier
+        look = looks.get(shown) or looks["neighbor"]
+        label = WORDS["tie"].format(partner=partner.name, tier=names.get(tie.tier, tie.tier),
+                                    verb=WORDS["by"] if tie.in_force_by else WORDS["from"], date=_circa(tie.start))
+        if tie.start.precision != "day":
+            label += WORDS["known to"].format(precision=tie.start.precision)
+        extra = f' stroke-dasharray="{_dashes(layout)}"' if tie.in_force_by else ""
+        left, right = x(tie.begin), x(tie.stop)
+        if tie.start.precision != "day" and period_start(tie.start) >= tie.begin:
+            mask_id = f"{PREFIX}-{layout.name}-fade-{len(masks) + 1}"
+            masks.append(svg.fade(mask_id, left, x(min(period_end(tie.start), tie.stop)), band_top, right,
+                                  layout.band))
+            extra += f' mask="url(#{mask_id})"'
+        out.append(f'<rect x="{svg.number(left)}" y="{svg.number(band_top)}" '
+                   f'width="{svg.number(max(right - left, 1.5))}" height="{svg.number(layout.band)}" '
+                   f'fill="{svg.paint(PREFIX, shown, look)}" stroke="{colours.outline}" stroke-width="{_stroke(layout)}"{extra} '
+                   f'data-tier="{svg.escape(tie.tier)}"><title>{svg.escape(label)}</title></rect>')
+    lane = band_top + layout.band + layout.lane / 2 + 1
+    wanted = [x(period_start(event.date)) for event in row.events]
+    placed = nudged(wanted, layout.marker * 2 + 1, PAD + layout.left + layout.marker, WIDTH - PAD - layout.marker)
+    for event, want, at in zip(row.events, wanted, placed):
+        tip = WORDS["event tip"].format(date=_circa(event.date), title=event.title, partner=partner.name)
+        if event.date.precision != "day":  # somewhere in this period: a faint span across it
+            span = max(x(period_end(event.date)) - want, 1.0)
+            out.append(f'<rect x="{svg.number(want)}" y="{svg.number(lane - 1.5)}" width="{svg.number(span)}" '
+                       f'height="3" fill="{colours.marker}" fill-opacity="0.35"><title>{svg.escape(tip)}</title></rect>')
+        if abs(at - want) > 0.5:  # nudged: a tick from the mark back to its date
+            out.append(f'<line x1="{svg.number(want)}" x2="{svg.number(at)}" y1="{svg.number(lane - layout.marker)}" '
+                       f'y2="{svg.number(lane)}" stroke="{colours.muted}" stroke-width="0.8"/>')
+        out.append(svg.diamond(at, lane, layout.marker, colours.marker, colours.marker_halo, tip))
+    out.append("</g>")
+    return top + _row_height(layout)
+
+
+def _legend(out: list[str], masks: list[str], data: ChartData, layout: Layout, looks: dict[str, Look],
+            names: dict[str, str], colours: Palette, y: float) -> float:
+    """The keys of what is drawn, the tiers closest first, laid out in lines."""
+    drawn = {tie.tier for row in data.rows if not row.partner.neighbor for tie in row.ties}
+    items: list[tuple[str, str]] = [(tier_id, names[tier_id]) for tier_id in names if tier_id in drawn]
+    if any(row.partner.neighbor for row in data.rows):
+        items.append(("neighbor", WORDS["neighbors"]))
+    if any(tie.in_force_by for row in data.rows for tie in row.ties):
+        items.append(("-dash", WORDS["in force by"]))
+    if any(tie.start.precision != "day" for row in data.rows for tie in row.ties):
+        items.append(("-fade", WORDS["fade"]))
+    if any(row.events for row in data.rows):
+        items.append(("-event", WORDS["event"]))
+    size = layout.body
+    swatch = size * 1.6
+    y += size
+    out.append(svg.text(PAD, y, WORDS["ranking"], size, colours.text, bold=True))
+    x = PAD + svg.text_width(WORDS["ranking"], size) + size if layout.left else WIDTH  # narrow: keys on their own lines
+    for key, label in items:
+        width = swatch + size * 0.5 + svg.text_width(label, size) + size * 1.2
+        if x + width > WIDTH - PAD:
+            x, y = PAD, y + size * 1.6
+        top = y - size * 0.85
+        if key == "-event":
+            out.append(svg.diamond(x + swatch / 2, top + size / 2, min(layout.marker, size / 2), colours.marker,
+                                   colours.marker_halo))
+        else:
+            fill, extra = colours.background, ""
+            if key == "-dash":
+                extra = f' stroke-dasharray="{_dashes(layout)}"'
+            elif key == "-fade":
+                fill = colours.muted
+                masks.append(svg.fade(f"{PREFIX}-{layout.name}-fade-key", x, x + swatch, top, x + swatch, size))
+                extra = f' mask="url(#{PREFIX}-{layout.name}-fade-key)"'
+            else:
+                fill = svg.paint(PREFIX, key, looks[key])
+            out.append(f'<rect x="{svg.number(x)}" y="{svg.number(top)}" width="{svg.number(swatch)}" '
+                       f'height="{svg.number(size)}" fill="{fill}" stroke="{colours.outline}" stroke-width="{_stroke(layout)}"'
+                       f'{extra}/>')
+        out.append(svg.text(x + swatch + size * 0.5, y, label, size, colours.text))
+        x += width
+    return y + size * 0.4

@@ -158,6 +158,8 @@ def startup(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
         Case("series --json", [*tool, "series", "--json"], env),
         Case("people khurelsukh --json", [*tool, "people", "khurelsukh", "--json"], env),
         Case("list (piped)", [*tool, "list"], env),
+        Case("list --json --lang mn", [*tool, "list", "--json", "--lang", "mn"], env),
+        Case("list --lang mn (piped)", [*tool, "list", "--lang", "mn"], env),
         Case("timeline (piped)", [*tool, "timeline"], env),
         Case("tiers (piped)", [*tool, "tiers"], env),
         Case("compare japan usa (piped)", [*tool, "compare", "japan", "usa"], env),
@@ -170,9 +172,9 @@ def startup(work: Path, runs: int, env: dict[str, str]) -> list[Row]:
     rows = [Row(name, medians[name], "", None, "", None) for name in ("python -c pass", "typer hello-world",
                                                                        "typer hello-world + rich")]
     for name in ("list --json", "show korea --json", "timeline --json", "search khurelsukh --json",
-                 "changes 2023 2025 --json", "series --json", "people khurelsukh --json"):
+                 "changes 2023 2025 --json", "series --json", "people khurelsukh --json", "list --json --lang mn"):
         rows.append(ratio_row(name, medians[name], "hello-world", hello, 1.15))
-    for name in ("list (piped)", "timeline (piped)", "tiers (piped)"):
+    for name in ("list (piped)", "timeline (piped)", "tiers (piped)", "list --lang mn (piped)"):
         rows.append(ratio_row(name, medians[name], "hello + rich", hello_rich, 1.15))
     rows.append(ratio_row("compare japan usa (piped)", medians["compare japan usa (piped)"], "hello + rich",
                           hello_rich, None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import tomli_w
 from typer.testing import CliRunner
 
 from thirdneighbor.cli.app import app
+from thirdneighbor.core.language import language_code, use as use_language
 from thirdneighbor.api.dataset import with_methods
 from thirdneighbor.data.load import load_dataset
 from thirdneighbor.data.model import Dataset
@@ -35,6 +37,12 @@ def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _stable_environment(monkeypatch: pytest.MonkeyPatch, _cache_home: Path) -> None:
     for name in CLEARED_ENV:
         monkeypatch.delenv(name, raising=False)
+    # English, whatever the shell's locale: a test of another language asks for it.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if language_code(os.environ.get(name, "")) not in (None, "en"):
+            monkeypatch.setenv(name, "C.UTF-8")
+    monkeypatch.delenv("THIRDNEIGHBOR_LANG", raising=False)
+    use_language("en")  # a command run in another language leaves it chosen in this process
     # The tool caches datasets; the tests' entries go to a directory of their own.
     monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
     monkeypatch.setenv("TERMINAL_WIDTH", "100")

@@ -74,6 +74,17 @@ def test_wheel_carries_the_dataset(project_copy: Path, tmp_path: Path) -> None:
     assert module_file.startswith(str(site)) and data_file.startswith(str(site))
 
 
+def test_the_installed_wheel_speaks_mongolian(project_copy: Path, tmp_path: Path) -> None:
+    """The compiled catalogue goes into the wheel, and the installed tool reads it."""
+    wheel = build("build_wheel", project_copy, tmp_path / "dist")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "thirdneighbor/core/locale/mn/LC_MESSAGES/thirdneighbor.mo" in archive.namelist()
+    site = unpack(wheel, tmp_path / "install" / "site-packages")
+    result = run_installed(site, tmp_path, "tiers", "--lang", "mn", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("| Нэр | Эрэмбэ | Түншүүд |\n")
+
+
 def test_the_wheel_states_both_licences_and_carries_their_files(project_copy: Path, tmp_path: Path) -> None:
     wheel = build("build_wheel", project_copy, tmp_path / "dist")
     with zipfile.ZipFile(wheel) as archive:

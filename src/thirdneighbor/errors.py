@@ -11,6 +11,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
+from .core.language import N_
+
 if TYPE_CHECKING:
     from .data.validate import Problem
 
@@ -79,17 +81,22 @@ def quoted(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
+# The things a look-up finds, named in its messages.
+NOUNS = {"partner": N_("partner"), "partners": N_("partners"), "person": N_("person"), "people": N_("people")}
+
+
 class NotFoundError(ThirdNeighborError, LookupError):
     """No country matches the input. `suggestions` are the closest names."""
 
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(self, query: str, suggestions: list[str], noun: str = "partner", hint: str | None = None) -> None:
+        from .core.language import _
         from .core.safe import clean  # suggestions are names from the dataset: one line each, inert
 
-        message = f"no {noun} matches {quoted(query)}"
+        message = _("no {noun} matches {query}").format(noun=_(NOUNS.get(noun, noun)), query=quoted(query))
         if suggestions:
-            message += "; did you mean: " + ", ".join(map(clean, suggestions)) + "?"
+            message += _("; did you mean: {names}?").format(names=", ".join(map(clean, suggestions)))
         if hint:
             message += f"; {hint}"
         super().__init__(message)
@@ -103,12 +110,11 @@ class AmbiguousError(ThirdNeighborError, LookupError):
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(self, query: str, candidates: list[str], noun: str = "partners") -> None:
+        from .core.language import _
         from .core.safe import clean  # candidates hold names from the dataset
 
-        super().__init__(
-            f"{quoted(query)} matches several {noun}: " + ", ".join(map(clean, candidates))
-            + "; be more specific or use an id"
-        )
+        super().__init__(_("{query} matches several {noun}: {candidates}; be more specific or use an id").format(
+            query=quoted(query), noun=_(NOUNS.get(noun, noun)), candidates=", ".join(map(clean, candidates))))
         self.query = query
         self.candidates = candidates
 

@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import streams
+from ..core.language import _
 from ..errors import ExitCode, Terminated, ThirdNeighborError
 from ..views.reply import OutputOptions, Reply
 from ..views.registry import View
@@ -54,7 +55,7 @@ def _write(body: str | bytes, reply: Reply, notes: list[str], *, is_json: bool =
     from ..core.safe import shown
 
     data = body if isinstance(body, bytes) else body.encode("utf-8")
-    notes.insert(0, f"wrote {shown(write_atomically(reply.output_path, data, force=reply.force))}")
+    notes.insert(0, _("wrote {path}").format(path=shown(write_atomically(reply.output_path, data, force=reply.force))))
 
 
 def _emit_view(view: View, options: OutputOptions) -> list[str]:
@@ -78,7 +79,19 @@ def _emit_view(view: View, options: OutputOptions) -> list[str]:
         raise UsageError("--bom is for --format csv or tsv, which spreadsheets open")
     text = render(view, format_name, streams.terminal())
     streams.write_text("\ufeff" + text if options.bom else text, is_json=format_name in ("json", "jsonl"))
-    return []
+    return _english_note(view, format_name)
+
+
+def _english_note(view: View, format_name: str) -> list[str]:
+    """In a language other than English, plain text and Markdown say once, on
+    stderr, that some of the data's text is English (the table says it beneath)."""
+    from ..core.language import current
+
+    if current() == "en" or format_name not in ("plain", "markdown"):
+        return []
+    from ..render.localized import ENGLISH_NOTE, english_shown, localized
+
+    return [_(ENGLISH_NOTE)] if english_shown(localized(view)) else []
 
 
 def _export(view: View, exports: list[tuple[str, str]], format_name: str | None, force: bool) -> list[str]:
@@ -108,7 +121,8 @@ def _export(view: View, exports: list[tuple[str, str]], format_name: str | None,
         if path == "-":
             streams.write_text(export_text(view, kind))
         else:
-            notes.append(f"wrote {shown(write_atomically(path, export_text(view, kind).encode('utf-8'), force=force))}")
+            written = write_atomically(path, export_text(view, kind).encode("utf-8"), force=force)
+            notes.append(_("wrote {path}").format(path=shown(written)))
     return notes
 
 
@@ -139,11 +153,27 @@ class AnsweringGroup(TyperGroup):
     given before it) reads like every other error, `thirdneighbor: <message>`
     and a hint, not a box drawn by Typer."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .language_option import language_option
+
+        # --lang on the group and on every command: declared once, here, as no command reads it.
+        for command in (self, *self.commands.values()):
+            command.params.append(language_option())
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # The root's own arguments: an error here never reaches `invoke`.
         from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 
+        from .language_option import choose_language
+
         given = list(args)  # the parser consumes the list it is given
+        try:
+            # The language first, from the whole line, so that every message is in it.
+            choose_language(given, resilient=ctx.resilient_parsing)
+        except ThirdNeighborError as error:
+            streams.note(error.message)
+            raise typer.Exit(int(error.exit_code)) from None
         try:
             return super().parse_args(ctx, args)
         except NoArgsIsHelpError:
@@ -177,7 +207,7 @@ def usage_error(error: Any, command: str = "thirdneighbor") -> None:
     message = error.format_message()
     if error.ctx is not None:
         command = error.ctx.command_path
-    hint = f"\nTry '{command} --help' for the options and examples."
+    hint = "\n" + _("Try '{command} --help' for the options and examples.").format(command=command)
     streams.note(message[0].lower() + message[1:] + hint if message[:1].isupper() else message + hint)
     raise typer.Exit(int(ExitCode.USAGE))
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 import typer
 
 from . import completion
+from ..core.language import _
 from ..views.reply import OutputOptions, Reply
 
 if TYPE_CHECKING:
@@ -176,14 +177,17 @@ class DataSource:
             from ..data.partialdate import last_day
 
             if last_day(date) > last_day(dataset.as_of):
-                self.notes.append(f"--as-of {date} is later than the data, which was last checked on "
-                                  f"{dataset.as_of}; later changes are not in it")
+                from ..core.written_dates import written_date
+
+                self.notes.append(_("--as-of {date} is later than the data, which was last checked on {checked}; "
+                                    "later changes are not in it").format(date=written_date(date),
+                                                                          checked=written_date(dataset.as_of)))
         return dataset, date
 
     def none_left(self, neighbors: bool) -> None:
         """Say why an answer is empty, where the filters left no partner."""
-        self.notes.append("no partner matches these filters" + ("" if neighbors else
-                          "; Russia and China, Mongolia's neighbors, need --neighbors"))
+        self.notes.append(_("no partner matches these filters") + ("" if neighbors else
+                          _("; Russia and China, Mongolia's neighbors, need --neighbors")))
 
     def found(self, partners: "list[Partner]") -> "list[Partner]":
         """Partners a name search found: say which of them hold no tier."""
@@ -191,8 +195,8 @@ class DataSource:
             if partner.tier is None:
                 from ..core.safe import clean
 
-                self.notes.append(f"{clean(partner.name)} holds no partnership tier; it is in the dataset for its "
-                                  "events (`list --all` shows every such country)")
+                self.notes.append(_("{name} holds no partnership tier; it is in the dataset for its events "
+                                    "(`list --all` shows every such country)").format(name=clean(partner.name)))
         return partners
 
 

@@ -62,7 +62,10 @@ def search_command(
     hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers)
     if not hits:
         asked = " ".join(words)
-        source.notes.append(f"no record matches {asked if len(asked) <= 60 else asked[:59] + '…'!r}")
+        from ..core.language import _
+
+        source.notes.append(_("no record matches {words}").format(
+            words=repr(asked if len(asked) <= 60 else asked[:59] + "…")))
     return View("search", dataset, hits, window=window)
 
 
@@ -205,7 +208,9 @@ def people_command(
     index = mentions(dataset)
     if tiers:
         index = {person_id: at_tiers(dataset, found, tiers) for person_id, found in index.items()}
-    no_people = "this dataset lists no people (it has no [[people]] records)"
+    from ..core.language import _
+
+    no_people = _("this dataset lists no people (it has no [[people]] records)")
     if name is None:
         if not dataset.all_people:
             source.notes.append(no_people)
@@ -217,5 +222,6 @@ def people_command(
     if tiers and not index[person.id]:
         from ..core.safe import clean  # a name in a message: one line, inert
 
-        source.notes.append(f"no occasion or event at {', '.join(sorted(tiers))} names {clean(person.name)}")
+        source.notes.append(_("no occasion or event at {tiers} names {name}").format(
+            tiers=", ".join(sorted(tiers)), name=clean(person.name)))
     return View("person", dataset, PersonSubject(person, index[person.id]))

@@ -48,7 +48,10 @@ def list_command(
 
         only_theirs = [tier_id for tier_id in check_tiers(dataset, tier) if tier_id in neighbor_only_tiers(dataset)]
         if only_theirs:
-            source.notes.append(f"only Mongolia's neighbors hold {', '.join(only_theirs)}; add --neighbors to list them")
+            from ..core.language import _
+
+            source.notes.append(_("only Mongolia's neighbors hold {tiers}; add --neighbors to list them").format(
+                tiers=", ".join(only_theirs)))
     return View("list", dataset, partners, as_of=date, window=window)
 
 
@@ -200,7 +203,11 @@ def compare_command(
         untied = [clean(partner.name) for partner in partners if partner.tier is not None
                   and partner_or_untied(partner, date).tier is None]
         if untied:
-            source.notes.append(f"{', '.join(untied)} held no tier yet as of {date}")
+            from ..core.language import _
+            from ..core.written_dates import written_date
+
+            source.notes.append(_("{names} held no tier yet as of {date}").format(names=", ".join(untied),
+                                                                                  date=written_date(date)))
         partners = [partner_or_untied(partner, date) for partner in partners]
     subject = CompareSubject(partners, compare_partners(dataset, partners, as_of=date))
     return View("compare", dataset, subject, as_of=date)

@@ -60,27 +60,33 @@ def within(date: PartialDate | None, start: PartialDate | None, end: PartialDate
 
 def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
     """The tier ids for what a user typed, in order, each once: an id, the
-    tier's name or its Mongolian name, in any case ("Strategic", "strategic
-    partnership"). UsageError, listing the valid ids, for anything else."""
+    tier's name or its Mongolian name, whole or by a part only one tier's names
+    hold ("strategic", "иж бүрэн", "өргөн": query.tier_names). UsageError for
+    anything else, listing the tiers (by their Mongolian names under --lang mn),
+    or the tiers a part may mean."""
     tiers = list(tiers)
     if not tiers:
         # Most commands ask with no tier: folding the Mongolian names costs the
         # text fold's first use (a pattern compiled, 1 ms of start-up) for nothing.
         return []
-    names: dict[str, str] = {}
-    for tier in dataset.tiers:
-        for name in (tier.id, tier.name, tier.name_mn):
-            if name:
-                names.setdefault(normalize(name), tier.id)
+    from ..core.language import _, current
+    from .tier_names import tiers_named
+
     chosen: list[str] = []
-    unknown: list[str] = []
     for value in tiers:  # the command line has split "a,b" already (cli.options.comma_list)
-        tier_id = names.get(normalize(value))
-        chosen.append(tier_id) if tier_id else unknown.append(value)
-    if unknown:
-        raise UsageError(
-            f"unknown tier {', '.join(map(repr, unknown))}; valid tiers: {', '.join(tier.id for tier in dataset.tiers)}"
-        )
+        found = tiers_named(value, dataset.tiers)
+        if len(found) == 1:
+            chosen.append(found[0])
+            continue
+        if current() == "en":
+            listed = ", ".join(tier.id for tier in dataset.tiers if not found or tier.id in found)
+        else:
+            listed = ", ".join(f"{tier.name_mn or tier.name} ({tier.id})" for tier in dataset.tiers
+                               if not found or tier.id in found)
+        if found:
+            raise UsageError(_("tier {value} may be any of: {tiers}; give more of its name").format(
+                value=repr(value), tiers=listed))
+        raise UsageError(_("unknown tier {value}; valid tiers: {tiers}").format(value=repr(value), tiers=listed))
     return list(dict.fromkeys(chosen))
 
 

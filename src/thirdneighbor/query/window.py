@@ -43,9 +43,14 @@ class Window(NamedTuple):
     last: PartialDate | None
 
     def __str__(self) -> str:
+        """The days, for a heading in the language in use: "2023-01-01 to 2024-12-31"."""
+        from ..core.language import _
+        from ..core.written_dates import written_date
+
+        first, last = written_date(self.first), written_date(self.last)
         if self.first is not None and self.last is not None:
-            return f"{self.first} to {self.last}"
-        return f"from {self.first}" if self.first is not None else f"up to {self.last}"
+            return _("{first} to {last}").format(first=first, last=last)
+        return _("from {first}").format(first=first) if self.first is not None else _("up to {last}").format(last=last)
 
 
 def bound(text: str, label: str) -> PartialDate:

@@ -53,8 +53,19 @@ def choose_format(format_name: str | None, json_flag: bool) -> str | None:
     return format_name
 
 
+# The formats people read: in a language other than English, they show the view
+# with the data's names in that language (render.localized); the others never do.
+PEOPLE_FORMATS = ("table", "plain", "markdown")
+
+
 def render(view: View, format_name: str, terminal: Terminal) -> str:
     """A View as text in one of FORMATS."""
+    from ..core.language import current
+
+    if format_name in PEOPLE_FORMATS and current() != "en":
+        from .localized import localized
+
+        view = localized(view)
     if format_name == "json":
         from .json_text import dumps
 

@@ -18,7 +18,13 @@ EXPORT_KINDS = ("svg", "html")
 
 
 def export_text(view: View, kind: str) -> str:
-    """The view drawn 100 columns wide, in colour, as SVG or HTML."""
+    """The view drawn 100 columns wide, in colour, as SVG or HTML, in the language in use."""
+    from ..core.language import current
+
+    if current() != "en":
+        from .localized import localized
+
+        view = localized(view)
     console = Console(record=True, file=io.StringIO(), width=EXPORT_WIDTH, force_terminal=True,
                       color_system="truecolor", highlight=False, emoji=False, markup=False)
     console.print(drawing(view))
@@ -58,6 +64,8 @@ def offline_svg(svg: str, title: str) -> str:
 
 
 def titled_html(page: str, title: str) -> str:
-    """Rich's HTML with a <title> and a language, as a page should have."""
-    return page.replace("<html>", '<html lang="en">', 1).replace(
+    """Rich's HTML with a <title> and the language in use, as a page should have."""
+    from ..core.language import current
+
+    return page.replace("<html>", f'<html lang="{current()}">', 1).replace(
         "<head>", f"<head>\n<title>{markup(title)}</title>", 1)

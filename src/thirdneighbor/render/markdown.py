@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.safe import clean
 from .text import cell
+from ..core.language import _
 
 if TYPE_CHECKING:
     from ..views.registry import Row, View
@@ -43,6 +44,12 @@ class Table(NamedTuple):
 
 
 def label(view: View, name: str, labels: Mapping[str, str]) -> str:
+    from ..core.language import current
+
+    if current() != "en":
+        from .labels import field_label
+
+        return field_label(name, dict(labels))
     if name in labels:
         return labels[name]
     if name == "name" and view.kind in NAME_LABELS:
@@ -75,7 +82,7 @@ def markdown_tables(view: View) -> tuple[list[Table], str | None]:
     if view.kind == "show":
         # A key/value table per partner: 24 columns side by side do not read.
         # Under the partner's name, whichever fields were chosen.
-        tables = [Table(clean(partner.name), ["Field", "Value"],
+        tables = [Table(clean(partner.name), [_("Field"), _("Value")],
                         [[clean(label(view, name, labels)), _text(row.get(name))] for name in columns
                          if _text(row.get(name))])
                   for partner, row in zip(view.subject.partners, shown)]

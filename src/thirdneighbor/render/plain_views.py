@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.language import _
 from ..core.safe import clean
 from ..views.registry import View, chart_fields
 from .readable import column_labels, readable
@@ -17,7 +18,14 @@ def blocks(view: View) -> str:
     """A detail view in a pipe: `key: value` blocks, not a tab-separated line
     hundreds of characters long (--format tsv still gives that)."""
 
-    return key_value_blocks(readable(view, view.text_records), view.columns)
+    from ..core.language import current
+
+    labels = None
+    if current() != "en":  # the field names are English words: labels in the language instead
+        from .labels import field_label
+
+        labels = {name: field_label(name) for name in view.columns}
+    return key_value_blocks(readable(view, view.text_records), view.columns, labels)
 
 
 def compare_lines(view: View) -> str:
@@ -26,10 +34,10 @@ def compare_lines(view: View) -> str:
 
     rows = readable(view, view.records)
     width = max(len(row["field"]) for row in rows) + 2 if rows else 0
-    head = f"{'partners:'.ljust(width)}{' | '.join(clean(partner.name) for partner in view.subject.partners)}\n"
+    head = f"{_('partners:').ljust(width)}{' | '.join(clean(partner.name) for partner in view.subject.partners)}\n"
     return head + "".join(
         f"{(row['field'] + ':').ljust(width)}{' | '.join(clean(cell(value, empty='—')) for value in row['values'])}"
-        f"  ({'same' if row['same'] else 'differ'})\n" for row in rows)
+        f"  ({_('same') if row['same'] else _('differ')})\n" for row in rows)
 
 
 def chart_lines(view: View) -> str:

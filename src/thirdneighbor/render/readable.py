@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..core.language import N_, _, current
+
 if TYPE_CHECKING:
     from ..views.registry import Row, View
 
@@ -31,6 +33,14 @@ REFERENCES: dict[str, dict[str, str]] = {
 }
 # compare's records are its rows: the row's field says what its values name.
 COMPARED_REFERENCES = {"tier": "tier", "leaders": "person"}
+# The words the records hold for a kind of thing (a search hit's kind, a change, a
+# person's mention), as a reader of the language in use reads them.
+KIND_LABELS = {"partner": N_("partner"), "event": N_("event"), "occasion": N_("occasion"),
+               "new": N_("new"), "upgrade": N_("upgrade"), "downgrade": N_("downgrade"), "renamed": N_("renamed"),
+               "ended": N_("ended")}
+# In a language other than English, these fields' values are written as its readers write them.
+DATE_FIELDS = ("date", "since", "tier_since", "in_force_by", "as_of")
+KIND_FIELDS = ("kind", "change")
 
 
 class Names:
@@ -57,15 +67,42 @@ class Names:
 
 
 def readable(view: View, records: Sequence[Row]) -> list[Row]:
-    """The records with every reference to another record by its display name."""
+    """The records with every reference to another record by its display name;
+    in a language other than English, dates, yes and no, and kinds as its
+    readers write them."""
     names = Names(view)
     if view.kind == "compare":
-        return [_compared_row(names, row, view) for row in records]
+        rows = [_compared_row(names, row, view) for row in records]
+        if current() == "en":
+            return rows
+        # A row's values are of its field: dates written as the language writes them, its label in the language.
+        from .labels import field_label
+
+        return [{**row, "values": _in_language({row["field"]: row["values"]})[row["field"]],
+                 "field": field_label(row["field"])} for row in rows]
     references = REFERENCES.get(view.kind, {})
-    if not references:
-        return list(records)
-    return [{key: names.named(references[key], value) if key in references else value
-             for key, value in record.items()} for record in records]
+    named = [{key: names.named(references[key], value) if key in references else value
+              for key, value in record.items()} for record in records] if references else list(records)
+    return named if current() == "en" else [_in_language(record) for record in named]
+
+
+def _in_language(record: Row) -> Row:
+    from ..core.written_dates import written_date
+
+    def value_of(key: str, value: Any) -> Any:
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if key in DATE_FIELDS and isinstance(value, str):
+            return written_date(value)
+        if key in KIND_FIELDS and value in KIND_LABELS:
+            return _(KIND_LABELS[value])
+        if isinstance(value, Mapping):  # an earlier tier, an event: its dates too
+            return {inner: value_of(inner, item) for inner, item in value.items()}
+        if isinstance(value, list):
+            return [value_of(key, item) for item in value]
+        return value
+
+    return {key: value_of(key, value) for key, value in record.items()}
 
 
 def _compared_row(names: Names, row: Row, view: View) -> Row:
@@ -80,10 +117,16 @@ def column_labels(view: View) -> dict[str, str]:
     """Headings for columns named by ids: a tier's counts (chart, series
     --counts) under the tier's name, compare's partners under theirs."""
     if view.kind in ("chart", "counts"):
-        return {tier.id: tier.name for tier in view.dataset.tiers} | {"none": "no partner named"}
-    if view.kind == "compare":
-        return {partner.id: partner.name for partner in view.subject.partners}
-    return {}
+        labels = {tier.id: tier.name for tier in view.dataset.tiers} | {"none": _("no partner named")}
+    elif view.kind == "compare":
+        labels = {partner.id: partner.name for partner in view.subject.partners}
+    else:
+        labels = {}
+    if current() == "en":
+        return labels
+    from .labels import field_label  # every column under a label in the language, not its English name
+
+    return {name: field_label(name, labels) for name in (*view.columns, *labels)}
 
 
 def markdown_columns(view: View) -> tuple[str, ...]:

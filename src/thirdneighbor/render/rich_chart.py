@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 
 from ..data.model import Dataset
 from ..query.window import Window
+from ..core.language import _
 from ..core.safe import clean
 from .rich_parts import TIER_STYLES, _parts, _text
 
@@ -34,12 +35,12 @@ def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]
     """One bar per year, one block per milestone, coloured by tier; the
     window's days in the heading, where one was given."""
     order = [tier.id for tier in dataset.tiers] + ["none"]
-    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner at a tier then"}
+    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": _("no partner at a tier then")}
     # A glyph per tier as well as a colour, so that the bars read without colour (NO_COLOR, print).
     glyphs: dict[str, str] = {**{tier_id: glyph for tier_id, glyph in tier_glyphs(dataset).items() if tier_id},
                               "none": NO_EVENT_PARTNER_GLYPH}
-    heading = ("Milestones per year, by the closest tier held then"
-               + (f", {window}" if window else ""))
+    heading = (_("Milestones per year, by the closest tier held then")
+               + (f"{_(', ')}{window}" if window else ""))
     lines: list[RenderableType] = [_text(heading, "bold")]
     for year, counts in years:
         line = _parts((f"{year}  ", "dim"))
@@ -49,7 +50,7 @@ def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]
         if total:
             line.append(f" {total}", style="dim")
         lines.append(line)
-    key = _text("Key: ")
+    key = _text(_("Key: "))
     for tier_id in order:
         key.append(glyphs[tier_id], style=TIER_STYLES.get(tier_id, "white"))
         key.append(f" {clean(names[tier_id])}  ")  # a tier's name is dataset text

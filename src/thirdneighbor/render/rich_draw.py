@@ -48,6 +48,21 @@ DRAWINGS: dict[str, Callable[[View], RenderableType]] = {
 
 
 def drawing(view: View) -> RenderableType:
+    """The view's own drawing, and beneath it, in a language other than English,
+    the line that says some text is the data's English (render.localized)."""
+    from ..core.language import _, current
+
+    drawn = _own_drawing(view)
+    if current() != "en":
+        from .localized import ENGLISH_NOTE, english_shown
+        from .rich_parts import _text
+
+        if english_shown(view):
+            return Group(drawn, _text(_(ENGLISH_NOTE), "dim"))
+    return drawn
+
+
+def _own_drawing(view: View) -> RenderableType:
     """The view's own drawing; with --fields (other than compare's rows), a plain
     table of the chosen columns."""
     from .readable import column_labels, readable

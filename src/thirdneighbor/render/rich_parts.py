@@ -11,8 +11,10 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
 
-from ..data.model import Dataset, Partner, Tier
+from ..core.language import N_, _, _n
 from ..core.safe import clean
+from ..core.written_dates import written_date
+from ..data.model import Dataset, Partner, Tier
 from .pictures.palette import TERMINAL_STYLES
 
 # One palette for every picture (render.pictures.palette): ANSI colour names here,
@@ -97,8 +99,8 @@ def _longest_word(text: str) -> int:
     return max((cell_len(word) for word in clean(text).split()), default=0)
 
 
-def _count(number: int, noun: str) -> str:
-    return f" · {number} {noun}{'' if number == 1 else 's'}"
+def _notes_count(number: int) -> str:
+    return " · " + _n("{count} note", "{count} notes", number).format(count=number)
 
 
 class _ByWidth:
@@ -132,18 +134,18 @@ def _tier_style(tier_id: str | None) -> str:
     return TIER_STYLES.get(tier_id or "", "")
 
 
-NO_TIER = "no tier (other relation)"
-APPROX_NOTE = ("by DATE: the tie was in force by that date, the earliest a source shows; "
-               "it began earlier, on a date the sources do not confirm.")
+NO_TIER = N_("no tier (other relation)")
+APPROX_NOTE = N_("by DATE: the tie was in force by that date, the earliest a source shows; "
+                 "it began earlier, on a date the sources do not confirm.")
 
 
 def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
-    return tiers[tier_id].name if tier_id is not None else NO_TIER
+    return tiers[tier_id].name if tier_id is not None else _(NO_TIER)
 
 
 def _approx_footnote(partners: Sequence[Partner]) -> Text | None:
     shown = any(partner.since_approx or partner.tier_since_approx for partner in partners)
-    return _text(APPROX_NOTE, "dim") if shown else None
+    return _text(_(APPROX_NOTE), "dim") if shown else None
 
 
 def _renamed(partner: Partner, label: str = "") -> str:
@@ -152,7 +154,9 @@ def _renamed(partner: Partner, label: str = "") -> str:
     "" where the two dates are one."""
     if not partner.renamed_since:
         return ""
-    return f" ({label}{partner.when if partner.since_approx else f'since {partner.since}'})"
+    when = written_date(partner.when) if partner.since_approx else _("since {date}").format(
+        date=written_date(partner.since))
+    return f" ({label}{when})"
 
 
 def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:

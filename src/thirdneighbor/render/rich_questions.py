@@ -11,7 +11,10 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..views.registry import View
+from .readable import KIND_LABELS
 from .rich_chart import NO_TIER_GLYPH, tier_glyphs
+from ..core.language import _, _n
+from ..core.written_dates import written_date
 from .rich_parts import TIER_STYLES, _ByWidth, _longest_word, _parts, _source, _text, _tier_style, _unfolded
 from .rich_views import timeline_tree
 from ..core.safe import clean
@@ -36,14 +39,14 @@ def _marked(excerpt: str, marks: Sequence[Sequence[int]]) -> Text:
 def search_results(view: View) -> RenderableType:
     """Each record, with a branch per field that matched: its excerpt, the matches marked."""
     count = len(view.records)
-    dated = f", dated {view.window}" if view.window is not None else ""
-    heading = _text(f"{count} record{' matches' if count == 1 else 's match'}{dated}", "bold")
+    dated = _(", dated {window}").format(window=view.window) if view.window is not None else ""
+    heading = _text(_n("{count} record matches", "{count} records match", count).format(count=count) + dated, "bold")
     root = Tree(heading, guide_style="dim")
     flat: list[RenderableType] = [heading]
     needed = 0
     for record in view.records:
-        label = record["title"] if record["kind"] == "partner" else f"{record['date']}  {record['title']}"
-        head = _parts((f"{record['kind']}  ", "dim"), (label, "bold"),
+        label = record["title"] if record["kind"] == "partner" else f"{written_date(record['date'])}  {record['title']}"
+        head = _parts((f"{_(KIND_LABELS.get(record['kind'], record['kind']))}  ", "dim"), (label, "bold"),
                       (f"  [{record['id']}]" if record["id"] else "", "dim"))
         node = root.add(head)
         flat.append(_unfolded(head))
@@ -66,18 +69,18 @@ def changes_drawing(view: View) -> RenderableType:
     subject = view.subject
     lines: list[RenderableType] = [_text(view.title, "bold")]
     for record in view.records:
-        when = ("by " if record["since_approx"] else "") + (record["since"] or "")
+        when = written_date(("by " if record["since_approx"] else "") + (record["since"] or ""))
         lines.append(_parts(
-            (record["name"], "bold"), (f"  {record['change']}  ", "dim"),
-            (record["from_designation"] or "no tier", _tier_style(record["from_tier"])), (" → ", "dim"),
-            (record["to_designation"] or "no tier", _tier_style(record["to_tier"])),
+            (record["name"], "bold"), (f"  {_(KIND_LABELS.get(record['change'], record['change']))}  ", "dim"),
+            (record["from_designation"] or _("no tier"), _tier_style(record["from_tier"])), (" → ", "dim"),
+            (record["to_designation"] or _("no tier"), _tier_style(record["to_tier"])),
             (f"  {when}" if when else "", "")))
         if record["occasion"]:
             lines.append(Padding(_text(record["occasion"], "dim"), (0, 0, 0, 4)))
     if not view.records:
-        lines.append(_text("No partner's tier or designation changed.", "dim"))
+        lines.append(_text(_("No partner's tier or designation changed."), "dim"))
     lines.append(timeline_tree(subject.events, {p.id: p.name for p in view.dataset.all_partners},
-                               title=f"Events from {subject.window}"))
+                               title=_("Events from {window}").format(window=subject.window)))
     return Group(*lines)
 
 
@@ -123,23 +126,24 @@ class SeriesGrid:
         yield self._header(columns, name_width)
         for partner, values in subject.rows:
             line = _text(clean(partner.name)[:name_width].ljust(name_width + 1))
-            for _, last in columns:
+            for _first, last in columns:
                 tier = values[where[last]]
                 line.append(glyphs[tier], style=TIER_STYLES.get(tier or "", "dim"))
             yield line
-        key = _text("Key: ")
-        shown = {tier for _, values in subject.rows for tier in values}
+        key = _text(_("Key: "))
+        shown = {tier for _partner, values in subject.rows for tier in values}
         for tier in dataset.tiers:
             if tier.id in shown:
                 key.append(glyphs[tier.id], style=TIER_STYLES.get(tier.id, ""))
                 key.append(f" {clean(tier.name)}  ")
-        key.append(f"{NO_TIER_GLYPH} no tier", style="dim")
+        key.append(f"{NO_TIER_GLYPH} {_('no tier')}", style="dim")
         yield key
         if cut:
-            yield _text(f"The earliest {cut} columns do not fit this width; widen the terminal or use --since.", "dim")
+            yield _text(_("The earliest {count} columns do not fit this width; widen the terminal or use --since.")
+                        .format(count=cut), "dim")
         if len(columns) + cut < len(years):
-            yield _text("Years in which no partner changed share a column; each column shows the tier at the end "
-                        "of its last year.", "dim")
+            yield _text(_("Years in which no partner changed share a column; each column shows the tier at the end "
+                          "of its last year."), "dim")
 
     @staticmethod
     def _header(columns: list[tuple[int, int]], name_width: int) -> Text:
@@ -162,23 +166,24 @@ def person_tree(view: View) -> RenderableType:
                      (f"  [{person.id}]", "dim"))
     root = Tree(heading, guide_style="dim")
     if person.role:
-        root.add(_parts(("Role: ", "bold"), (person.role, "")))
+        root.add(_parts((_("Role: "), "bold"), (person.role, "")))
     if person.variants:
-        root.add(_parts(("Also written: ", "bold"), ("; ".join(person.variants), "")))
-    found = root.add(_text(f"Named in {len(view.records)} occasions and events", "bold"))
+        root.add(_parts((_("Also written: "), "bold"), ("; ".join(person.variants), "")))
+    found = root.add(_text(_("Named in {count} occasions and events").format(count=len(view.records)), "bold"))
     for record in view.records:
         where = ", ".join(names.get(pid, pid) for pid in record["partners"])
         made = f" → {record['designation']}" if record["designation"] else ""
-        found.add(_parts((f"{record['date']}  ", "dim"), (f"{record['kind']}: ", "cyan"), (record["text"], ""),
+        found.add(_parts((f"{written_date(record['date'])}  ", "dim"),
+                         (f"{_(KIND_LABELS.get(record['kind'], record['kind']))}: ", "cyan"), (record["text"], ""),
                          (made, "dim"), (f" ({where})" if where else "", "cyan")))
     if not person.sources:
         return root
     # The sources in the tree where each fits beside its guide (4 columns a
     # level), else below it, a line each, so that no address is broken.
-    below: list[RenderableType] = [_text("Sources", "bold")]
+    below: list[RenderableType] = [_text(_("Sources"), "bold")]
     below += [_source(source, "dim", indent="  ", overflow="ignore") for source in person.sources]
     needed = max(8 + _longest_word(source) for source in person.sources)
-    inside = root.add(_text("Sources", "bold"))
+    inside = root.add(_text(_("Sources"), "bold"))
     for source in person.sources:
         inside.add(_source(source, "dim"))
     return _ByWidth(root, Group(_tree_without_last(root), *below), needed)

@@ -20,23 +20,26 @@ from ..query.groups import ComparedField, TierGroup
 from ..query.people import display_names
 from ..query.select import tiers_by_id
 from ..query.window import Window
+from ..core.language import N_, _, _n, current
 from ..core.safe import clean, joined
+from ..core.written_dates import written_date
 from .text import cell
 from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, NO_TIER, _approx_footnote,
-                         _ByWidth, _count, _footnote, _longest_word, _parts, _renamed, _source, _text, _tier_name,
-                         _tier_style)
+                         _ByWidth, _footnote, _longest_word, _parts, _notes_count, _renamed, _source, _text,
+                         _tier_name, _tier_style)
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
                    as_of: PartialDate | None = None, window: Window | None = None) -> RenderableType:
     tiers = tiers_by_id(dataset)
-    title = "Mongolia's third neighbors" + (f", as of {as_of}" if as_of else "") + (f", dated {window}" if window else "")
+    title = (_("Mongolia's third neighbors") + (_(", as of {date}").format(date=written_date(as_of)) if as_of else "")
+             + (_(", dated {window}").format(window=window) if window else ""))
     table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("Partner", overflow="fold")
+    table.add_column(_("Partner"), overflow="fold")
     table.add_column("ISO", no_wrap=True)
-    table.add_column("Tier", overflow="fold")
-    table.add_column("Designation", overflow="fold")
-    table.add_column("Since", no_wrap=True)
-    table.add_column("Notes", justify="right", no_wrap=True)
+    table.add_column(_("Tier"), overflow="fold")
+    table.add_column(_("Designation"), overflow="fold")
+    table.add_column(_("Since"), no_wrap=True)
+    table.add_column(_("Notes"), justify="right", no_wrap=True)
     for partner in partners:
         style = _tier_style(partner.tier)
         cells = [
@@ -44,16 +47,16 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
             _text(partner.iso3),
             _text(_tier_name(tiers, partner.tier), style),
             _parts((partner.marked_designation, ""), (_renamed(partner), "dim")),
-            _text(partner.tier_when or "—"),
+            _text(written_date(partner.tier_when) or "—"),
             _text(len(partner.notes) or ""),
         ]
         table.add_row(*cells)
     stacked = Group(*(
         _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
                (_tier_name(tiers, partner.tier), _tier_style(partner.tier)), (" · ", ""),
-               (partner.marked_designation, ""), (_renamed(partner), "dim"), (" · since ", ""),
-               (partner.tier_when or "—", ""),
-               (_count(len(partner.notes), "note") if partner.notes else "", "dim"))
+               (partner.marked_designation, ""), (_renamed(partner), "dim"), (_(" · since "), ""),
+               (written_date(partner.tier_when) or "—", ""),
+               (_notes_count(len(partner.notes)) if partner.notes else "", "dim"))
         for partner in partners
     ))
     lines: list[RenderableType] = [_ByWidth(table, stacked, LIST_TABLE_MIN_WIDTH)]
@@ -61,8 +64,9 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         if footnote is not None:
             lines.append(footnote)
     if any(partner.notes for partner in partners):
-        lines.append(_text("Notes: caveats on the record; see `thirdneighbor show ID`.", "dim"))
-    lines.append(_text(f"{len(partners)} partners · dataset as of {dataset.as_of}", "dim"))
+        lines.append(_text(_("Notes: caveats on the record; see `thirdneighbor show ID`."), "dim"))
+    lines.append(_text(_n("{count} partner · dataset as of {date}", "{count} partners · dataset as of {date}",
+                          len(partners)).format(count=len(partners), date=written_date(dataset.as_of)), "dim"))
     return Group(*lines)
 
 
@@ -78,31 +82,34 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
+    # The names in the other language: Mongolian under English, English under
+    # Mongolian (render.localized swaps them into the `_mn` fields).
+    other_names = N_("In Mongolian") if current() == "en" else N_("In English")
     rows: list[tuple[str, object, str]] = [
-        ("Official name", partner.official_name, ""),
-        ("ISO codes", " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code), ""),
+        (N_("Official name"), partner.official_name, ""),
+        (N_("ISO codes"), " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code), ""),
         ("Wikidata", partner.wikidata, ""),
-        ("CoW / GW codes", _state_codes(partner), ""),
-        ("Also known as", joined(partner.aliases) or None, ""),
-        ("In Mongolian", joined(list(dict.fromkeys(name for name in (partner.name_mn, partner.official_name_mn,
-                                                                      *partner.aliases_mn) if name))) or None, ""),
-        ("Tier", f"{tier.name} ({tier.id})" if tier else NO_TIER + ": in the dataset for its events",
+        (N_("CoW / GW codes"), _state_codes(partner), ""),
+        (N_("Also known as"), joined(partner.aliases) or None, ""),
+        (other_names, joined(list(dict.fromkeys(name for name in (partner.name_mn, partner.official_name_mn,
+                                                                  *partner.aliases_mn) if name))) or None, ""),
+        (N_("Tier"), f"{tier.name} ({tier.id})" if tier else _(NO_TIER) + _(": in the dataset for its events"),
          _tier_style(partner.tier)),
-        ("Since", partner.tier_when, ""),
-        ("Designation", partner.marked_designation or None, ""),
+        (N_("Since"), written_date(partner.tier_when) or None, ""),
+        (N_("Designation"), partner.marked_designation or None, ""),
         ("", partner.designation_mn, "dim"),
-        ("Designation since", partner.when if partner.renamed_since else None, ""),
-        ("Occasion", partner.occasion, ""),
-        ("Instrument", partner.instrument, ""),
-        ("Leaders", joined(display_names(dataset, partner.leaders)) or None, ""),
+        (N_("Designation since"), written_date(partner.when) if partner.renamed_since else None, ""),
+        (N_("Occasion"), partner.occasion, ""),
+        (N_("Instrument"), partner.instrument, ""),
+        (N_("Leaders"), joined(display_names(dataset, partner.leaders)) or None, ""),
     ]
     if partner.neighbor:
-        rows.append(("Neighbor", "yes: one of Mongolia's two neighbors, not a third neighbor", "magenta"))
+        rows.append((N_("Neighbor"), _("yes: one of Mongolia's two neighbors, not a third neighbor"), "magenta"))
     for label, value, style in rows:
         if value is not None:
-            facts.add_row(label, _text(value, style))
+            facts.add_row(_(label) if label else "", _text(value, style))
     if partner.since_approx or partner.tier_since_approx:
-        facts.add_row("", _text(APPROX_NOTE, "dim"))
+        facts.add_row("", _text(_(APPROX_NOTE), "dim"))
 
     title = _parts((partner.name, "bold"), (f"  [{partner.id}]", "dim"))
     boxed = Panel(Group(facts, Text(""), _record_tree(dataset, partner, events, with_sources, inside=True)),
@@ -116,13 +123,13 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
                      default=0)
     box = Panel(Group(facts, Text(""), _record_tree(dataset, partner, events, with_sources, inside=False)),
                 title=title, title_align="left", expand=False)
-    unboxed: list[RenderableType] = [box, _text("Sources of the facts above" if with_sources else "Sources", "bold")]
+    unboxed: list[RenderableType] = [box, _text(_sources_heading(with_sources), "bold")]
     unboxed += [_source(source, indent="  ", overflow="ignore") for source in partner.sources]
     if with_sources and any(event.sources for event in events):
-        unboxed.append(_text("Sources of each event", "bold"))
+        unboxed.append(_text(_("Sources of each event"), "bold"))
     for event in events if with_sources else ():
         if event.sources:
-            unboxed.append(_parts((f"{event.date}  ", "bold"), (event.title, "bold")))
+            unboxed.append(_parts((f"{written_date(event.date)}  ", "bold"), (event.title, "bold")))
             unboxed += [_source(source, indent="  ", overflow="ignore") for source in event.sources]
     return _ByWidth(boxed, Group(*unboxed), needed)
 
@@ -130,37 +137,40 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
 def _record_tree(dataset: Dataset, partner: Partner, events: Sequence[Event], with_sources: bool,
                  inside: bool) -> Tree:
     """Earlier tiers, events, notes and, `inside` the box, the sources."""
-    tree = Tree(_text("Record", "bold"), guide_style="dim")
+    tree = Tree(_text(_("Record"), "bold"), guide_style="dim")
     if partner.history:
-        history = tree.add(_text("Earlier tiers", "bold"))
+        history = tree.add(_text(_("Earlier tiers"), "bold"))
         for entry in partner.history:
             extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
-            history.add(_parts((f"{entry.when}  ", ""),
+            history.add(_parts((f"{written_date(entry.when)}  ", ""),
                                (entry.designation, _tier_style(entry.tier)),
                                (f" ({extra})" if extra else "", "dim")))
     if events:
-        branch = tree.add(_text(f"Events ({len(events)})", "bold"))
+        branch = tree.add(_text(_("Events ({count})").format(count=len(events)), "bold"))
         for event in events:
-            node = branch.add(_text(f"{event.date}  {clean(event.title)}"))
+            node = branch.add(_text(f"{written_date(event.date)}  {clean(event.title)}"))
             if with_sources and inside:
                 for source in event.sources:
                     node.add(_source(source))
     if partner.notes:
-        branch = tree.add(_text("Notes", "bold yellow"))
+        branch = tree.add(_text(_("Notes"), "bold yellow"))
         for note in partner.notes:
             branch.add(_text(note))
     if partner.asterisk and dataset.policy.asterisk_note:
         tree.add(_text("* " + dataset.policy.asterisk_note, "dim"))
     if inside:
-        sources = tree.add(_text("Sources of the facts above" if with_sources else "Sources", "bold"))
+        sources = tree.add(_text(_sources_heading(with_sources), "bold"))
         for source in partner.sources:
             sources.add(_source(source))
     return tree
 
 
-def timeline_tree(events: Sequence[Event], names: dict[str, str],
-                  title: str = "Third Neighbor Policy timeline") -> RenderableType:
-    root = Tree(_text(title, "bold"), guide_style="dim")
+def _sources_heading(with_sources: bool) -> str:
+    return _("Sources of the facts above") if with_sources else _("Sources")
+
+
+def timeline_tree(events: Sequence[Event], names: dict[str, str], title: str | None = None) -> RenderableType:
+    root = Tree(_text(title or _("Third Neighbor Policy timeline"), "bold"), guide_style="dim")
     year_node: Tree | None = None
     current_year: int | None = None
     for event in events:
@@ -169,14 +179,15 @@ def timeline_tree(events: Sequence[Event], names: dict[str, str],
             year_node = root.add(_text(current_year, "bold"))
         assert year_node is not None
         involved = f" ({', '.join(names[p] for p in event.partners)})" if event.partners else ""
-        year_node.add(_parts((f"{event.date}  ", "dim"), (event.title, ""), (involved, "cyan")))
+        year_node.add(_parts((f"{written_date(event.date)}  ", "dim"), (event.title, ""), (involved, "cyan")))
     if not events:
-        root.add(_text("no events match", "dim"))
+        root.add(_text(_("no events match"), "dim"))
     return root
 
 
 def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate | None = None) -> RenderableType:
-    title = "Partnership tiers, closest first" + (f", as of {as_of}" if as_of else "")
+    title = _("Partnership tiers, closest first") + (_(", as of {date}").format(date=written_date(as_of))
+                                                      if as_of else "")
     root = Tree(_text(title, "bold"), guide_style="dim")
     shown: list[Partner] = []
     for group in groups:
@@ -184,24 +195,28 @@ def tiers_tree(dataset: Dataset, groups: Sequence[TierGroup], as_of: PartialDate
         tier_node = root.add(_parts((f"{group.tier.rank}. {group.tier.name}", f"bold {style}"),
                                     (f"  [{group.tier.id}]  {group.tier.description}", "dim")))
         if not group.designations:
-            tier_node.add(_text("no partners", "dim"))
+            tier_node.add(_text(_("no partners"), "dim"))
         for designation in group.designations:
             designation_node = tier_node.add(_text(designation.designation, "bold"))
             for partner in designation.partners:
                 # The date is the tier's; a newer designation's follows the name.
-                designation_node.add(_parts((f"{partner.tier_when or '—'}  ", "dim"), (partner.name, ""),
-                                            (_renamed(partner, "this designation "), "dim")))
+                designation_node.add(_parts((f"{written_date(partner.tier_when) or '—'}  ", "dim"),
+                                            (partner.name, ""), (_renamed(partner, _("this designation ")), "dim")))
                 shown.append(partner)
     footnotes = [note for note in (_footnote(dataset, shown), _approx_footnote(shown)) if note is not None]
     return Group(root, *footnotes) if footnotes else root
 
 
 FIELD_LABELS = {
-    "tier": "Tier", "tier_since": "Since", "designation": "Designation", "since": "Designation since",
-    "occasion": "Occasion",
-    "instrument": "Instrument", "leaders": "Leaders", "earlier_tiers": "Earlier tiers",
-    "events": "Events", "neighbor": "Neighbor", "notes": "Notes", "sources": "Sources",
+    "tier": N_("Tier"), "tier_since": N_("Since"), "designation": N_("Designation"), "since": N_("Designation since"),
+    "occasion": N_("Occasion"),
+    "instrument": N_("Instrument"), "leaders": N_("Leaders"), "earlier_tiers": N_("Earlier tiers"),
+    "events": N_("Events"), "neighbor": N_("Neighbor"), "notes": N_("Notes"), "sources": N_("Sources"),
 }
+
+
+def _field_label(field: str) -> str:
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
 
 
 def _shown(dataset: Dataset, field: ComparedField) -> list[object]:
@@ -216,9 +231,9 @@ def _shown(dataset: Dataset, field: ComparedField) -> list[object]:
 
 def compare_table(dataset: Dataset, partners: Sequence[Partner],
                   fields: Sequence[ComparedField], as_of: PartialDate | None = None) -> RenderableType:
-    dated = f", as of {as_of}" if as_of is not None else ""
-    table = Table(title=f"Side by side{dated} (differences in bold)", title_justify="left")
-    table.add_column("Field", style="bold", no_wrap=True)
+    dated = _(", as of {date}").format(date=written_date(as_of)) if as_of is not None else ""
+    table = Table(title=_("Side by side{dated} (differences in bold)").format(dated=dated), title_justify="left")
+    table.add_column(_("Field"), style="bold", no_wrap=True)
     table.add_column("", no_wrap=True)
     # A date ("by 2011-06-16") never splits across lines: each partner's column is
     # at least that wide, and below the width that allows, the stacked form serves.
@@ -234,14 +249,14 @@ def compare_table(dataset: Dataset, partners: Sequence[Partner],
     for field in fields:
         style = "" if field.same else "bold yellow"
         table.add_row(
-            FIELD_LABELS.get(field.field, field.field),
+            _field_label(field.field),
             _text("=" if field.same else "≠", style),
             # The newline only stacks a list's items in the cell; each item is cleaned.
             *(Text("\n".join(clean(line) for line in cell(value, "\n", "—").split("\n")), style=style)
               for value in _shown(dataset, field)),
         )
     stacked = Group(*(
-        _parts((f"{FIELD_LABELS.get(field.field, field.field)}: ", "bold"),
+        _parts((f"{_field_label(field.field)}: ", "bold"),
                (" | ".join(cell(value, empty="—") for value in _shown(dataset, field)),
                 "" if field.same else "bold yellow"))
         for field in fields
@@ -259,20 +274,21 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
     def bracket(tier_id: str | None, designation: str) -> str:
         # The tier by name, where the designation does not already say it.
         if tier_id not in tiers:
-            return " [no tier]"
+            return _(" [no tier]")
         name = tiers[tier_id].name  # type: ignore[index]
         return "" if name.casefold() == designation.removesuffix("*").casefold() else f" [{name}]"
 
     for entry in partner.history:
         tier = bracket(entry.tier, entry.designation)
         extra = "; ".join(part for part in (entry.occasion, entry.note) if part)
-        root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
+        root.add(_parts((f"{written_date(entry.when)}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
                         (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
     if partner.tier is None:
-        root.add(_text(f"{NO_TIER}: in the dataset for its events", "dim"))
+        root.add(_text(_(NO_TIER) + _(": in the dataset for its events"), "dim"))
     else:
-        root.add(_parts((f"{partner.when}  ", "dim"), (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
-                        (bracket(partner.tier, partner.marked_designation or ""), "dim"), ("  current", "bold"),
+        root.add(_parts((f"{written_date(partner.when)}  ", "dim"),
+                        (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
+                        (bracket(partner.tier, partner.marked_designation or ""), "dim"), (_("  current"), "bold"),
                         (f" ({partner.occasion})", "dim")))
     footnote = _footnote(dataset, [partner])
     return root if footnote is None else Group(root, footnote)

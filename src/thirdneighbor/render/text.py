@@ -52,11 +52,14 @@ def plain(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str:
     return "".join("\t".join(clean(cell(record.get(name))) for name in fields) + "\n" for record in records)
 
 
-def key_value_blocks(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str:
+def key_value_blocks(records: Sequence[Mapping[str, Any]], fields: Sequence[str],
+                     labels: Mapping[str, str] | None = None) -> str:
     """One `key: value` line per field, a blank line between records (as `gh
     issue view` prints in a pipe): readable in `less` and easy to grep. A list
-    gives a line per item, indented under its key; an empty value is left out."""
-    width = max((len(name) for name in fields), default=0) + 2
+    gives a line per item, indented under its key; an empty value is left out.
+    The key is the field's name, or its label where `labels` gives one."""
+    keys = {name: (labels or {}).get(name, name) for name in fields}
+    width = max((len(key) for key in keys.values()), default=0) + 2
     blocks = []
     for record in records:
         lines = []
@@ -65,7 +68,7 @@ def key_value_blocks(records: Sequence[Mapping[str, Any]], fields: Sequence[str]
             items = [clean(cell(item)) for item in value] if isinstance(value, (list, tuple)) else [clean(cell(value))]
             items = [item for item in items if item]
             for index, item in enumerate(items):
-                lines.append((f"{name}:".ljust(width) if index == 0 else " " * width) + item)
+                lines.append((f"{keys[name]}:".ljust(width) if index == 0 else " " * width) + item)
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 

@@ -14,6 +14,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..core.language import N_, _, _n
 from ..errors import UsageError
 from ..data.model import Event, HistoryEntry, Partner, Person, Tier, partner_keys, record_fields
 
@@ -58,8 +59,9 @@ class View:
 
     @property
     def title(self) -> str:
-        title = self.spec.title(self) if callable(self.spec.title) else self.spec.title
-        return title if self.window is None else f"{title}{self.spec.window_join}{self.window}"
+        """The heading of the formats for people, in the language in use."""
+        title = self.spec.title(self) if callable(self.spec.title) else _(self.spec.title)
+        return title if self.window is None else f"{title}{_(self.spec.window_join)}{self.window}"
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -108,8 +110,9 @@ class View:
             chosen = self.fields
         unknown = [name for name in chosen if name not in self.fields]
         if unknown:
-            raise UsageError(f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
-                             f"valid fields: {', '.join(self.fields)}")
+            raise UsageError(_n("unknown field {names}; valid fields: {fields}",
+                                "unknown fields {names}; valid fields: {fields}", len(unknown)).format(
+                names=", ".join(map(repr, unknown)), fields=", ".join(self.fields)))
         return View(self.kind, self.dataset, self.subject, as_of=self.as_of, with_sources=self.with_sources,
                     chosen=chosen, window=self.window)
 
@@ -125,7 +128,7 @@ def parse_fields(text: str) -> list[str]:
     """`--fields a,b,c` as a list; spaces around names are allowed."""
     names = [name.strip() for name in text.split(",")]
     if not all(names):
-        raise UsageError(f"--fields takes names separated by commas, not {text!r}")
+        raise UsageError(_("--fields takes names separated by commas, not {text}").format(text=repr(text)))
     return names
 
 
@@ -309,40 +312,40 @@ class ViewSpec(NamedTuple):
     columns: Callable[[View], tuple[str, ...]]
     payload: Callable[[View, list[Row]], Any] = lambda view, rows: rows
     narrows_rows: bool = False  # --fields picks rows (compare), not columns
-    window_join: str = ", "  # between the title and the window's days: "Changes from 2023-01-01 to 2024-12-31"
+    window_join: str = N_(", ")  # between the title and the window's days: "Changes from 2023-01-01 to 2024-12-31"
 
 
 VIEWS: dict[str, ViewSpec] = {
-    "list": ViewSpec("Mongolia's third neighbors", _list_records, _dated(PARTNER_FIELDS), _fixed(LIST_COLUMNS),
-                     window_join=", dated "),
-    "show": ViewSpec("Partners", _show_records, _dated(PARTNER_FIELDS, ("history", "events")),
+    "list": ViewSpec(N_("Mongolia's third neighbors"), _list_records, _dated(PARTNER_FIELDS), _fixed(LIST_COLUMNS),
+                     window_join=N_(", dated ")),
+    "show": ViewSpec(N_("Partners"), _show_records, _dated(PARTNER_FIELDS, ("history", "events")),
                      lambda view: view.fields,
                      payload=lambda view, rows: rows[0] if len(rows) == 1 else rows),
-    "history": ViewSpec(lambda view: f"{view.subject.name}: tiers", _history_records, _fixed(HISTORY_FIELDS),
+    "history": ViewSpec(lambda view: _("{name}: tiers").format(name=view.subject.name), _history_records, _fixed(HISTORY_FIELDS),
                         _fixed(("since", "in_force_by", "tier", "designation", "current")),
                         payload=lambda view, rows: {"id": view.subject.id, "name": view.subject.name, "tiers": rows}),
-    "timeline": ViewSpec("Third Neighbor Policy timeline", _timeline_records, _fixed(EVENT_FIELDS),
+    "timeline": ViewSpec(N_("Third Neighbor Policy timeline"), _timeline_records, _fixed(EVENT_FIELDS),
                          _fixed(("date", "title", "partners"))),
-    "chart": ViewSpec("Milestones per year", _chart_records, chart_fields,
+    "chart": ViewSpec(N_("Milestones per year"), _chart_records, chart_fields,
                       lambda view: chart_fields(view.dataset, False)),
-    "tiers": ViewSpec("Partnership tiers", _tiers_records, _dated(TIER_FIELDS),
+    "tiers": ViewSpec(N_("Partnership tiers"), _tiers_records, _dated(TIER_FIELDS),
                       _fixed(("id", "name", "rank", "partners"))),
-    "compare": ViewSpec("Side by side", _compare_records, _compared_fields, _compare_columns,
+    "compare": ViewSpec(N_("Side by side"), _compare_records, _compared_fields, _compare_columns,
                         payload=_compare_payload, narrows_rows=True),
-    "search": ViewSpec("Search results", _search_records,
+    "search": ViewSpec(N_("Search results"), _search_records,
                        _fixed(("kind", "id", "title", "date", "score", "fields", "excerpt", "matches")),
                        _fixed(("kind", "date", "title", "fields", "excerpt"))),
-    "changes": ViewSpec("Changes", _changes_records,
+    "changes": ViewSpec(N_("Changes"), _changes_records,
                         _fixed(CHANGE_FIELDS), _fixed(("id", "change", "from_tier", "to_tier", "since", "occasion")),
-                        payload=_changes_payload, window_join=" from "),
-    "series": ViewSpec("Tiers at each year's end", _series_records, _fixed(("partner", "year", "tier")),
+                        payload=_changes_payload, window_join=N_(" from ")),
+    "series": ViewSpec(N_("Tiers at each year's end"), _series_records, _fixed(("partner", "year", "tier")),
                        _fixed(("partner", "year", "tier"))),
-    "people": ViewSpec("People named in the data", _people_records,
+    "people": ViewSpec(N_("People named in the data"), _people_records,
                        _fixed(("id", "name", "name_mn", "role", "occasions", "events")),
                        _fixed(("id", "name", "role", "occasions", "events"))),
     "person": ViewSpec(lambda view: view.subject.person.name, _mention_records,
                        _fixed(("date", "kind", "text", "partners", "designation")),
                        _fixed(("date", "kind", "text", "partners")), payload=_person_payload),
-    "counts": ViewSpec("Partners per tier at each year's end", lambda view: list(view.subject), _counts_fields,
+    "counts": ViewSpec(N_("Partners per tier at each year's end"), lambda view: list(view.subject), _counts_fields,
                        lambda view: _counts_fields(view.dataset, False)),
 }

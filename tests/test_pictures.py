@@ -13,7 +13,7 @@ import pytest
 
 from thirdneighbor.render.pictures.palette import palette
 
-from .conftest import run_cli
+from .conftest import cite_texts, run_cli
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE_NAME = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
@@ -116,7 +116,7 @@ def test_map_and_report_want_a_file_on_a_terminal(monkeypatch: pytest.MonkeyPatc
 def test_hostile_names_come_out_as_text(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
         document["partners"][0]["name"] = HOSTILE_NAME
-        document["partners"][0]["sources"] = ["javascript:alert(1)", "https://example.org/<x>"]
+        cite_texts(document, document["partners"][0], ["javascript:alert(1)", "https://example.org/<x>"])
         document["events"][0]["title"] = HOSTILE_NAME
     data = str(write_dataset(change))
     for args in (["report"], ["chart"], ["map"]):

@@ -168,7 +168,11 @@ def _sources_cell(row: Row) -> str:
     note = f'<p class="muted">{escape(row.sources_note)}</p>' if row.sources_note else ""
     items = "".join(f"<li>{_source(source)}</li>" for source in row.sources)
     listed = f"<ol>{items}</ol>" if items else ""
-    return f"<details><summary>{escape(label)}</summary>{listed}{note}</details>"
+    grades = ""
+    if row.partner.tier is not None:  # how well the sources carry the tier and its date
+        grades = '<p class="muted grades">{}</p>'.format(escape(words.GRADES.format(
+            tier=row.grades["tier"] or words.NOT_GRADED, date=row.grades["tier_since"] or words.NOT_GRADED)))
+    return f"{grades}<details><summary>{escape(label)}</summary>{listed}{note}</details>"
 
 
 def _timeline(dataset: Dataset, events: Sequence[Event]) -> list[str]:
@@ -196,13 +200,15 @@ def _notes(dataset: Dataset, partners: Sequence[Partner]) -> list[str]:
 
 
 def _sources_and_citation(full: Dataset, tool_version: str, made: str) -> list[str]:
+    from ...query.evidence import cited_labels
     from ..citation import all_sources, citation_text, data_version, title
 
     out = [f"<p>{escape(words.CITE_LEAD)}</p>", f'<p class="citation">{"<br>".join(escape(line) for line in citation_text(full).splitlines())}</p>',
            f"<p>{escape(words.ARTICLE.format(table_source=full.policy.table_source))}</p>"]
     if full.policy.sources:
         out.append(f"<p>{escape(words.POLICY_SOURCES)}</p><ul>"
-                   + "".join(f"<li>{_source(source)}</li>" for source in full.policy.sources) + "</ul>")
+                   + "".join(f"<li>{_source(source)}</li>" for source in cited_labels(full, full.policy.sources))
+                   + "</ul>")
     out.append(f"<p>{escape(words.ALL_SOURCES.format(count=len(all_sources(full))))}</p>")
     out.append(f'<p class="meta">{escape(words.MADE.format(when=made, tool=tool_version, dataset=title(full), version=data_version(full)))}</p>')
     return out

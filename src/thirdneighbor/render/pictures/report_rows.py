@@ -22,8 +22,9 @@ from . import report_words as words
 class Row(NamedTuple):
     partner: Partner
     tier_name: str | None
-    sources: tuple[str, ...]  # the sources behind the tier on display
+    sources: tuple[str, ...]  # the sources behind the tier on display, a line of text each (an address)
     sources_note: str | None  # why they are fewer than the record's, on a dated page
+    grades: dict[str, str | None]  # the evidence grades of the tier and of its date (query.evidence.confidence)
 
 
 def tier_sources(partner: Partner, events: Sequence[Event], as_of: PartialDate | None) -> tuple[tuple[str, ...],
@@ -49,11 +50,14 @@ def tier_sources(partner: Partner, events: Sequence[Event], as_of: PartialDate |
 
 
 def table_rows(dataset: Dataset, partners: Sequence[Partner], as_of: PartialDate | None) -> list[Row]:
+    from ...query.evidence import cited_labels, confidence
+
     names = {tier.id: tier.name for tier in dataset.tiers}
     rows = []
     for partner in partners:
         sources, note = tier_sources(partner, dataset.all_events, as_of)
-        rows.append(Row(partner, names.get(partner.tier or ""), sources, note))
+        rows.append(Row(partner, names.get(partner.tier or ""), tuple(cited_labels(dataset, sources)), note,
+                        confidence(partner)))
     return rows
 
 
@@ -70,6 +74,7 @@ def download_records(rows: Sequence[Row], as_of: PartialDate | None) -> list[dic
         record = {name: listed.get(name) for name in FIELDS}
         record["tier_name"] = row.tier_name
         record["sources"] = list(row.sources)
+        record["confidence"] = dict(row.grades)  # the grades of the tier and its date
         if as_of is not None:
             record["as_of"] = str(as_of)
         records.append(record)

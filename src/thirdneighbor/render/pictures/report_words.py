@@ -59,6 +59,8 @@ SINCE_DESIGNATION = "designation since {date}"
 SOURCES_COUNT = "{count} sources"
 SOURCE_COUNT = "1 source"
 NO_SOURCES = "none recorded"
+GRADES = "Evidence: tier {tier}; date {date}"  # the grades of the record's claims (show --sources)
+NOT_GRADED = "not graded"
 DATED_SOURCES = ("As of {date}: the sources of the events recorded for this tie up to that date. "
                  "The record's other {count} (its later designations) are in `thirdneighbor show {partner}`.")
 DATED_NO_EVENT = ("As of {date}: no dated event of this tie is recorded, so the sources shown are all of the "

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from thirdneighbor.errors import UsageError
-from thirdneighbor.fold import fold, folded
-from thirdneighbor.model import Event
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.core.fold import fold, folded
+from thirdneighbor.data.model import Event
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.search import MAX_QUERY_LENGTH, MAX_TERMS, parse_query, search
 
 from .conftest import run_cli

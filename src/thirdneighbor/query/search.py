@@ -2,7 +2,7 @@
 
 The rule, as the README states it:
 
-- Text is compared folded (thirdneighbor.fold): case and accents, and every
+- Text is compared folded (thirdneighbor.core.fold): case and accents, and every
   combining mark, are ignored, and "-", "_" and dashes count as spaces, so
   "khurelsukh" finds "Khürelsükh" and "trade-act" finds "Trade Act".
   Zero-width and bidirectional controls are dropped from the query and the
@@ -28,9 +28,9 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..errors import UsageError, quoted
-from ..fold import fold, folded
-from ..model import Event, Partner, Person, Tier
-from ..names import partner_keys
+from ..core.fold import fold, folded
+from ..data.model import Event, Partner, Person, Tier
+from ..data.names import partner_keys
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
 # The most a query may hold, so that its cost stays that of the data it searches:
@@ -98,7 +98,7 @@ def parse_query(words: Sequence[str]) -> list[str]:
     makes a phrase."""
     # The output cleaning rule, a character at a time (no pattern to compile
     # at start-up): zero-width and bidi controls go, a line break is a space.
-    from ..render.safe import cleaned_character
+    from ..core.safe import cleaned_character
 
     if isinstance(words, str) or not all(isinstance(word, str) for word in words):
         raise TypeError("a query is a sequence of str, one per word or phrase")

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from ..errors import AmbiguousError, NotFoundError, UsageError
-from ..model import Dataset, Event, Partner, Person, Tier
-from ..names import normalize
-from ..partialdate import PartialDate
+from ..data.model import Dataset, Event, Partner, Person, Tier
+from ..data.names import normalize
+from ..data.partialdate import PartialDate
 
 SORT_ORDERS = ("tier", "name", "date")
 
@@ -40,7 +40,7 @@ def _first_day(date: PartialDate) -> tuple[int, int, int]:
 
 
 def _last_day(date: PartialDate) -> tuple[int, int, int]:
-    from .asof import last_day
+    from ..data.partialdate import last_day
 
     return last_day(date)
 

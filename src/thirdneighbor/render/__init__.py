@@ -8,7 +8,7 @@
   and `export.py` the same drawings saved as SVG or HTML.
 - `safe.py`: keeps dataset text from acting on a terminal.
 
-Renderers return text and print nothing; thirdneighbor.streams writes it.
+Renderers return text and print nothing; thirdneighbor.cli.streams writes it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..views import View
+    from ..views.registry import View
 
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
 # Other names a format answers to: the short name editors and file names use.
@@ -55,7 +55,7 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
 
         return dumps(view.payload())
     if format_name == "table":
-        from .rich_views import to_text
+        from .rich_draw import to_text
 
         return to_text(view, terminal)
     from . import text
@@ -66,8 +66,11 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
         return text.delimited(view.text_records, view.columns, ",")
     if format_name == "tsv":
         return text.delimited(view.text_records, view.columns, "\t")
-    if format_name == "plain" and view.spec.plain is not None and view.chosen is None:
-        return view.spec.plain(view)
+    if format_name == "plain" and view.chosen is None:
+        from .plain_views import PLAIN_VIEWS
+
+        if view.kind in PLAIN_VIEWS:
+            return PLAIN_VIEWS[view.kind](view)
     if format_name == "plain":
         from .readable import readable
 

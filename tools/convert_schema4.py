@@ -4,10 +4,10 @@ Schema 4 makes every source a record of its own (`[[sources]]`, appended at the 
 of the file) and has every place that cites a source name it by `id`. This script
 does only what needs no judgement:
 
-- every distinct source string becomes one record, with a readable id made from its
-  address (host, then the words and numbers of its path); two spellings of one address
-  that differ only in "www.", the scheme or a trailing slash are one record, under the
-  spelling met first;
+- every distinct source string becomes one record, with the readable id the loader gives
+  it when it reads an old file (thirdneighbor.source_ids: the host, then the words and
+  numbers of the path); two spellings of one address that differ only in "www.", the
+  scheme or a trailing slash are one record, under the spelling met first;
 - a source that is text, not an address, becomes a record whose `title` is that text
   and whose `offline` says that its address was not recorded: a researcher sees at once
   which sources still need one;
@@ -30,6 +30,9 @@ import sys
 import tomllib
 import urllib.parse
 from pathlib import Path
+
+from thirdneighbor import source_ids
+from thirdneighbor.source_ids import basic_record, host_of, is_address
 
 # Sites whose publisher and kind follow from the site alone. kind: "official" (a
 # government's or an official body's own page), "press" (a news outlet's own
@@ -109,56 +112,9 @@ KNOWN_SITES: dict[str, tuple[str, str, str | None]] = {
     "countrystudies.us": ("countrystudies.us (Library of Congress country study)", "secondary", "en"),
 }
 
-# Path words that name no page: left out of ids.
-_FILLER = {"html", "htm", "shtml", "php", "index", "www", "amp", "newscenter", "viewnews", "newsid",
-           "news", "read", "view", "post", "p", "a", "r", "n", "i", "page", "id", "content", "node", "show"}
+# A path that starts with a language's code is in that language (montsame.mn/en/...).
 _PATH_LANGUAGES = {"en": "en", "eng": "en", "mn": "mn", "ru": "ru", "jp": "ja", "ja": "ja", "cn": "zh",
                    "fr": "fr", "de": "de", "it": "it"}
-_ID_LENGTH = 60
-# Mongolian Cyrillic to Latin letters, for the ids of hosts written in Cyrillic.
-_LATIN = str.maketrans({**dict(zip("абвгдезийклмнопрстуфхцчшыьэюяёөү",
-                                   ["a", "b", "v", "g", "d", "e", "z", "i", "i", "k", "l", "m", "n", "o", "p",
-                                    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "y", "", "e", "yu", "ya",
-                                    "yo", "o", "u"])), "ж": "j", "щ": "sh", "ъ": ""})
-
-
-def is_address(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
-
-
-def host_of(url: str) -> str:
-    host = urllib.parse.urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
-
-
-def same_page(url: str) -> str:
-    """The key under which spellings of one address meet: no scheme, no www., no trailing slash."""
-    parts = urllib.parse.urlsplit(url)
-    path = parts.path.rstrip("/")
-    return f"{host_of(url)}{path}?{parts.query}" if parts.query else f"{host_of(url)}{path}"
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", urllib.parse.unquote(text).lower())
-
-
-def _clip(parts: list[str]) -> str:
-    text = "-".join(parts)
-    if len(text) <= _ID_LENGTH:
-        return text
-    return text[:_ID_LENGTH].rsplit("-", 1)[0]
-
-
-def readable_id(source: str) -> str:
-    if not is_address(source):
-        return _clip(words(source))
-    host = host_of(source)
-    if host.startswith("xn--"):
-        host = host.encode("ascii").decode("idna").translate(_LATIN)
-    site = re.sub(r"\.(com|org|net|info)$", "", host.rstrip("."))
-    parts = urllib.parse.urlsplit(source)
-    path = [word for word in words(f"{parts.path} {parts.query}") if word not in _FILLER]
-    return _clip([*words(site), *path])
 
 
 def address_date(url: str) -> str | None:
@@ -179,14 +135,9 @@ def address_language(url: str) -> str | None:
 
 
 def source_record(source: str, record_id: str) -> dict[str, str]:
-    if not is_address(source):
-        return {
-            "id": record_id,
-            "title": source,
-            "offline": "The address of this source was not recorded: data version 2.1.0 cited it by "
-                       "this text only. Until it is found, claims resting on it alone are low.",
-        }
-    record = {"id": record_id, "url": source}
+    record = basic_record(source, record_id)
+    if "url" not in record:
+        return record
     known = KNOWN_SITES.get(host_of(source))
     if known is not None:
         publisher, kind, language = known
@@ -215,24 +166,9 @@ def cited_strings(data: dict) -> list[str]:
 
 
 def assign_ids(sources: list[str]) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """{source string: id} and the records, one per page."""
-    by_page: dict[str, str] = {}
-    ids: dict[str, str] = {}
-    records: list[dict[str, str]] = []
-    taken: set[str] = set()
-    for source in sources:
-        page = same_page(source) if is_address(source) else source
-        if page in by_page:
-            ids[source] = by_page[page]
-            continue
-        base = readable_id(source)
-        record_id, number = base, 2
-        while record_id in taken:
-            record_id, number = f"{base}-{number}", number + 1
-        taken.add(record_id)
-        by_page[page] = ids[source] = record_id
-        records.append(source_record(source, record_id))
-    return ids, records
+    """{source string: id} and the records, one per page: the loader's ids, with what the site tells."""
+    ids, firsts = source_ids.assign_ids(sources)
+    return ids, [source_record(source, ids[source]) for source in firsts]
 
 
 def _toml_string(text: str) -> str:

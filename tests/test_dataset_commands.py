@@ -25,7 +25,7 @@ def out(*args: str) -> str:
 def test_validate_a_valid_file() -> None:
     result = run_cli("validate", str(BUNDLED))
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{BUNDLED}: valid (19 partners, 40 events)\n"
+    assert result.stdout == f"{BUNDLED}: valid (22 partners, 47 events)\n"
 
 
 def test_validate_lists_every_problem_and_exits_3(write_dataset: Any) -> None:
@@ -54,7 +54,7 @@ def test_validate_json(write_dataset: Any) -> None:
     text = run_cli("validate", str(path)).stderr
     assert f"  - line {problem['line']}, partners[1] (japan): has a tier but no 'since'" in text
     good = json.loads(out("validate", "--json", str(BUNDLED)))
-    assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 19, 40, [])
+    assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 22, 47, [])
 
 
 def test_validate_never_trusts_the_cache(write_dataset: Any) -> None:
@@ -99,7 +99,7 @@ def test_a_filtered_export_is_the_selection(tmp_path: Path) -> None:
                  "france"}
     assert all(set(e["partners"]) <= strategic for e in events)
     assert any(e["partners"] == [] for e in events)  # events that name no partner stay
-    assert out("validate", str(path)).endswith("valid (9 partners, 26 events)\n")
+    assert out("validate", str(path)).endswith("valid (9 partners, 25 events)\n")
 
 
 def test_export_by_country_and_year(tmp_path: Path) -> None:

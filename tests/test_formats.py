@@ -157,7 +157,7 @@ def test_fields_in_a_generic_terminal_table() -> None:
 
 
 @pytest.mark.parametrize(("args", "valid"), [
-    (["list"], "valid fields: id, name, official_name"),
+    (["list"], "valid fields: id, kind, name, official_name"),
     (["timeline"], "valid fields: date, title, partners, people, notes, sources"),
     (["compare", "japan", "usa"], "valid fields: tier, tier_since, designation, since"),
     (["history", "japan"], "valid fields: designation, tier, since, in_force_by"),
@@ -196,7 +196,7 @@ def test_json_and_another_format_conflict() -> None:
 def test_several_unknown_fields_are_named_together() -> None:
     result = run_cli("list", "--fields", "capital,flag")
     assert result.exit_code == 2
-    assert result.stderr.startswith("thirdneighbor: unknown fields 'capital', 'flag'; valid fields: id, name")
+    assert result.stderr.startswith("thirdneighbor: unknown fields 'capital', 'flag'; valid fields: id, kind, name")
 
 
 def test_as_of_field_only_exists_with_as_of() -> None:
@@ -207,7 +207,7 @@ def test_as_of_field_only_exists_with_as_of() -> None:
 
 def test_chart_counts_every_event_once() -> None:
     years = json.loads(out("timeline", "--chart", "--json"))
-    assert sum(year["events"] for year in years) == 40
+    assert sum(year["events"] for year in years) == 47
     assert [year["year"] for year in years] == list(range(1987, 2026))
     by_year = {year["year"]: year for year in years}
     assert by_year[2025] == {"year": 2025, "events": 7, "comprehensive-strategic": 0, "strategic": 2,

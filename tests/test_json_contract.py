@@ -71,7 +71,7 @@ def test_an_other_relation_matches_the_schema_and_is_named_on_stderr(args: list[
     result = run_cli(*args, "--json")
     assert result.exit_code == 0
     assert result.stderr == ("thirdneighbor: United Kingdom holds no partnership tier; it is in the dataset for its "
-                             "events (`list --all` shows every such country)\n")
+                             "events (`list --all` shows the other relations and the organisations)\n")
     validate(json.loads(result.stdout), definition)
 
 
@@ -198,3 +198,13 @@ def test_the_schema_lists_a_partner_s_keys_with_the_derived_dates_in_order() -> 
     assert required == list(partner_keys())
     assert {"tier_since", "tier_since_approx"} <= properties
     assert "rename within the tier" in SCHEMA["$defs"]["partnerCore"]["properties"]["tier_since"]["description"]
+
+
+@pytest.mark.parametrize("name", ["eu", "osce", "nato"])
+def test_an_organisation_matches_the_schema_and_says_its_kind(name: str) -> None:
+    result = run_cli("show", name, "--json")
+    assert result.exit_code == 0
+    assert "is an organisation, a multilateral third neighbor" in result.stderr
+    record = json.loads(result.stdout)
+    assert (record["kind"], record["iso2"], record["tier"]) == ("organisation", None, None)
+    validate(record, "show")

@@ -11,64 +11,12 @@ here, to the JSON schema, and to the dataset. No I/O happens here.
 from __future__ import annotations
 
 import functools
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import field
 from typing import Any
 
 from .partialdate import PartialDate
-
-
-class Record:
-    """What every record class shares: `to_dict()`, and repr, equality and hash
-    by fields.
-
-    dataclass() would generate the last three for each class, and on Python
-    3.11 each generated method is compiled at import: measured, the six record
-    classes then take 2.9 ms longer to create, 3.4% of a Typer hello-world's
-    start-up (benchmarks/run.py). These behave as the generated ones do (equal
-    fields in declaration order), except that a subclass without fields of its
-    own (the Python API's Dataset) equals its base.
-    """
-
-    __slots__ = ()
-    __dataclass_fields__: dict[str, Any]
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{type(self).__name__}({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        # The same record class, or a subclass that adds methods and no field (the
-        # Python API's Dataset): the same fields, compared by value.
-        if getattr(other, "__dataclass_fields__", None) is not self.__dataclass_fields__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
-        field present (None where the dataset has no value). A field marked
-        `detail` (a partner's history) is left out; `show` adds it."""
-        return {info.key: _json_value(getattr(self, info.name))
-                for info in record_fields(type(self)) if not info.detail}
-
-
-# The generated methods that remain are __init__ and the frozen __setattr__.
-record = dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_json_value(item) for item in value]
-    if isinstance(value, PartialDate):
-        return str(value)
-    if isinstance(value, Record):
-        return value.to_dict()
-    return value
+# The machinery lives apart; these names are the model's too, as the rest of the tool reads them here.
+from .record import FieldInfo, Record, _json_value, record, record_fields  # noqa: F401
 
 
 @record
@@ -114,10 +62,12 @@ class HistoryEntry(Record):
 
 @record
 class Partner(Record):
-    """A country and its current relationship with Mongolia.
+    """A country, or an organisation, and its current relationship with Mongolia.
 
     A country with dated events but no partnership (the United Kingdom) is an
     "other relation": its `tier`, `designation`, `since` and `occasion` are None.
+    An organisation (`kind` "organisation": the European Union, the OSCE, NATO)
+    has no tier either, and no country codes.
     `since_approx` marks a `since` that is only the date by which a source shows
     the tie in force (an "in force by" date), not its start. `since` is when the
     current designation began; `tier_since` (derived from the history) when the
@@ -125,13 +75,14 @@ class Partner(Record):
     """
 
     id: str
+    kind: str = "country"  # or "organisation" (thirdneighbor.data.validate_records.KINDS)
     name: str
     official_name: str | None = None
     # The names in Mongolian Cyrillic, from Mongolian-language sources (None where none was found).
     name_mn: str | None = None
     official_name_mn: str | None = None
-    iso2: str
-    iso3: str
+    iso2: str | None = None  # required of a country; an organisation has none
+    iso3: str | None = None
     iso_numeric: str | None = None  # required from schema 3 on; files of schemas 1 and 2 had no such field
     wikidata: str | None = None
     # The standard keys of international-relations data, each with the list it was read from
@@ -162,6 +113,10 @@ class Partner(Record):
         start, approx = self._tier_start()
         record = {**Record.to_dict(self), "tier_since": _json_value(start), "tier_since_approx": approx}
         return {key: record[key] for key in partner_keys()}
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.kind == "organisation"
 
     @property
     def marked_designation(self) -> str:
@@ -243,10 +198,30 @@ class Event(Record):
 
 
 @record
+class Role(Record):
+    """An office a person held: its dates (`from`, `to`, partial; None where a
+    source gives none, `to` also while in office) and the sources they rest on."""
+
+    title: str
+    start: PartialDate | None = field(default=None, metadata={"key": "from"})
+    end: PartialDate | None = field(default=None, metadata={"key": "to"})
+    sources: tuple[str, ...]
+    note: str | None = None
+
+    @property
+    def text(self) -> str:
+        """"President of Mongolia (2017-07-10 – 2021-06-25)", "(from 2021-06-25)"; the title alone undated."""
+        if self.end is not None:
+            return f"{self.title} ({self.start} – {self.end})" if self.start else f"{self.title} (until {self.end})"
+        return f"{self.title} (from {self.start})" if self.start else self.title
+
+
+@record
 class Person(Record):
     """A leader or official named in the data: partners' `leaders`, earlier
     tiers' and events' `people` refer to a person by id. Every role, spelling
-    and Cyrillic name rests on the sources."""
+    and Cyrillic name rests on the sources. `role` is the roles' dates in one
+    line where the file gives `roles` (schema 4); files before give `role` only."""
 
     id: str
     name: str
@@ -254,6 +229,32 @@ class Person(Record):
     variants: tuple[str, ...] = ()
     role: str | None = None
     sources: tuple[str, ...]
+    roles: tuple[Role, ...] = field(default=(), metadata={"record": Role})
+
+
+@record
+class SnapshotTier(Record):
+    """One tier of a snapshot: the partners its source lists at that tier."""
+
+    tier: str
+    partners: tuple[str, ...]
+
+
+@record
+class Snapshot(Record):
+    """A source's own list of partners by tier, on a date, kept as the source gives
+    it, so that the dataset's tiers as of that date can be held to it
+    (tests/test_data.py holds `list --as-of` to it). `confidence` grades the date and the list."""
+
+    id: str
+    date: PartialDate
+    title: str
+    sources: tuple[str, ...]
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str | None = None
+    note: str | None = None
+    tiers: tuple[SnapshotTier, ...] = field(metadata={"record": SnapshotTier})
 
 
 @record
@@ -305,57 +306,12 @@ class Dataset(Record):
     all_partners: tuple[Partner, ...] = field(metadata={"record": Partner, "key": "partners"})
     all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
     all_people: tuple[Person, ...] = field(default=(), metadata={"record": Person, "key": "people"})
+    snapshots: tuple[Snapshot, ...] = field(default=(), metadata={"record": Snapshot})
 
 
 # --- the fields, as the rest of the tool reads them ------------------------------------
 
-# How each declared type is checked and stored. Written as the annotations are
-# spelled (this module's annotations are strings), so reading them costs no
-# typing.get_type_hints at start-up.
-_KINDS = {
-    "str": "text", "str | None": "text", "tuple[str, ...]": "texts",
-    "bool": "bool", "int": "int", "int | None": "int", "PartialDate": "date", "PartialDate | None": "date",
-}
-
-
-class FieldInfo:
-    """One declared field: its attribute `name`, its `key` in files and JSON,
-    its `kind` (text, texts, bool, int, date; table for one nested record,
-    tables for several), whether a file must give it, its default, the record
-    class it nests, an older key still read (`alias`, see thirdneighbor.data.validate),
-    and whether to_dict() leaves it out (`detail`)."""
-
-    # A plain class: made only when the fields are first read, it still costs no
-    # dataclass creation at start-up.
-    __slots__ = ("name", "key", "kind", "required", "default", "record", "alias", "detail")
-
-    def __init__(self, name: str, key: str, kind: str, required: bool, default: Any,
-                 record: type | None, alias: str | None, detail: bool) -> None:
-        self.name, self.key, self.kind, self.required = name, key, kind, required
-        self.default, self.record, self.alias, self.detail = default, record, alias, detail
-
-
-@functools.cache
-def record_fields(cls: type) -> tuple[FieldInfo, ...]:
-    """The fields of a record class, in declaration order (which is file order)."""
-    infos = []
-    for declared in fields(cls):
-        meta = declared.metadata
-        nested = meta.get("record")
-        if nested is not None:
-            kind = "tables" if str(declared.type).startswith("tuple[") else "table"
-        else:
-            kind = _KINDS[str(declared.type)]
-        required = declared.default is MISSING and declared.default_factory is MISSING
-        infos.append(FieldInfo(
-            name=declared.name, key=meta.get("key", declared.name), kind=kind, required=required,
-            default=None if required else declared.default, record=nested,
-            alias=meta.get("alias"), detail=meta.get("detail", False),
-        ))
-    return tuple(infos)
-
-
-RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Event, Person)
+RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Event, Person, Role, Snapshot, SnapshotTier)
 
 # A partner's fields that are derived from its history, never stored (so absent
 # from files, the cache and record_fields): they follow `since_approx`.

@@ -17,7 +17,9 @@ from typing import Any
 from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier
 from .names import partner_keys, person_keys
 from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label
-from .validate_records import AsOf, Codes, Names, twice
+from .validate_records import KINDS, AsOf, Codes, Names, check_id, twice
+from .validate_roles import build_roles, role_line
+from .validate_snapshots import build_snapshots
 
 __all__ = ["SCHEMA_VERSION", "SCHEMA_VERSIONS", "Checked", "Problem", "build_dataset"]
 
@@ -26,7 +28,6 @@ SCHEMA_VERSION = 3
 SCHEMA_VERSIONS = (1, 2, 3)
 
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _ISO3 = re.compile(r"[A-Z]{3}")
 # Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, with an optional pre-release and build.
@@ -88,16 +89,17 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     tier_ids = _declared_ids(top["tiers"]) if "tiers" in top else None
     # Without a [[people]] array, `leaders` are names as typed (a file made before
     # people were records); with one, they are ids into it, as `people` always are.
-    people = _build_people(check, top.get("all_people", []))
+    # Dates later than the data's own as_of are refused; without a valid as_of that is reported instead.
+    as_of = AsOf(top.get("as_of"))
+    people = _build_people(check, top.get("all_people", []), as_of)
     person_ids = _declared_ids(top["all_people"]) if "all_people" in top else set()
     leaders_are_ids = "all_people" in top
     identifiers_required = top.get("schema_version", SCHEMA_VERSION) >= 3
-    # Dates later than the data's own as_of are refused; without a valid as_of that is reported instead.
-    as_of = AsOf(top.get("as_of"))
     partners = _build_partners(check, top.get("all_partners", []), tier_ids,
                                PartnerRules(person_ids, leaders_are_ids, identifiers_required, as_of))
     partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
     events = _build_events(check, top.get("all_events", []), partner_ids, person_ids, as_of)
+    snapshots = build_snapshots(check, top.get("snapshots", []), tier_ids, partner_ids, as_of)
 
     notices = old_keys_notice(check.old_keys)
     if check.problems or policy is None:
@@ -110,6 +112,7 @@ def build_dataset(document: dict[str, Any]) -> Checked:
         all_partners=tuple(partners),
         all_events=tuple(sorted(events, key=lambda event: event.date.key)),
         all_people=tuple(people),
+        snapshots=tuple(snapshots),
     )
     return Checked(dataset, [], notices)
 
@@ -151,15 +154,6 @@ def _check_country_codes(check: _Collector, label: Label, fields: dict[str, Any]
             check.add(label, f"gives {present!r} without {absent!r}; a code and the list it comes from go together")
 
 
-def _check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
-    """An id is a slug, and unique among its kind; `seen_ids` gathers them."""
-    if not _ID.fullmatch(record_id):
-        check.add(label, f"field 'id' must be lower-case words joined by '-', e.g. {example}")
-    if record_id in seen_ids:
-        check.add(label, f"duplicate {noun} id {record_id!r}")
-    seen_ids.add(record_id)
-
-
 def _check_twice(check: _Collector, label: Label, key: str, values: tuple[str, ...]) -> None:
     """A list of ids that names one twice: a leader shown twice in `show`, counted twice in `people`."""
     if len(values) < 2 or len(set(values)) == len(values):  # nearly always: no list to build
@@ -180,7 +174,7 @@ def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
         fields = check.fields(raw, label, Tier)
         if fields is None:
             continue
-        _check_id(check, label, fields["id"], seen_ids, "tier", "'strategic'")
+        check_id(check, label, fields["id"], seen_ids, "tier", "'strategic'")
         _check_cyrillic(check, label, fields, ("name_mn",))
         if fields["rank"] < 1:
             # Tiers are ordered by rank, and 1 is the closest tie: a 0 or a negative number reads as closer still.
@@ -212,7 +206,7 @@ def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
     return f"names unknown {'people' if len(unknown) > 1 else 'person'} {', '.join(map(repr, unknown))}"
 
 
-def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
+def _build_people(check: _Collector, raw_people: list[Any], as_of: AsOf) -> list[Person]:
     people: list[Person] = []
     seen_ids: set[str] = set()
     names = Names("person")
@@ -221,7 +215,14 @@ def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
         fields = check.fields(raw, label, Person)
         if fields is None:
             continue
-        _check_id(check, label, fields["id"], seen_ids, "person", "'ukhnaagiin-khurelsukh'")
+        fields["roles"] = build_roles(check, label, fields.pop("roles", []), as_of)
+        if fields["roles"]:
+            # A file the tool wrote gives both, the same; by hand, the dated roles are enough.
+            if fields.setdefault("role", role_line(fields["roles"])) != role_line(fields["roles"]):
+                check.add(label, "gives a 'role' that its dated 'roles' do not make; leave 'role' out, and it "
+                                 f"is made from them: {role_line(fields['roles'])!r}")
+                continue
+        check_id(check, label, fields["id"], seen_ids, "person", "'ukhnaagiin-khurelsukh'")
         _check_cyrillic(check, label, fields, ("name_mn",))
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
@@ -229,6 +230,28 @@ def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
         names.add(check, label, person.id, [person.name, *person_keys(person)])
         people.append(person)
     return people
+
+
+_COUNTRY_ONLY = ("iso2", "iso3", "iso_numeric", "cow_code", "gw_code", "tier")
+
+
+def _check_kind(check: _Collector, label: Label, fields: dict[str, Any], given: set[str]) -> bool:
+    """A country has its ISO codes; an organisation none of a country's codes and no
+    tier (Mongolia's tiers rank countries). Whether the partner is an organisation."""
+    kind = fields.get("kind", "country")
+    if kind not in KINDS:
+        check.add(label, f"field 'kind' must be {' or '.join(map(repr, KINDS))}, not {kind!r}")
+        return False
+    if kind == "country":
+        for key in ("iso2", "iso3"):
+            if key not in given:
+                check.add(label, f"missing required field {key!r} (a country's ISO code)")
+        return False
+    wrong = [key for key in _COUNTRY_ONLY if key in given] + (["neighbor = true"] if fields.get("neighbor") else [])
+    if wrong:
+        check.add(label, f"is an organisation but gives {', '.join(map(repr, wrong))}; an organisation has no "
+                         "country codes and no tier, and is not one of Mongolia's two neighbors")
+    return True
 
 
 def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[str] | None,
@@ -250,13 +273,14 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                    if raw_history else ())
         partner_id = fields.get("id")
         if partner_id is not None:
-            _check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
+            check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
         _check_country_codes(check, label, fields, given_keys)
+        organisation = _check_kind(check, label, fields, given_keys)
         for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
                                    ("wikidata", _WIKIDATA, "a Wikidata id such as 'Q17'")):
             if key not in given_keys:
-                if references.identifiers_required:
+                if references.identifiers_required and not organisation:
                     check.add(label, f"missing required field {key!r}")
             elif key in fields and not pattern.fullmatch(fields[key]):
                 check.add(label, f"field {key!r} must be {form}, not {fields[key]!r}")
@@ -290,7 +314,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         # One partner may list the same name twice ("USA" as alias and ISO3); only clashes count.
         # The display name first: a clash is reported once, by the first name that clashes.
         names.add(check, label, partner.id, [partner.name, *partner_keys(partner, with_codes=False)],
-                  (partner.iso2, partner.iso3))
+                  [code for code in (partner.iso2, partner.iso3) if code])
         codes.add(check, label, partner.id, {key: getattr(partner, key) for key in Codes.KEYS})
         partners.append(partner)
     return partners

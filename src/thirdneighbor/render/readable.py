@@ -64,8 +64,9 @@ def readable(view: View, records: Sequence[Row]) -> list[Row]:
     references = REFERENCES.get(view.kind, {})
     if not references:
         return list(records)
+    # A partner's kind is said where it is news: an organisation; a country goes without saying.
     return [{key: names.named(references[key], value) if key in references else value
-             for key, value in record.items()} for record in records]
+             for key, value in record.items() if not (key == "kind" and value == "country")} for record in records]
 
 
 def _compared_row(names: Names, row: Row, view: View) -> Row:

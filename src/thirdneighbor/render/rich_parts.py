@@ -143,6 +143,13 @@ def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
     return tiers[tier_id].name if tier_id is not None else NO_TIER
 
 
+def no_tier(partner: Partner) -> str:
+    """What a partner without a tier is: an organisation, or an other relation."""
+    from ..query.groups import no_tier_label
+
+    return no_tier_label(partner)
+
+
 def _approx_footnote(partners: Sequence[Partner]) -> Text | None:
     shown = any(partner.since_approx or partner.tier_since_approx for partner in partners)
     return _text(APPROX_NOTE, "dim") if shown else None

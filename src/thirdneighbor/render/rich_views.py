@@ -22,9 +22,13 @@ from ..query.select import tiers_by_id
 from ..query.window import Window
 from ..core.safe import clean, joined
 from .text import cell
-from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, NO_TIER, _approx_footnote,
+from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, _approx_footnote,
                          _ByWidth, _count, _footnote, _longest_word, _parts, _renamed, _source, _text, _tier_name,
-                         _tier_style)
+                         _tier_style, no_tier)
+
+# Why a partner without a tier is in the dataset, by whether it is an organisation.
+_NO_TIER_WHY = {False: ": in the dataset for its events", True: ": a multilateral third neighbor"}
+
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
                    as_of: PartialDate | None = None, window: Window | None = None) -> RenderableType:
@@ -41,16 +45,17 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         style = _tier_style(partner.tier)
         cells = [
             _text(partner.name, "bold"),
-            _text(partner.iso3),
-            _text(_tier_name(tiers, partner.tier), style),
+            _text(partner.iso3 or "—"),
+            _text(_tier_name(tiers, partner.tier) if partner.tier else no_tier(partner), style),
             _parts((partner.marked_designation, ""), (_renamed(partner), "dim")),
             _text(partner.tier_when or "—"),
             _text(len(partner.notes) or ""),
         ]
         table.add_row(*cells)
     stacked = Group(*(
-        _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
-               (_tier_name(tiers, partner.tier), _tier_style(partner.tier)), (" · ", ""),
+        _parts((partner.name, "bold"), (f" {partner.iso3}" if partner.iso3 else "", "dim"), (" · ", ""),
+               (_tier_name(tiers, partner.tier) if partner.tier else no_tier(partner), _tier_style(partner.tier)),
+               (" · ", ""),
                (partner.marked_designation, ""), (_renamed(partner), "dim"), (" · since ", ""),
                (partner.tier_when or "—", ""),
                (_count(len(partner.notes), "note") if partner.notes else "", "dim"))
@@ -80,13 +85,13 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
     facts.add_column(overflow="fold")
     rows: list[tuple[str, object, str]] = [
         ("Official name", partner.official_name, ""),
-        ("ISO codes", " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code), ""),
+        ("ISO codes", " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code) or None, ""),
         ("Wikidata", partner.wikidata, ""),
         ("CoW / GW codes", _state_codes(partner), ""),
         ("Also known as", joined(partner.aliases) or None, ""),
         ("In Mongolian", joined(list(dict.fromkeys(name for name in (partner.name_mn, partner.official_name_mn,
                                                                       *partner.aliases_mn) if name))) or None, ""),
-        ("Tier", f"{tier.name} ({tier.id})" if tier else NO_TIER + ": in the dataset for its events",
+        ("Tier", f"{tier.name} ({tier.id})" if tier else no_tier(partner) + _NO_TIER_WHY[partner.is_organisation],
          _tier_style(partner.tier)),
         ("Since", partner.tier_when, ""),
         ("Designation", partner.marked_designation or None, ""),
@@ -269,7 +274,7 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
         root.add(_parts((f"{entry.when}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
                         (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
     if partner.tier is None:
-        root.add(_text(f"{NO_TIER}: in the dataset for its events", "dim"))
+        root.add(_text(no_tier(partner) + _NO_TIER_WHY[partner.is_organisation], "dim"))
     else:
         root.add(_parts((f"{partner.when}  ", "dim"), (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),
                         (bracket(partner.tier, partner.marked_designation or ""), "dim"), ("  current", "bold"),

@@ -13,7 +13,8 @@ def partners_map_svg(shown: Dataset, date: PartialDate | None, theme: str,
                      partners: Sequence[Partner] | None = None) -> str:
     """The map of `shown`, a dataset as it stood on `date` (or as it is, without
     one); only `partners`, if given. Mongolia is marked, its two neighbors drawn
-    apart, and an other relation appears from its first event on."""
+    apart, and an other relation appears from its first event on; an organisation, which has no
+    country, does not."""
     from .worldmap import world_map_svg
 
     chosen = None if partners is None else {partner.id for partner in partners}
@@ -22,6 +23,8 @@ def partners_map_svg(shown: Dataset, date: PartialDate | None, theme: str,
     names = {"MNG": "Mongolia"}
     for partner in shown.all_partners:
         if (chosen is not None and partner.id not in chosen) or (partner.tier is None and partner.id not in related):
+            continue
+        if partner.iso3 is None:  # an organisation: no country to shade
             continue
         categories[partner.iso3] = "neighbor" if partner.neighbor else (partner.tier or "other")
         names[partner.iso3] = partner.name

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...data.model import Dataset, Event, Partner
+from ...query.groups import no_tier_label, partner_counts
 from ...core.safe import markup as escape
 
 THEMES = ("light", "dark")
@@ -81,7 +82,7 @@ def _partner_rows(dataset: Dataset, partners: Sequence[Partner]) -> list[str]:
         rows.append(
             f'<tr data-partner="{escape(partner.id, quote=True)}">'
             f"<td>{escape(partner.name)}</td>"
-            f'<td data-key="{tier.rank if tier else 99}">{escape(tier.name) if tier else "no tier (other relation)"}'
+            f'<td data-key="{tier.rank if tier else 99}">{escape(tier.name) if tier else no_tier_label(partner)}'
             f"</td><td>{escape(designation)}</td>"
             f'<td class="date" data-key="{escape(str(partner.tier_since or "9999"), quote=True)}">{escape(since)}</td>'
             f"<td>{escape(partner.occasion or '')}</td><td>{sources}</td></tr>")
@@ -96,10 +97,12 @@ def report_html(dataset: Dataset, partners: Sequence[Partner], events: Sequence[
         raise ValueError(f"unknown theme {theme!r}; choose from {', '.join(THEMES)}")
     names = {partner.id: partner.name for partner in dataset.all_partners}
     counts = [(tier, sum(partner.tier == tier.id for partner in partners)) for tier in dataset.tiers]
-    other = sum(partner.tier is None for partner in partners)
+    kinds = partner_counts(partners)
     summary = [f"<li>{escape(tier.name)}: {count}</li>" for tier, count in counts if count]
-    if other:
-        summary.append(f"<li>Other relations (no tier): {other}</li>")
+    if kinds["other_relations"]:
+        summary.append(f"<li>Other relations (no tier): {kinds['other_relations']}</li>")
+    if kinds["organisations"]:
+        summary.append(f"<li>Organisations (no tier): {kinds['organisations']}</li>")
     timeline = [f'<li><span class="date">{escape(str(event.date))}</span> {escape(event.title)}'
                 + (f' <span class="muted">({escape(", ".join(names.get(p, p) for p in event.partners))})</span>'
                    if event.partners else "") + "</li>" for event in events]

@@ -1,8 +1,8 @@
-"""thirdneighbor.source_ids: readable ids, and a file of schema 1 to 3 read with its sources as records."""
+"""thirdneighbor.data.source_ids: readable ids, and a file of schema 1 to 3 read with its sources as records."""
 
 from __future__ import annotations
 
-from thirdneighbor.source_ids import OFFLINE, as_schema_4, is_address, readable_id
+from thirdneighbor.data.source_ids import OFFLINE, as_schema_4, is_address, readable_id
 
 
 def test_an_address_is_http_or_https_with_a_host_and_no_spaces() -> None:

@@ -5,7 +5,7 @@ of the file) and has every place that cites a source name it by `id`. This scrip
 does only what needs no judgement:
 
 - every distinct source string becomes one record, with the readable id the loader gives
-  it when it reads an old file (thirdneighbor.source_ids: the host, then the words and
+  it when it reads an old file (thirdneighbor.data.source_ids: the host, then the words and
   numbers of the path); two spellings of one address that differ only in "www.", the
   scheme or a trailing slash are one record, under the spelling met first;
 - a source that is text, not an address, becomes a record whose `title` is that text
@@ -31,8 +31,8 @@ import tomllib
 import urllib.parse
 from pathlib import Path
 
-from thirdneighbor import source_ids
-from thirdneighbor.source_ids import basic_record, host_of, is_address
+from thirdneighbor.data import source_ids
+from thirdneighbor.data.source_ids import basic_record, host_of, is_address
 
 # Sites whose publisher and kind follow from the site alone. kind: "official" (a
 # government's or an official body's own page), "press" (a news outlet's own

@@ -5,7 +5,9 @@ that declaration (`record_fields`) the rest of the tool derives the file's keys
 and their order (thirdneighbor.data.write), the checks of a file (thirdneighbor.
 validate), the cache's layout (thirdneighbor.data.cache), the JSON output
 (`to_dict`) and the names `--fields` accepts. Adding a field means adding it
-here, to the JSON schema, and to the dataset. No I/O happens here.
+here, its note in thirdneighbor.data.field_notes (the codebook), to the JSON
+schema, and to the dataset. The base class and `record_fields` are in
+thirdneighbor.data.record. No I/O happens here.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ from dataclasses import field
 from typing import Any
 
 from .partialdate import PartialDate
-# The machinery lives apart; these names are the model's too, as the rest of the tool reads them here.
-from .record import FieldInfo, Record, _json_value, record, record_fields  # noqa: F401
+from .record import Record, json_value, record, record_fields
 
 
 @record
@@ -46,6 +47,11 @@ class HistoryEntry(Record):
     occasion: str | None = None
     people: tuple[str, ...] = ()  # ids of the people its occasion names
     note: str | None = None
+    # The entry is one claim (schema 4): its sources (ids), the first one's words, and their grade.
+    sources: tuple[str, ...] = ()
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str | None = None
 
     @property
     def start(self) -> PartialDate:
@@ -58,6 +64,36 @@ class HistoryEntry(Record):
     def when(self) -> str:
         """"2010-11-19" for a known start; "by 2011" where only that is known."""
         return str(self.since) if self.since else f"by {self.in_force_by}"
+
+
+@record
+class Claim(Record):
+    """Which sources support one of a partner's values (`field`: tier, since,
+    designation, occasion or instrument), in whose words, and how well: high,
+    medium or low, by the codebook's rules. The quote is the first source's."""
+
+    field: str
+    sources: tuple[str, ...]
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str
+    note: str | None = None
+
+
+@record
+class Source(Record):
+    """A page, document or citation the records rest on, cited by its id. It has
+    a `url`, or else `offline` says why not and `title` is the full citation."""
+
+    id: str
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: PartialDate | None = None
+    language: str | None = None
+    kind: str | None = None  # official, instrument, press, reprint or secondary
+    archive_url: str | None = None
+    offline: str | None = None
 
 
 @record
@@ -104,14 +140,15 @@ class Partner(Record):
     instrument: str | None = None
     leaders: tuple[str, ...] = ()  # ids of people, where the dataset lists people; else names
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # ids of Source records
     history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
+    evidence: tuple[Claim, ...] = field(default=(), metadata={"record": Claim, "detail": True})
 
     def to_dict(self) -> dict[str, Any]:
         """As for every record, with the two fields derived from the history,
         `tier_since` and `tier_since_approx`, in `partner_keys()` order: `list --json`."""
         start, approx = self._tier_start()
-        record = {**Record.to_dict(self), "tier_since": _json_value(start), "tier_since_approx": approx}
+        record = {**Record.to_dict(self), "tier_since": json_value(start), "tier_since_approx": approx}
         return {key: record[key] for key in partner_keys()}
 
     @property
@@ -194,7 +231,10 @@ class Event(Record):
     partners: tuple[str, ...] = ()
     people: tuple[str, ...] = ()  # ids of the people its title and notes name
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # the event is one claim: its sources, the first one's words, their grade
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str | None = None
 
 
 @record
@@ -307,11 +347,11 @@ class Dataset(Record):
     all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
     all_people: tuple[Person, ...] = field(default=(), metadata={"record": Person, "key": "people"})
     snapshots: tuple[Snapshot, ...] = field(default=(), metadata={"record": Snapshot})
+    all_sources: tuple[Source, ...] = field(default=(), metadata={"record": Source, "key": "sources"})
 
 
-# --- the fields, as the rest of the tool reads them ------------------------------------
-
-RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Event, Person, Role, Snapshot, SnapshotTier)
+RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Claim, Event, Person, Role, Snapshot,
+                  SnapshotTier, Source)
 
 # A partner's fields that are derived from its history, never stored (so absent
 # from files, the cache and record_fields): they follow `since_approx`.

@@ -1,33 +1,58 @@
-"""The record machinery every dataset record shares: the base class, the frozen-
-dataclass decorator, and the reading of a class's declared fields.
+"""The machinery every record class shares: the Record base, the `record` decorator,
+and the declared fields as the rest of the tool reads them (`record_fields`).
 
-Apart from thirdneighbor.data.model, which declares the records themselves, so
-that the model holds only what the dataset is and stays short enough to read.
+The record classes themselves are in thirdneighbor.data.model, the one place
+their fields are declared; this module knows nothing of them.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
 from typing import Any
 
 from .partialdate import PartialDate
 
 
 class Record:
-    """What every record class shares: `to_dict()`, and repr, equality and hash
-    by fields.
+    """What every record class shares: a keyword-only `__init__`, frozen fields,
+    `to_dict()`, and repr, equality and hash by fields.
 
-    dataclass() would generate the last three for each class, and on Python
-    3.11 each generated method is compiled at import: measured, the six record
-    classes then take 2.9 ms longer to create, 3.4% of a Typer hello-world's
-    start-up (benchmarks/run.py). These behave as the generated ones do (equal
-    fields in declaration order), except that a subclass without fields of its
-    own (the Python API's Dataset) equals its base.
+    dataclass() would generate each of them for each class, and on Python 3.11
+    each generated method is compiled at import: measured, the generated repr,
+    eq and hash took the six record classes 2.9 ms longer to create, and the
+    generated __init__, __setattr__ and __delattr__ 0.5 ms a class (0.68 ms
+    against 0.20 ms), 5 ms for the ten, several per cent of a Typer
+    hello-world's start-up (benchmarks/run.py). These behave as the generated
+    ones do (keyword arguments only, defaults for what is not given, a
+    TypeError for a missing or unknown field, FrozenInstanceError on
+    assignment, equal fields in declaration order), except that a subclass
+    without fields of its own (the Python API's Dataset) equals its base. The
+    cache sets a decoded record's slots directly (thirdneighbor.data.cache).
     """
 
     __slots__ = ()
     __dataclass_fields__: dict[str, Any]
+
+    def __init__(self, **given: Any) -> None:
+        for name, default, factory in _init_plan(type(self)):
+            if name in given:
+                value = given.pop(name)
+            elif default is not MISSING:
+                value = default
+            elif factory is not MISSING:
+                value = factory()
+            else:
+                raise TypeError(f"{type(self).__name__}() missing required keyword argument {name!r}")
+            object.__setattr__(self, name, value)
+        if given:
+            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {next(iter(given))!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__dataclass_fields__)
@@ -50,17 +75,24 @@ class Record:
         """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
         field present (None where the dataset has no value). A field marked
         `detail` (a partner's history) is left out; `show` adds it."""
-        return {info.key: _json_value(getattr(self, info.name))
+        return {info.key: json_value(getattr(self, info.name))
                 for info in record_fields(type(self)) if not info.detail}
 
 
-# The generated methods that remain are __init__ and the frozen __setattr__.
-record = dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+# dataclass() generates no method at all: Record has them (see its docstring).
+# It still declares the fields (dataclasses.fields, replace) and makes the slots.
+record = dataclass(init=False, slots=True, repr=False, eq=False)
 
 
-def _json_value(value: Any) -> Any:
+@functools.cache
+def _init_plan(cls: type) -> tuple[tuple[str, Any, Any], ...]:
+    """Each field's name, default and default factory, in declaration order."""
+    return tuple((info.name, info.default, info.default_factory) for info in fields(cls))
+
+
+def json_value(value: Any) -> Any:
     if isinstance(value, tuple):
-        return [_json_value(item) for item in value]
+        return [json_value(item) for item in value]
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, Record):
@@ -68,7 +100,6 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-# --- the fields, as the rest of the tool reads them ------------------------------------
 
 # How each declared type is checked and stored. Written as the annotations are
 # spelled (this module's annotations are strings), so reading them costs no
@@ -114,3 +145,5 @@ def record_fields(cls: type) -> tuple[FieldInfo, ...]:
             alias=meta.get("alias"), detail=meta.get("detail", False),
         ))
     return tuple(infos)
+
+

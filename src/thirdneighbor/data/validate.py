@@ -16,16 +16,19 @@ from typing import Any
 
 from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier
 from .names import partner_keys, person_keys
-from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label
-from .validate_records import KINDS, AsOf, Codes, Names, check_id, twice
+from .source_ids import as_schema_4
+from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label, check_id
+from .validate_records import KINDS, AsOf, Codes, Names, twice
 from .validate_roles import build_roles, role_line
 from .validate_snapshots import build_snapshots
+from .validate_sources import Citations, build_claims, build_sources, check_entry_claim
 
 __all__ = ["SCHEMA_VERSION", "SCHEMA_VERSIONS", "Checked", "Problem", "build_dataset"]
 
-# 2 names tiers "tiers" and "tier"; 1 said "levels" and "level", which are still read.
-SCHEMA_VERSION = 3
-SCHEMA_VERSIONS = (1, 2, 3)
+# 4 makes sources records, cited by id; 2 names tiers "tiers" and "tier"; 1 said
+# "levels" and "level", which are still read.
+SCHEMA_VERSION = 4
+SCHEMA_VERSIONS = (1, 2, 3, 4)
 
 
 _ISO2 = re.compile(r"[A-Z]{2}")
@@ -58,6 +61,12 @@ def old_keys_notice(old_keys: set[str]) -> list[str]:
 def build_dataset(document: dict[str, Any]) -> Checked:
     """Validate a parsed document."""
     check = _Collector()
+    if document.get("schema_version") in (1, 2, 3):
+        if "sources" in document:
+            check.add(_fixed(""), "[[sources]] records need schema_version 4; a file of an older schema cites "
+                                  "its sources as text")
+        # Its source strings become records here, so that one form is validated and loaded.
+        document = as_schema_4(document)
     # What did convert at the top is still checked further, so that a bad
     # `tiers` array does not hide the problems in `partners`.
     top = check.convertible_fields(document, _fixed(""), Dataset)
@@ -77,29 +86,36 @@ def build_dataset(document: dict[str, Any]) -> Checked:
             mongolia = Country(**fields)
 
     policy = None
+    citations = Citations()
     if "policy" in top:
-        fields = check.fields(top["policy"], _fixed("policy"), Policy)
-        policy = Policy(**fields) if fields is not None else None
+        before = len(check.problems)
+        fields = check.convertible_fields(top["policy"], _fixed("policy"), Policy)
+        citations.add(_fixed("policy"), "sources", fields.get("sources", ()))
+        policy = Policy(**fields) if len(check.problems) == before else None
 
     # Cross-references are checked against every id the file declares, valid record
     # or not, so that one broken partner does not also make its events "unknown".
     # Where a whole array is missing or of the wrong type, references into it go
     # unchecked (None) rather than each being reported as unknown.
     tiers = _build_tiers(check, top.get("tiers", []))
+    sources = build_sources(check, top.get("all_sources", []))
     tier_ids = _declared_ids(top["tiers"]) if "tiers" in top else None
     # Without a [[people]] array, `leaders` are names as typed (a file made before
     # people were records); with one, they are ids into it, as `people` always are.
     # Dates later than the data's own as_of are refused; without a valid as_of that is reported instead.
     as_of = AsOf(top.get("as_of"))
-    people = _build_people(check, top.get("all_people", []), as_of)
+    people = _build_people(check, top.get("all_people", []), citations, as_of)
     person_ids = _declared_ids(top["all_people"]) if "all_people" in top else set()
     leaders_are_ids = "all_people" in top
     identifiers_required = top.get("schema_version", SCHEMA_VERSION) >= 3
-    partners = _build_partners(check, top.get("all_partners", []), tier_ids,
-                               PartnerRules(person_ids, leaders_are_ids, identifiers_required, as_of))
+    rules = PartnerRules(person_ids, leaders_are_ids, identifiers_required, as_of)
+    rules.citations, rules.kinds = citations, {source.id: source.kind for source in sources}
+    rules.claims_required = top.get("schema_version", SCHEMA_VERSION) >= 4
+    partners = _build_partners(check, top.get("all_partners", []), tier_ids, rules)
     partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
-    events = _build_events(check, top.get("all_events", []), partner_ids, person_ids, as_of)
-    snapshots = build_snapshots(check, top.get("snapshots", []), tier_ids, partner_ids, as_of)
+    events = _build_events(check, top.get("all_events", []), partner_ids, person_ids, as_of, rules)
+    snapshots = build_snapshots(check, top.get("snapshots", []), tier_ids, partner_ids, as_of, citations)
+    citations.check(check, sources if "all_sources" in top else None)
 
     notices = old_keys_notice(check.old_keys)
     if check.problems or policy is None:
@@ -113,6 +129,7 @@ def build_dataset(document: dict[str, Any]) -> Checked:
         all_events=tuple(sorted(events, key=lambda event: event.date.key)),
         all_people=tuple(people),
         snapshots=tuple(snapshots),
+        all_sources=tuple(sources),
     )
     return Checked(dataset, [], notices)
 
@@ -197,6 +214,11 @@ class PartnerRules:
         self.person_ids, self.leaders_are_ids = person_ids, leaders_are_ids
         self.identifiers_required = identifiers_required
         self.as_of = as_of or AsOf(None)  # the dataset's, where it is valid
+        # Every source id cited, checked at the end; each source's kind, which grades need; and
+        # whether history entries are claims that must cite and grade their sources (schema 4).
+        self.citations = Citations()
+        self.kinds: dict[str, str | None] = {}
+        self.claims_required = False
 
 
 def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
@@ -206,7 +228,7 @@ def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
     return f"names unknown {'people' if len(unknown) > 1 else 'person'} {', '.join(map(repr, unknown))}"
 
 
-def _build_people(check: _Collector, raw_people: list[Any], as_of: AsOf) -> list[Person]:
+def _build_people(check: _Collector, raw_people: list[Any], citations: Citations, as_of: AsOf) -> list[Person]:
     people: list[Person] = []
     seen_ids: set[str] = set()
     names = Names("person")
@@ -215,7 +237,7 @@ def _build_people(check: _Collector, raw_people: list[Any], as_of: AsOf) -> list
         fields = check.fields(raw, label, Person)
         if fields is None:
             continue
-        fields["roles"] = build_roles(check, label, fields.pop("roles", []), as_of)
+        fields["roles"] = build_roles(check, label, fields.pop("roles", []), as_of, citations)
         if fields["roles"]:
             # A file the tool wrote gives both, the same; by hand, the dated roles are enough.
             if fields.setdefault("role", role_line(fields["roles"])) != role_line(fields["roles"]):
@@ -226,6 +248,7 @@ def _build_people(check: _Collector, raw_people: list[Any], as_of: AsOf) -> list
         _check_cyrillic(check, label, fields, ("name_mn",))
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
+        citations.add(label, "sources", fields["sources"])
         person = Person(**fields)
         names.add(check, label, person.id, [person.name, *person_keys(person)])
         people.append(person)
@@ -271,6 +294,11 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         raw_history = fields.pop("history", None)
         history = (tuple(_build_history(check, label, raw_history, tier_ids, references))
                    if raw_history else ())
+        raw_evidence = fields.pop("evidence", None)
+        # A tied field a partner with a tier lacks is reported once, below, not again by its claim.
+        given = {**fields, **({key: "" for key in _TIED} if "tier" in given_keys else {})}
+        evidence = (build_claims(check, label, raw_evidence, given, references.kinds, references.citations)
+                    if raw_evidence else ())
         partner_id = fields.get("id")
         if partner_id is not None:
             check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
@@ -299,6 +327,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                                  "partnership tier (an other relation) has only its names, codes, notes and sources")
         if "sources" in fields and not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
+        references.citations.add(label, "sources", fields.get("sources", ()))
         unknown = references.leaders_are_ids and _unknown_people(fields.get("leaders", ()), references.person_ids)
         if unknown:
             check.add(label, f"field 'leaders' {unknown}")
@@ -310,7 +339,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                              f"'since' ({fields['since']})")
         if len(check.problems) != before:
             continue
-        partner = Partner(**fields, history=history)
+        partner = Partner(**fields, history=history, evidence=evidence)
         # One partner may list the same name twice ("USA" as alias and ISO3); only clashes count.
         # The display name first: a clash is reported once, by the first name that clashes.
         names.add(check, label, partner.id, [partner.name, *partner_keys(partner, with_codes=False)],
@@ -340,6 +369,9 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
         for key in ("since", "in_force_by"):
             references.as_of.check(check, label, repr(key), fields.get(key))
         _check_twice(check, label, "people", fields.get("people", ()))
+        if references.claims_required:
+            check_entry_claim(check, label, fields, references.kinds, "note" in fields, references.citations,
+                              sources_required=False)
         if len(check.problems) != before:
             continue
         if fields.get("tier") is not None and tier_ids is not None and fields["tier"] not in tier_ids:
@@ -354,7 +386,7 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
 
 
 def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str] | None,
-                  person_ids: set[str], as_of: AsOf) -> list[Event]:
+                  person_ids: set[str], as_of: AsOf, references: PartnerRules) -> list[Event]:
     events: list[Event] = []
     for index, raw in enumerate(raw_events):
         label = _label("events", index, raw, "title")
@@ -369,8 +401,9 @@ def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str
         elif partners and partner_ids is not None and not partner_ids.issuperset(partners):
             unknown = [pid for pid in partners if pid not in partner_ids]
             check.add(label, f"names unknown partner{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
-        if "sources" in fields and not fields["sources"]:
-            check.add(label, "field 'sources' must name at least one source")
+        if "sources" in fields:
+            check_entry_claim(check, label, fields, references.kinds, bool(fields.get("notes")),
+                              references.citations, sources_required=True)
         unknown_people = _unknown_people(fields.get("people", ()), person_ids)
         if unknown_people:
             check.add(label, unknown_people)

@@ -7,7 +7,6 @@ gave; each message says how to fix the file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .confusables import skeleton, unusual
@@ -44,18 +43,6 @@ class AsOf:
         if date is not None and date.year >= self.last[0] and self.is_after(date):
             check.add(label, f"{field} ({date}) is after the dataset's as_of ({self.as_of}); correct the date, or "
                              "set as_of to the day the data was last checked against its sources")
-
-
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-def check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
-    """An id is a slug, and unique among its kind; `seen_ids` gathers them."""
-    if not _ID.fullmatch(record_id):
-        check.add(label, f"field 'id' must be lower-case words joined by '-', e.g. {example}")
-    if record_id in seen_ids:
-        check.add(label, f"duplicate {noun} id {record_id!r}")
-    seen_ids.add(record_id)
 
 
 def twice(values: Iterable[str]) -> list[str]:

@@ -8,20 +8,25 @@ roles, so that it cannot say something else.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Role
 from .validate_fields import Label, _Collector, _fixed_after
 from .validate_records import AsOf
 
+if TYPE_CHECKING:
+    from .validate_sources import Citations
 
-def build_roles(check: _Collector, owner: Label, raw_roles: list[Any], as_of: AsOf) -> tuple[Role, ...]:
+
+def build_roles(check: _Collector, owner: Label, raw_roles: list[Any], as_of: AsOf,
+                citations: Citations) -> tuple[Role, ...]:
     roles: list[Role] = []
     for index, raw in enumerate(raw_roles):
         label = _fixed_after(owner, f" roles[{index}]")
         fields = check.fields(raw, label, Role)
         if fields is None:
             continue
+        citations.add(label, "sources", fields["sources"])
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
             continue

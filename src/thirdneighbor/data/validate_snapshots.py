@@ -4,17 +4,20 @@ a date, checked against the tiers and partners the file declares, so that a test
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Snapshot, SnapshotTier
-from .validate_fields import Label, _Collector, _fixed_after, _label
-from .validate_records import AsOf, check_id
+from .validate_fields import Label, _Collector, _fixed_after, _label, check_id
+from .validate_records import AsOf
 
-CONFIDENCE = ("high", "medium", "low")
+from .validate_sources import CONFIDENCES
+
+if TYPE_CHECKING:
+    from .validate_sources import Citations
 
 
 def build_snapshots(check: _Collector, raw_snapshots: list[Any], tier_ids: set[str] | None,
-                    partner_ids: set[str] | None, as_of: AsOf) -> list[Snapshot]:
+                    partner_ids: set[str] | None, as_of: AsOf, citations: Citations) -> list[Snapshot]:
     snapshots: list[Snapshot] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_snapshots):
@@ -22,12 +25,13 @@ def build_snapshots(check: _Collector, raw_snapshots: list[Any], tier_ids: set[s
         fields = check.fields(raw, label, Snapshot)
         if fields is None:
             continue
+        citations.add(label, "sources", fields["sources"])
         before = len(check.problems)
         check_id(check, label, fields["id"], seen, "snapshot", "'mfa-partners-by-tier-2015'")
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
-        if fields.get("confidence", "low") not in CONFIDENCE:
-            check.add(label, f"field 'confidence' must be one of {', '.join(CONFIDENCE)}, not {fields['confidence']!r}")
+        if fields.get("confidence", "low") not in CONFIDENCES:
+            check.add(label, f"field 'confidence' must be one of {', '.join(CONFIDENCES)}, not {fields['confidence']!r}")
         if ("quote" in fields) != ("quote_language" in fields):
             check.add(label, "gives 'quote' or 'quote_language' without the other; give both or neither")
         as_of.check(check, label, "'date'", fields["date"])

@@ -324,9 +324,9 @@ def test_no_source_is_text_without_saying_why(raw_document: dict[str, Any]) -> N
     # The India 2015 and Russia 2019 text citations left the data; the other two are full citations.
     assert not offline & {"presidentofindia-gov-in", "joint-statement-of-2015-05-17-ministry-of-external-affairs",
                           "en-kremlin-ru-2019-09-03-treaty"}
-    montsame = _source(raw_document, "montsame-mn-2024-12-19-second-consultative-meeting")
+    montsame = _source(raw_document, "the-second-consultative-meeting-between-the-ministries-of")
     assert (montsame["publisher"], montsame["date"]) == ("Montsame", "2024-12-19")
-    assert "Not found" in _source(raw_document, "mzv-gov-cz-ulaanbaatar-13-mar-2025-item-on-the-state-visit")["offline"]
+    assert "Not found" in _source(raw_document, "embassy-of-the-czech-republic-in-ulaanbaatar-item-of-13")["offline"]
 
 
 def test_india_and_russia_rest_on_found_pages(raw_document: dict[str, Any]) -> None:

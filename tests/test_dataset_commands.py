@@ -138,7 +138,7 @@ def test_export_sqlite_writes_a_database_file(tmp_path: Path) -> None:
     result = run_cli("export", "--format", "sqlite", "--neighbors", "--all", "--output", str(path))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"thirdneighbor: wrote {path}\n")
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT count(*) FROM partners").fetchone() == (19,)
+        assert db.execute("SELECT count(*) FROM partners").fetchone() == (22,)
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     to_stdout = run_cli("export", "--format", "sqlite")
     assert (to_stdout.exit_code, to_stdout.stdout) == (2, "")
@@ -186,7 +186,7 @@ def test_cite_text() -> None:
     sources = out("cite", "--sources")
     assert "https://montsame.mn/en/read/337211\n" in sources
     # A citation without an address: its text, and why it is offline.
-    assert "presidentofindia.gov.in (offline: The address of this source was not recorded" in sources
+    assert "Third neighbor policy (Wikipedia article) (offline: The address of this source was not recorded" in sources
 
 
 def test_cite_lists_each_source_once() -> None:
@@ -265,8 +265,8 @@ def test_info_says_which_file_and_why(tmp_path: Path, monkeypatch: pytest.Monkey
     bundled = json.loads(out("info", "--json"))
     jsonschema.validate(bundled, {"$ref": "#/$defs/info", "$defs": schema["$defs"]})
     assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "3.0.0")
-    assert bundled["records"] == {"partners": 19, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
-                                  "events": 40, "people": 42, "tiers": 4}
+    assert bundled["records"] == {"partners": 22, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
+                                  "organisations": 3, "events": 47, "people": 44, "tiers": 4}
     assert json.loads(out("info", "--json"))["cache"]["hit"] is True  # the first run wrote it
     mine = tmp_path / "mine.toml"
     assert run_cli("init", str(mine)).exit_code == 0

@@ -116,8 +116,8 @@ def test_show_gives_each_value_with_its_evidence_and_every_source_as_an_object()
     assert by_id["eawaz-1287822"] == {
         "id": "eawaz-1287822", "url": "https://eawaz.com/?p=1287822", "title": None, "publisher": "eawaz.com",
         "date": None, "language": "en", "kind": "reprint", "archive_url": None, "offline": None}
-    offline = by_id["montsame-mn-2024-12-19-second-consultative-meeting"]
-    assert offline["url"] is None and "not recorded" in offline["offline"]
+    offline = by_id["the-second-consultative-meeting-between-the-ministries-of"]
+    assert offline["url"] is None and "carries no address" in offline["offline"]
     # A value no claim grades says so: no sources, no confidence.
     occasion = next(row for row in payload["evidence"] if row["field"] == "occasion")
     assert (occasion["sources"], occasion["confidence"]) == ([], None)
@@ -126,7 +126,7 @@ def test_show_gives_each_value_with_its_evidence_and_every_source_as_an_object()
 def test_list_gives_the_grades_of_the_tier_and_its_date_when_asked() -> None:
     rows = {row["id"]: row for row in json_of("list", "--fields", "id,confidence")}
     assert rows["japan"]["confidence"] == {"tier": "high", "tier_since": "high"}  # the date is the 2010 tier's
-    assert rows["turkiye"]["confidence"] == {"tier": "low", "tier_since": "medium"}
+    assert rows["turkiye"]["confidence"] == {"tier": "medium", "tier_since": "medium"}
     assert "confidence" not in json_of("list")[0]  # only where asked for
 
 

@@ -18,7 +18,7 @@ from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Polic
 from .names import partner_keys, person_keys
 from .source_ids import as_schema_4
 from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label, check_id
-from .validate_records import KINDS, AsOf, Codes, Names, twice
+from .validate_records import AsOf, Codes, Names, check_kind, twice
 from .validate_roles import build_roles, role_line
 from .validate_snapshots import build_snapshots
 from .validate_sources import Citations, build_claims, build_sources, check_entry_claim
@@ -255,28 +255,6 @@ def _build_people(check: _Collector, raw_people: list[Any], citations: Citations
     return people
 
 
-_COUNTRY_ONLY = ("iso2", "iso3", "iso_numeric", "cow_code", "gw_code", "tier")
-
-
-def _check_kind(check: _Collector, label: Label, fields: dict[str, Any], given: set[str]) -> bool:
-    """A country has its ISO codes; an organisation none of a country's codes and no
-    tier (Mongolia's tiers rank countries). Whether the partner is an organisation."""
-    kind = fields.get("kind", "country")
-    if kind not in KINDS:
-        check.add(label, f"field 'kind' must be {' or '.join(map(repr, KINDS))}, not {kind!r}")
-        return False
-    if kind == "country":
-        for key in ("iso2", "iso3"):
-            if key not in given:
-                check.add(label, f"missing required field {key!r} (a country's ISO code)")
-        return False
-    wrong = [key for key in _COUNTRY_ONLY if key in given] + (["neighbor = true"] if fields.get("neighbor") else [])
-    if wrong:
-        check.add(label, f"is an organisation but gives {', '.join(map(repr, wrong))}; an organisation has no "
-                         "country codes and no tier, and is not one of Mongolia's two neighbors")
-    return True
-
-
 def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[str] | None,
                     references: PartnerRules) -> list[Partner]:
     partners: list[Partner] = []
@@ -304,7 +282,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
             check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
         _check_country_codes(check, label, fields, given_keys)
-        organisation = _check_kind(check, label, fields, given_keys)
+        organisation = check_kind(check, label, fields, given_keys)
         for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
                                    ("wikidata", _WIKIDATA, "a Wikidata id such as 'Q17'")):
             if key not in given_keys:

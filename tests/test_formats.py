@@ -223,13 +223,13 @@ def test_chart_on_a_terminal_draws_coloured_bars() -> None:
     plain = run_cli("timeline", "--chart", "--since", "2024", "--format", "table").stdout
     # A glyph per tier, so that the bars read without colour: strategic █, comprehensive ▒, expanded ░,
     # a milestone that names no partner, or none that held a tier on its date, □.
-    assert "2024  ███▒□ 5" in plain and "2025  ██▒▒▒▒░ 7" in plain
+    assert "2024  ███▒□□ 6" in plain and "2025  ██▒▒▒▒░ 7" in plain
     assert "□ no partner at a tier then" in plain
 
 
 def test_chart_in_a_pipe_prints_labelled_lines() -> None:
     assert out("timeline", "--chart", "--since", "2024").splitlines() == [
-        "2024  5  Strategic partnership 3, Comprehensive partnership 1, no partner named 1",
+        "2024  6  Strategic partnership 3, Comprehensive partnership 1, no partner named 2",
         "2025  7  Strategic partnership 2, Comprehensive partnership 4, Expanded partnership 1"]
     assert out("timeline", "--chart", "--since", "2025", "--format", "tsv").splitlines()[1].split("\t")[:2] == [
         "2025", "7"]  # the machine formats keep their columns

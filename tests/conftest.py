@@ -100,7 +100,9 @@ def downgraded(document: dict[str, Any], version: int) -> None:
     texts = {source["id"]: source.get("url") or source["title"] for source in document.pop("sources")}
     document["schema_version"] = version
     document["policy"]["sources"] = [texts[source] for source in document["policy"].get("sources", [])]
-    for record in (*document["partners"], *document["events"], *document.get("people", [])):
+    roles = [role for person in document.get("people", []) for role in person.get("roles", [])]
+    for record in (*document["partners"], *document["events"], *document.get("people", []), *roles,
+                   *document.get("snapshots", [])):
         record["sources"] = [texts[source] for source in record["sources"]]
         for key in ("evidence", "quote", "quote_language", "confidence"):
             record.pop(key, None)

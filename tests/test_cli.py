@@ -158,7 +158,7 @@ def test_show_in_a_pipe_is_a_key_value_block_and_tsv_one_line() -> None:
     import io
 
     [cells] = list(csv.reader(io.StringIO(run_cli("show", "czechia", "--format", "tsv").stdout), delimiter="\t"))[1:]
-    assert cells[:7] == ["czechia", "Czechia", "Czech Republic", "Чех", "Бүгд Найрамдах Чех Улс", "CZ", "CZE"]
+    assert cells[:8] == ["czechia", "country", "Czechia", "Czech Republic", "Чех", "Бүгд Найрамдах Чех Улс", "CZ", "CZE"]
 
 
 def test_show_unknown_exits_1_with_suggestion_on_stderr() -> None:

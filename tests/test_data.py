@@ -18,6 +18,7 @@ import pycountry
 import pytest
 
 from thirdneighbor.data.model import Dataset, Partner
+from thirdneighbor.data.partialdate import PartialDate
 
 from .conftest import REPO, run_cli
 
@@ -101,7 +102,7 @@ def test_italy_note_quotes_its_sources_and_does_not_contradict_france(dataset: D
 # --- other relations ------------------------------------------------------------------
 
 UK_NOTE = ("thirdneighbor: United Kingdom holds no partnership tier; it is in the dataset for its events "
-           "(`list --all` shows every such country)\n")
+           "(`list --all` shows the other relations and the organisations)\n")
 
 
 def test_show_uk_finds_the_other_relation_and_says_so() -> None:
@@ -124,10 +125,11 @@ def test_history_and_timeline_find_the_other_relation() -> None:
 def test_list_and_tiers_leave_the_other_relation_out_unless_asked() -> None:
     assert "united-kingdom" not in [p["id"] for p in json.loads(ok("list", "--json"))]
     everything = [p["id"] for p in json.loads(ok("list", "--all", "--json"))]
-    assert len(everything) == 17 and everything[-1] == "united-kingdom"
+    assert len(everything) == 20 and everything[-4:] == ["united-kingdom", "european-union", "nato", "osce"]
     assert [tier["id"] for tier in json.loads(ok("tiers", "--json"))] == ["strategic", "comprehensive", "expanded"]
-    other = json.loads(ok("tiers", "--all", "--json"))[-1]
+    other, organisations = json.loads(ok("tiers", "--all", "--json"))[-2:]
     assert (other["id"], other["partners"]) == ("other", ["united-kingdom"])
+    assert (organisations["id"], organisations["partners"]) == ("organisation", ["european-union", "nato", "osce"])
 
 
 def test_a_tier_filter_or_year_filter_leaves_out_what_has_no_tier() -> None:
@@ -137,7 +139,7 @@ def test_a_tier_filter_or_year_filter_leaves_out_what_has_no_tier() -> None:
 
 def test_as_of_and_compare_keep_the_other_relation() -> None:
     listed = json.loads(ok("list", "--all", "--as-of", "2020", "--json"))
-    assert listed[-1]["id"] == "united-kingdom" and listed[-1]["tier"] is None
+    assert listed[-4]["id"] == "united-kingdom" and listed[-4]["tier"] is None
     result = run_cli("compare", "uk", "canada", "--json")
     assert (result.exit_code, result.stderr) == (0, UK_NOTE)
     fields = {row["field"]: row for row in json.loads(result.stdout)["fields"]}
@@ -151,8 +153,13 @@ def test_the_table_marks_an_other_relation() -> None:
 
 # --- identifiers ----------------------------------------------------------------------
 
+def countries(dataset: Dataset) -> list[Partner]:
+    """The partners that are countries: the organisations have no country codes."""
+    return [partner for partner in dataset.all_partners if partner.kind == "country"]
+
+
 def test_every_country_has_its_iso_codes_as_pycountry_knows_them(dataset: Dataset) -> None:
-    for partner in dataset.all_partners:
+    for partner in countries(dataset):
         country = pycountry.countries.get(alpha_2=partner.iso2)
         assert country is not None, partner.id
         assert (partner.iso3, partner.iso_numeric) == (country.alpha_3, country.numeric), partner.id
@@ -166,7 +173,7 @@ WIKIDATA = {"US": "Q30", "JP": "Q17", "DE": "Q183", "KR": "Q884", "KZ": "Q232", 
 
 
 def test_every_country_has_its_wikidata_item(dataset: Dataset) -> None:
-    assert {partner.iso2: partner.wikidata for partner in dataset.all_partners} == WIKIDATA
+    assert {partner.iso2: partner.wikidata for partner in countries(dataset)} == WIKIDATA
 
 
 def test_identifiers_show_in_every_output() -> None:
@@ -189,12 +196,12 @@ GW_LIST = "http://ksgleditsch.com/data/iisystem.dat"
 
 
 def test_every_country_has_its_correlates_of_war_and_gleditsch_ward_codes(dataset: Dataset) -> None:
-    assert {partner.iso2: (partner.cow_code, partner.gw_code) for partner in dataset.all_partners} == STATE_CODES
-    assert {(partner.cow_source, partner.gw_source) for partner in dataset.all_partners} == {(COW_LIST, GW_LIST)}
+    assert {partner.iso2: (partner.cow_code, partner.gw_code) for partner in countries(dataset)} == STATE_CODES
+    assert {(partner.cow_source, partner.gw_source) for partner in countries(dataset)} == {(COW_LIST, GW_LIST)}
 
 
 def test_germany_is_where_the_two_lists_differ(dataset: Dataset) -> None:
-    assert [p.id for p in dataset.all_partners if p.cow_code != p.gw_code] == ["germany"]
+    assert [p.id for p in countries(dataset) if p.cow_code != p.gw_code] == ["germany"]
     germany = json.loads(ok("show", "germany", "--json"))
     assert (germany["cow_code"], germany["gw_code"]) == (255, 260)
 
@@ -296,3 +303,254 @@ def _raw(document: dict[str, Any], partner_id: str) -> dict[str, Any]:
 def test_the_file_itself_uses_the_new_key_names(raw_document: dict[str, Any]) -> None:
     assert "tiers" in raw_document and "levels" not in raw_document
     assert "tier" in _raw(raw_document, "japan") and "tier" not in _raw(raw_document, "united-kingdom")
+
+
+# --- data version 3.0.0: the rest of the second audit (docs/sources-audit.md, rows 29-53) ---
+
+def _source(raw_document: dict[str, Any], source_id: str) -> dict[str, Any]:
+    return next(source for source in raw_document["sources"] if source["id"] == source_id)
+
+
+def _event(dataset: Dataset, date: str, partner: str) -> Any:
+    [event] = [event for event in dataset.all_events if str(event.date) == date and partner in event.partners]
+    return event
+
+
+def test_no_source_is_text_without_saying_why(raw_document: dict[str, Any]) -> None:
+    for source in raw_document["sources"]:
+        if "url" not in source:
+            assert source.get("offline") and source.get("title"), source["id"]
+    offline = {source["id"] for source in raw_document["sources"] if "url" not in source}
+    # The India 2015 and Russia 2019 text citations left the data; the other two are full citations.
+    assert not offline & {"presidentofindia-gov-in", "joint-statement-of-2015-05-17-ministry-of-external-affairs",
+                          "en-kremlin-ru-2019-09-03-treaty"}
+    montsame = _source(raw_document, "the-second-consultative-meeting-between-the-ministries-of")
+    assert (montsame["publisher"], montsame["date"]) == ("Montsame", "2024-12-19")
+    assert "Not found" in _source(raw_document, "embassy-of-the-czech-republic-in-ulaanbaatar-item-of-13")["offline"]
+
+
+def test_india_and_russia_rest_on_found_pages(raw_document: dict[str, Any]) -> None:
+    assert {"montsame-mn-jp-201478", "ap7am-en-11548-modi-on-historic-visit-to-mongolia-offers-1"} <= set(
+        _raw(raw_document, "india")["sources"])
+    assert "tass-politics-1076151" in _raw(raw_document, "russia")["sources"]
+    assert _source(raw_document, "montsame-mn-jp-201478")["url"] == "https://www.montsame.mn/jp/read/201478"
+
+
+def test_turkiyes_tier_rests_on_a_report_of_the_signing(raw_document: dict[str, Any]) -> None:
+    [tier] = [claim for claim in _raw(raw_document, "turkiye")["evidence"] if claim["field"] == "tier"]
+    assert tier["sources"][0] == "turkiyeninsesigazetesi-2025-01-16-turkiye-ile-mogolistan"
+    assert (tier["confidence"], tier["quote_language"]) == ("medium", "tr")
+    assert "stratejik ortaklık tesis edilmesine ilişkin ortak bildiri" in tier["quote"]
+
+
+def test_south_koreas_earlier_steps_cite_the_consulate(raw_document: dict[str, Any]) -> None:
+    history = {entry["since"]: entry for entry in _raw(raw_document, "south-korea")["history"]}
+    assert history["2006"]["occasion"] == "President Roh Moo-hyun's visit to Mongolia"
+    for year in ("1999", "2006"):
+        assert history[year]["sources"][0] == "busan-consul-mn-subcategory-595"
+        assert history[year]["confidence"] == "high"
+    assert "occasion" not in history["1999"] and "unconfirmed" in history["1999"]["note"]
+
+
+@pytest.mark.parametrize(("date", "partner", "both"), [
+    ("2009-08-25", "russia", {"dmitry-medvedev", "tsakhiagiin-elbegdorj"}),
+    ("2011", "south-korea", {"lee-myung-bak", "tsakhiagiin-elbegdorj"}),
+    ("2014-08-21", "china", {"xi-jinping", "tsakhiagiin-elbegdorj"}),
+    ("2023-05-21", "france", {"emmanuel-macron", "ukhnaagiin-khurelsukh"}),
+    ("2024-02-07", "germany", {"frank-walter-steinmeier", "ukhnaagiin-khurelsukh"}),
+    ("2024-09-30", "vietnam", {"to-lam", "ukhnaagiin-khurelsukh"}),
+    ("2025-03", "czechia", {"petr-pavel", "ukhnaagiin-khurelsukh"}),
+    ("2025-06-24", "uzbekistan", {"shavkat-mirziyoyev", "ukhnaagiin-khurelsukh"}),
+    ("2025-07-21", "kyrgyzstan", {"sadyr-japarov", "ukhnaagiin-khurelsukh"}),
+    ("2025-09", "australia", {"samantha-mostyn", "ukhnaagiin-khurelsukh"}),
+    ("2025-12-02", "italy", {"sergio-mattarella", "ukhnaagiin-khurelsukh"}),
+])
+def test_a_visit_names_both_heads_of_state(dataset: Dataset, date: str, partner: str, both: set[str]) -> None:
+    assert both <= set(_event(dataset, date, partner).people)
+
+
+@pytest.mark.parametrize(("partner", "since", "both"), [
+    ("russia", "2009-08-25", {"dmitry-medvedev", "tsakhiagiin-elbegdorj"}),
+    ("south-korea", "2011", {"lee-myung-bak", "tsakhiagiin-elbegdorj"}),
+    ("china", "2003", {"hu-jintao", "natsagiin-bagabandi"}),
+])
+def test_an_earlier_tier_names_both_heads_of_state(dataset: Dataset, partner: str, since: str,
+                                                   both: set[str]) -> None:
+    [entry] = [entry for entry in by_id(dataset)[partner].history if str(entry.since) == since]
+    assert both <= set(entry.people)
+
+
+def test_people_khurelsukh_finds_the_state_visits_he_hosted() -> None:
+    khurelsukh = json.loads(ok("people", "khurelsukh", "--json"))
+    events = {(mention["date"], mention["partners"][0]) for mention in khurelsukh["mentions"]
+              if mention["kind"] == "event"}
+    assert {("2024-02-07", "germany"), ("2024-09-30", "vietnam"), ("2025-06-24", "uzbekistan")} <= events
+
+
+# --- people's roles: each with its dates and sources -----------------------------------
+
+ROLES = [
+    ("ukhnaagiin-khurelsukh", "Prime Minister of Mongolia", "2017-10-04", "2021-01"),
+    ("ukhnaagiin-khurelsukh", "President of Mongolia", "2021-06-25", None),
+    ("luvsannamsrain-oyun-erdene", "Prime Minister of Mongolia", "2021-01-27", "2025-06"),
+    ("batmunkhiin-battsetseg", "Minister for Foreign Affairs of Mongolia", "2021-01-29", None),
+    ("khaltmaagiin-battulga", "President of Mongolia", "2017-07-10", "2021-06-25"),
+    ("tsakhiagiin-elbegdorj", "President of Mongolia", "2009-06-18", "2017-07-10"),
+    ("nambar-enkhbayar", "President of Mongolia", "2005-06-24", "2009-06-18"),
+    ("natsagiin-bagabandi", "President of Mongolia", "1997", "2005-06-24"),
+    ("sukhbaatar-batbold", "Prime Minister of Mongolia", "2009-10", "2012-08"),
+    ("donald-trump", "President of the United States", "2017-01-20", "2021-01-20"),
+    ("donald-trump", "President of the United States", "2025-01-20", None),
+    ("barack-obama", "President of the United States", "2009-01-20", "2017-01-20"),
+    ("to-lam", "President of Vietnam", "2024-05-22", "2024-10"),
+    ("hu-jintao", "President of China", "2003-03-15", "2013-03-14"),
+    ("xi-jinping", "President of China", "2013-03-14", None),
+    ("horst-kohler", "Federal President of Germany", "2004-07-01", "2010-05-31"),
+    ("frank-walter-steinmeier", "Federal President of Germany", "2017-03-19", None),
+    ("james-baker", "United States Secretary of State", "1989-01-25", "1992-08-23"),
+    ("samantha-mostyn", "Governor-General of Australia", "2024-07-01", None),
+    ("petr-pavel", "President of the Czech Republic", "2023-03-09", None),
+]
+
+
+@pytest.mark.parametrize(("person", "title", "start", "end"), ROLES)
+def test_a_role_carries_its_dates(dataset: Dataset, person: str, title: str, start: str, end: str | None) -> None:
+    people = {record.id: record for record in dataset.all_people}
+    roles = [(role.title, str(role.start), str(role.end) if role.end else None) for role in people[person].roles]
+    assert (title, start, end) in roles
+
+
+def test_every_person_has_roles_with_dates_or_a_note_saying_why_not(dataset: Dataset) -> None:
+    for person in dataset.all_people:
+        assert person.roles, person.id
+        for role in person.roles:
+            assert role.sources, person.id
+            assert role.start or role.end or role.note, person.id
+    undated = {person.id for person in dataset.all_people for role in person.roles if not (role.start or role.end)}
+    assert undated == {"ben-cardin", "dan-sullivan", "dina-titus", "ted-yoho", "vern-buchanan"}
+
+
+def test_the_one_line_role_is_made_from_the_dated_roles() -> None:
+    khurelsukh = json.loads(ok("people", "khurelsukh", "--json"))
+    assert khurelsukh["role"] == "Prime Minister of Mongolia (2017-10-04 – 2021-01); President of Mongolia (from 2021-06-25)"
+    assert [(role["title"], role["from"], role["to"]) for role in khurelsukh["roles"]] == [
+        ("Prime Minister of Mongolia", "2017-10-04", "2021-01"), ("President of Mongolia", "2021-06-25", None)]
+    oyun_erdene = json.loads(ok("people", "oyun-erdene", "--json"))
+    assert oyun_erdene["role"] == "Prime Minister of Mongolia (2021-01-27 – 2025-06)"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda person: person["roles"][0].update({"from": "2022", "to": "2021"}), "ends ('to' 2021) before it begins"),
+    (lambda person: person["roles"][0].pop("from") and person["roles"][0].pop("to", None)
+     and person["roles"][0].pop("note", None), "has neither 'from' nor 'to'"),
+    (lambda person: person.update({"role": "President"}), "gives a 'role' that its dated 'roles' do not make"),
+])
+def test_validate_refuses_a_role_that_cannot_be_right(write_dataset: Any, change: Any, message: str) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        change(next(person for person in document["people"] if person["id"] == "khaltmaagiin-battulga"))
+
+    result = run_cli("validate", str(write_dataset(edit)))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert message in result.stderr and "khaltmaagiin-battulga" in result.stderr
+
+
+# --- the multilateral third neighbors: organisations -------------------------------------
+
+ORGANISATIONS = {"european-union", "osce", "nato"}
+
+
+def test_the_organisations_are_records_of_their_own_kind(dataset: Dataset) -> None:
+    organisations = [partner for partner in dataset.all_partners if partner.kind == "organisation"]
+    assert {partner.id for partner in organisations} == ORGANISATIONS
+    for partner in organisations:
+        assert (partner.tier, partner.iso2, partner.iso3, partner.neighbor) == (None, None, None, False)
+    assert {partner.kind for partner in dataset.all_partners if partner.id not in ORGANISATIONS} == {"country"}
+
+
+@pytest.mark.parametrize(("organisation", "dates"), [
+    ("european-union", ["2011-02-10", "2013-04-30", "2017-11-01"]),
+    ("osce", ["2004", "2011-10-28", "2012-11-21"]),
+    ("nato", ["2012-03", "2024"]),
+])
+def test_the_organisations_milestones_are_events(dataset: Dataset, organisation: str, dates: list[str]) -> None:
+    assert [str(event.date) for event in dataset.all_events if organisation in event.partners] == dates
+
+
+def test_list_leaves_the_organisations_out_unless_all() -> None:
+    assert not ORGANISATIONS & {partner["id"] for partner in json.loads(ok("list", "--json"))}
+    every = json.loads(ok("list", "--all", "--json"))
+    assert [partner["id"] for partner in every][-4:] == ["united-kingdom", "european-union", "nato", "osce"]
+    assert {partner["kind"] for partner in every if partner["id"] in ORGANISATIONS} == {"organisation"}
+    assert ok("tiers", "--all").splitlines()[-1] == "organisation\tOrganisations\t6\tEuropean Union; NATO; OSCE"
+
+
+@pytest.mark.parametrize("name", ["eu", "European Union", "Европын холбоо", "osce", "nato"])
+def test_show_finds_an_organisation_and_says_it_has_no_tier(name: str) -> None:
+    result = run_cli("show", name, "--json")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["kind"] == "organisation" and record["tier"] is None and record["iso3"] is None
+    assert result.stderr == (f"thirdneighbor: {record['name']} holds no partnership tier; it is an organisation, a "
+                             "multilateral third neighbor (`list --all` shows the other relations and the "
+                             "organisations)\n")
+
+
+def test_the_2011_concept_names_the_eu_among_its_partners(dataset: Dataset) -> None:
+    concept = _event(dataset, "2011-02-10", "european-union")
+    assert "the dataset records the EU as an organisation" in concept.notes[0]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda eu: eu.update({"iso2": "EU"}), "is an organisation but gives 'iso2'"),
+    (lambda eu: eu.update({"tier": "strategic", "designation": "x", "since": "2013", "occasion": "x"}),
+     "is an organisation but gives 'tier'"),
+    (lambda eu: eu.update({"kind": "union"}), "field 'kind' must be 'country' or 'organisation'"),
+])
+def test_validate_holds_an_organisation_to_its_kind(write_dataset: Any, change: Any, message: str) -> None:
+    result = run_cli("validate", str(write_dataset(lambda document: change(_raw(document, "european-union")))))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert message in result.stderr
+
+
+def test_validate_requires_a_countrys_iso_codes(write_dataset: Any) -> None:
+    result = run_cli("validate", str(write_dataset(lambda document: _raw(document, "japan").pop("iso2"))))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "partners[1] (japan): missing required field 'iso2'" in result.stderr
+
+
+# --- the foreign ministry's list by tier, as a dated snapshot ------------------------------
+
+def test_list_as_of_the_snapshots_date_agrees_with_the_ministrys_list(dataset: Dataset) -> None:
+    [snapshot] = dataset.snapshots
+    assert (snapshot.id, str(snapshot.date), snapshot.confidence) == ("mfa-partners-by-tier-2015", "2015", "low")
+    listed = {tier.tier: set(tier.partners) for tier in snapshot.tiers}
+    answer = json.loads(ok("list", "--as-of", str(snapshot.date), "--all", "--neighbors", "--json"))
+    tiered: dict[str, set[str]] = {}
+    for partner in answer:
+        if partner["tier"] is not None:
+            tiered.setdefault(partner["tier"], set()).add(partner["id"])
+    assert tiered == listed
+    # The list is of countries: the other relation and the organisations are not on it, and have no tier.
+    untiered = {partner["id"] for partner in answer if partner["tier"] is None}
+    assert untiered == {"united-kingdom", *ORGANISATIONS}
+
+
+def test_the_snapshot_says_its_date_is_an_inference(dataset: Dataset) -> None:
+    [snapshot] = dataset.snapshots
+    assert "carries no date" in (snapshot.note or "") and "inference" in (snapshot.note or "")
+    # The window its list fits: India strategic from 2015-05-17, the United States from 2019-07-31.
+    assert by_id(dataset)["india"].tier_since == PartialDate.parse("2015-05-17")
+    assert str(by_id(dataset)["united-states"].tier_since) == "2019-07-31"
+
+
+def test_validate_refuses_a_snapshot_that_names_an_unknown_partner(write_dataset: Any) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        document["snapshots"][0]["tiers"][0]["partners"].append("atlantis")
+
+    result = run_cli("validate", str(write_dataset(edit)))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "snapshots[0] (mfa-partners-by-tier-2015) tiers[0]: names unknown partners 'atlantis'" in result.stderr

@@ -25,7 +25,7 @@ def out(*args: str) -> str:
 def test_validate_a_valid_file() -> None:
     result = run_cli("validate", str(BUNDLED))
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{BUNDLED}: valid (19 partners, 40 events)\n"
+    assert result.stdout == f"{BUNDLED}: valid (22 partners, 47 events)\n"
 
 
 def test_validate_lists_every_problem_and_exits_3(write_dataset: Any) -> None:
@@ -54,7 +54,7 @@ def test_validate_json(write_dataset: Any) -> None:
     text = run_cli("validate", str(path)).stderr
     assert f"  - line {problem['line']}, partners[1] (japan): has a tier but no 'since'" in text
     good = json.loads(out("validate", "--json", str(BUNDLED)))
-    assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 19, 40, [])
+    assert (good["valid"], good["partners"], good["events"], good["problems"]) == (True, 22, 47, [])
 
 
 def test_validate_never_trusts_the_cache(write_dataset: Any) -> None:
@@ -99,7 +99,7 @@ def test_a_filtered_export_is_the_selection(tmp_path: Path) -> None:
                  "france"}
     assert all(set(e["partners"]) <= strategic for e in events)
     assert any(e["partners"] == [] for e in events)  # events that name no partner stay
-    assert out("validate", str(path)).endswith("valid (9 partners, 26 events)\n")
+    assert out("validate", str(path)).endswith("valid (9 partners, 25 events)\n")
 
 
 def test_export_by_country_and_year(tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_export_sqlite_writes_a_database_file(tmp_path: Path) -> None:
     result = run_cli("export", "--format", "sqlite", "--neighbors", "--all", "--output", str(path))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"thirdneighbor: wrote {path}\n")
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT count(*) FROM partners").fetchone() == (19,)
+        assert db.execute("SELECT count(*) FROM partners").fetchone() == (22,)
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     to_stdout = run_cli("export", "--format", "sqlite")
     assert (to_stdout.exit_code, to_stdout.stdout) == (2, "")
@@ -186,7 +186,7 @@ def test_cite_text() -> None:
     sources = out("cite", "--sources")
     assert "https://montsame.mn/en/read/337211\n" in sources
     # A citation without an address: its text, and why it is offline.
-    assert "presidentofindia.gov.in (offline: The address of this source was not recorded" in sources
+    assert "Third neighbor policy (Wikipedia article) (offline: The address of this source was not recorded" in sources
 
 
 def test_cite_lists_each_source_once() -> None:
@@ -265,8 +265,8 @@ def test_info_says_which_file_and_why(tmp_path: Path, monkeypatch: pytest.Monkey
     bundled = json.loads(out("info", "--json"))
     jsonschema.validate(bundled, {"$ref": "#/$defs/info", "$defs": schema["$defs"]})
     assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "3.0.0")
-    assert bundled["records"] == {"partners": 19, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
-                                  "events": 40, "people": 42, "tiers": 4}
+    assert bundled["records"] == {"partners": 22, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
+                                  "organisations": 3, "events": 47, "people": 44, "tiers": 4}
     assert json.loads(out("info", "--json"))["cache"]["hit"] is True  # the first run wrote it
     mine = tmp_path / "mine.toml"
     assert run_cli("init", str(mine)).exit_code == 0

@@ -62,7 +62,7 @@ def test_every_third_neighbor_s_tier_and_tier_date_are_graded_high_or_medium_or_
                          next(c for c in partner.evidence if c.field == ("tier" if value == "tier" else "since")))
                 assert getattr(claim, "note", None), (partner.id, value)
     lows = sorted((p.id, value) for p in third for value, grade in confidence(p).items() if grade == "low")
-    assert lows == [("canada", "tier_since"), ("turkiye", "tier")]
+    assert lows == [("canada", "tier_since")]  # Türkiye's tier: medium since a report of the signing
 
 
 def test_no_source_is_free_text_without_offline(dataset: Any) -> None:
@@ -70,9 +70,8 @@ def test_no_source_is_free_text_without_offline(dataset: Any) -> None:
         assert source.url is not None or (source.offline and source.title), source.id
         assert source.url is None or source.url.startswith(("https://", "http://")), source.id
     offline = sorted(source.id for source in dataset.all_sources if source.url is None)
-    assert offline == ["en-kremlin-ru-2019-09-03-treaty", "joint-statement-of-2015-05-17-ministry-of-external-affairs",
-                       "montsame-mn-2024-12-19-second-consultative-meeting",
-                       "mzv-gov-cz-ulaanbaatar-13-mar-2025-item-on-the-state-visit", "presidentofindia-gov-in",
+    assert offline == ["embassy-of-the-czech-republic-in-ulaanbaatar-item-of-13",
+                       "the-second-consultative-meeting-between-the-ministries-of",
                        "third-neighbor-policy-wikipedia-article"]
 
 
@@ -106,15 +105,15 @@ def test_the_quotes_are_the_sources_words_in_their_language(dataset: Any) -> Non
      "sources[0] (mfa-gov-mn-16273): has no 'url' and no 'offline'; give its address, or say in 'offline' why there "
      "is none"),
     (lambda d: d["sources"].append(dict(_source(d, "mfa-gov-mn-16273"))),
-     "sources[244] (mfa-gov-mn-16273): duplicate source id 'mfa-gov-mn-16273'"),
+     "sources[294] (mfa-gov-mn-16273): duplicate source id 'mfa-gov-mn-16273'"),
     (lambda d: _partner(d, "japan")["evidence"][0].update(confidence="certain"),
      "partners[1] (japan) evidence[0]: field 'confidence' must be high, medium or low, not 'certain'"),
     (lambda d: _partner(d, "japan")["evidence"][0].update(sources=["thediplomaticinsight-mongolia-japan-adopt-special"
                                                                    "-strategic"]),
      "partners[1] (japan) evidence[0]: is graded 'high' but cites no source of kind official or instrument; grade it "
      "by its best source, or cite one"),
-    (lambda d: _partner(d, "turkiye")["evidence"][0].pop("note"),
-     "partners[5] (turkiye) evidence[0]: is graded 'low' without a note; say why the evidence is weak"),
+    (lambda d: _partner(d, "canada")["evidence"][1].pop("note"),
+     "partners[14] (canada) evidence[1]: is graded 'low' without a note; say why the evidence is weak"),
     (lambda d: _partner(d, "japan")["evidence"][0].pop("quote_language"),
      "partners[1] (japan) evidence[0]: gives one of 'quote' and 'quote_language' without the other; a quote needs "
      "its language"),
@@ -199,7 +198,7 @@ def test_show_japan_sources_gives_each_value_with_its_grade_sources_and_words() 
 
 def test_list_fields_confidence_in_a_table_and_csv() -> None:
     csv_text = ok("list", "--fields", "id,confidence", "--format", "csv")
-    assert 'turkiye,"tier=low, tier_since=medium"' in csv_text.splitlines()
+    assert 'turkiye,"tier=medium, tier_since=medium"' in csv_text.splitlines()
 
 
 def test_search_finds_source_titles_publishers_and_quoted_words() -> None:
@@ -216,7 +215,7 @@ def test_the_sqlite_export_carries_sources_and_evidence(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     try:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert db.execute("SELECT count(*) FROM source_records").fetchone() == (244,)
+        assert db.execute("SELECT count(*) FROM source_records").fetchone() == (294,)
         row = db.execute("SELECT confidence, quote_language FROM evidence WHERE record_type = 'partner' "
                          "AND record_id = 'italy' AND field = 'tier'").fetchone()
         assert row == ("high", "it")
@@ -230,7 +229,7 @@ def test_the_sqlite_export_carries_sources_and_evidence(tmp_path: Path) -> None:
                           "WHERE s.id IS NULL").fetchone() == (0,)
         lows = db.execute("SELECT record_id, field FROM evidence WHERE confidence = 'low' AND record_type = 'partner' "
                           "ORDER BY record_id").fetchall()
-        assert lows == [("canada", "since"), ("turkiye", "tier")]
+        assert lows == [("canada", "since")]
     finally:
         db.close()
 
@@ -248,5 +247,5 @@ def test_cite_sources_lists_each_source_once_with_its_address_or_citation() -> N
     lines = ok("cite", "--sources").splitlines()
     assert len(lines) == len(set(lines))
     assert "https://mfa.gov.mn/?page_id=16273" in lines
-    assert any(line.startswith("presidentofindia.gov.in (offline: ") for line in lines)
+    assert any(line.startswith("Third neighbor policy (Wikipedia article) (offline: ") for line in lines)
     assert json.loads(ok("cite", "--sources", "--json")) == lines

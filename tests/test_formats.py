@@ -157,7 +157,7 @@ def test_fields_in_a_generic_terminal_table() -> None:
 
 
 @pytest.mark.parametrize(("args", "valid"), [
-    (["list"], "valid fields: id, name, official_name"),
+    (["list"], "valid fields: id, kind, name, official_name"),
     (["timeline"], "valid fields: date, title, partners, people, notes, sources"),
     (["compare", "japan", "usa"], "valid fields: tier, tier_since, designation, since"),
     (["history", "japan"], "valid fields: designation, tier, since, in_force_by"),
@@ -196,7 +196,7 @@ def test_json_and_another_format_conflict() -> None:
 def test_several_unknown_fields_are_named_together() -> None:
     result = run_cli("list", "--fields", "capital,flag")
     assert result.exit_code == 2
-    assert result.stderr.startswith("thirdneighbor: unknown fields 'capital', 'flag'; valid fields: id, name")
+    assert result.stderr.startswith("thirdneighbor: unknown fields 'capital', 'flag'; valid fields: id, kind, name")
 
 
 def test_as_of_field_only_exists_with_as_of() -> None:
@@ -207,7 +207,7 @@ def test_as_of_field_only_exists_with_as_of() -> None:
 
 def test_chart_counts_every_event_once() -> None:
     years = json.loads(out("timeline", "--chart", "--json"))
-    assert sum(year["events"] for year in years) == 40
+    assert sum(year["events"] for year in years) == 47
     assert [year["year"] for year in years] == list(range(1987, 2026))
     by_year = {year["year"]: year for year in years}
     assert by_year[2025] == {"year": 2025, "events": 7, "comprehensive-strategic": 0, "strategic": 2,
@@ -223,13 +223,13 @@ def test_chart_on_a_terminal_draws_coloured_bars() -> None:
     plain = run_cli("timeline", "--chart", "--since", "2024", "--format", "table").stdout
     # A glyph per tier, so that the bars read without colour: strategic █, comprehensive ▒, expanded ░,
     # a milestone that names no partner, or none that held a tier on its date, □.
-    assert "2024  ███▒□ 5" in plain and "2025  ██▒▒▒▒░ 7" in plain
+    assert "2024  ███▒□□ 6" in plain and "2025  ██▒▒▒▒░ 7" in plain
     assert "□ no partner at a tier then" in plain
 
 
 def test_chart_in_a_pipe_prints_labelled_lines() -> None:
     assert out("timeline", "--chart", "--since", "2024").splitlines() == [
-        "2024  5  Strategic partnership 3, Comprehensive partnership 1, no partner named 1",
+        "2024  6  Strategic partnership 3, Comprehensive partnership 1, no partner named 2",
         "2025  7  Strategic partnership 2, Comprehensive partnership 4, Expanded partnership 1"]
     assert out("timeline", "--chart", "--since", "2025", "--format", "tsv").splitlines()[1].split("\t")[:2] == [
         "2025", "7"]  # the machine formats keep their columns

@@ -177,7 +177,7 @@ BREAKAGES = {
     "levels not a list": (lambda d: d.update(tiers="strategic"),
                           "field 'tiers' must be an array of tables, not a string"),
     "partner not a table": (lambda d: d["partners"].append("germany"),
-                            "partners[19]: must be a table, not a string"),
+                            "partners[22]: must be a table, not a string"),
 }
 
 

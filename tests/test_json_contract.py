@@ -71,7 +71,7 @@ def test_an_other_relation_matches_the_schema_and_is_named_on_stderr(args: list[
     result = run_cli(*args, "--json")
     assert result.exit_code == 0
     assert result.stderr == ("thirdneighbor: United Kingdom holds no partnership tier; it is in the dataset for its "
-                             "events (`list --all` shows every such country)\n")
+                             "events (`list --all` shows the other relations and the organisations)\n")
     validate(json.loads(result.stdout), definition)
 
 
@@ -116,8 +116,8 @@ def test_show_gives_each_value_with_its_evidence_and_every_source_as_an_object()
     assert by_id["eawaz-1287822"] == {
         "id": "eawaz-1287822", "url": "https://eawaz.com/?p=1287822", "title": None, "publisher": "eawaz.com",
         "date": None, "language": "en", "kind": "reprint", "archive_url": None, "offline": None}
-    offline = by_id["montsame-mn-2024-12-19-second-consultative-meeting"]
-    assert offline["url"] is None and "not recorded" in offline["offline"]
+    offline = by_id["the-second-consultative-meeting-between-the-ministries-of"]
+    assert offline["url"] is None and "carries no address" in offline["offline"]
     # A value no claim grades says so: no sources, no confidence.
     occasion = next(row for row in payload["evidence"] if row["field"] == "occasion")
     assert (occasion["sources"], occasion["confidence"]) == ([], None)
@@ -126,7 +126,7 @@ def test_show_gives_each_value_with_its_evidence_and_every_source_as_an_object()
 def test_list_gives_the_grades_of_the_tier_and_its_date_when_asked() -> None:
     rows = {row["id"]: row for row in json_of("list", "--fields", "id,confidence")}
     assert rows["japan"]["confidence"] == {"tier": "high", "tier_since": "high"}  # the date is the 2010 tier's
-    assert rows["turkiye"]["confidence"] == {"tier": "low", "tier_since": "medium"}
+    assert rows["turkiye"]["confidence"] == {"tier": "medium", "tier_since": "medium"}
     assert "confidence" not in json_of("list")[0]  # only where asked for
 
 
@@ -237,3 +237,13 @@ def test_the_schema_lists_a_partner_s_keys_with_the_derived_dates_in_order() -> 
     assert required == list(partner_keys())
     assert {"tier_since", "tier_since_approx"} <= properties
     assert "rename within the tier" in SCHEMA["$defs"]["partnerCore"]["properties"]["tier_since"]["description"]
+
+
+@pytest.mark.parametrize("name", ["eu", "osce", "nato"])
+def test_an_organisation_matches_the_schema_and_says_its_kind(name: str) -> None:
+    result = run_cli("show", name, "--json")
+    assert result.exit_code == 0
+    assert "is an organisation, a multilateral third neighbor" in result.stderr
+    record = json.loads(result.stdout)
+    assert (record["kind"], record["iso2"], record["tier"]) == ("organisation", None, None)
+    validate(record, "show")

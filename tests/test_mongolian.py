@@ -58,7 +58,11 @@ def test_completion_offers_mongolian_names_to_a_cyrillic_word_only() -> None:
 
 
 def test_every_country_and_tier_has_its_mongolian_name(dataset: Dataset) -> None:
-    assert all(partner.name_mn and partner.official_name_mn for partner in dataset.all_partners)
+    countries = [partner for partner in dataset.all_partners if partner.kind == "country"]
+    assert all(partner.name_mn and partner.official_name_mn for partner in countries)
+    # Of the organisations, only the EU's Mongolian name was found in a source (the foreign ministry's).
+    assert {p.id: p.name_mn for p in dataset.all_partners if p.kind == "organisation"} == {
+        "european-union": "Европын холбоо", "osce": None, "nato": None}
     assert [tier.name_mn for tier in dataset.tiers] == ["Иж бүрэн стратегийн түншлэл", "Стратегийн түншлэл",
                                                           "Иж бүрэн түншлэл", "Өргөн хүрээтэй түншлэл"]
 

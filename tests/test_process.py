@@ -504,7 +504,7 @@ def test_info_reads_a_fifo_once(tmp_path: Path) -> None:
     done = cli("info", "--json", "--data", str(fifo))
     feeder.join(timeout=10)
     assert (done.returncode, done.stderr) == (0, b"")
-    assert json.loads(done.stdout)["records"]["partners"] == 19
+    assert json.loads(done.stdout)["records"]["partners"] == 22
 
 
 def test_a_stdin_that_cannot_be_read_is_a_dataset_error(tmp_path: Path) -> None:

@@ -91,7 +91,8 @@ def test_default_order_is_tier_rank_then_date(dataset: Dataset) -> None:
     assert ids(chosen)[:3] == ["japan", "india", "united-states"]  # by the date each reached its tier
     assert ids(chosen)[-2:] == ["kyrgyzstan", "australia"]
     assert "united-kingdom" not in ids(chosen)
-    assert ids(select_partners(dataset, include_other=True))[-1] == "united-kingdom"  # no tier: last
+    # No tier: last, the other relation, then the organisations.
+    assert ids(select_partners(dataset, include_other=True))[-4:] == ["united-kingdom", "european-union", "nato", "osce"]
 
 
 def test_sort_by_name_and_date(dataset: Dataset) -> None:

@@ -96,7 +96,10 @@ def test_dataset_row(db: sqlite3.Connection, dataset: Dataset) -> None:
 def test_country_codes_and_mongolias_own(db: sqlite3.Connection) -> None:
     assert db.execute("SELECT cow_code, gw_code, cow_source FROM partners WHERE id = 'germany'").fetchone() == (
         255, 260, "https://correlatesofwar.org/data-sets/state-system-membership")
-    assert db.execute("SELECT count(*) FROM partners WHERE cow_code IS NULL OR gw_code IS NULL").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM partners WHERE kind = 'country' AND (cow_code IS NULL OR gw_code IS NULL)"
+                      ).fetchone() == (0,)
+    assert db.execute("SELECT id FROM partners WHERE kind = 'organisation' AND iso2 IS NULL ORDER BY id").fetchall() == [
+        ("european-union",), ("nato",), ("osce",)]
     assert db.execute("SELECT mongolia_iso3, mongolia_cow_code, mongolia_gw_code FROM dataset").fetchone() == (
         "MNG", 712, 712)
 

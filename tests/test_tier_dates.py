@@ -308,7 +308,7 @@ def counts_of_2023() -> dict[str, int]:
 def test_the_chart_and_its_glyphs_follow_the_tier_then() -> None:
     result = run_cli("timeline", "--chart", "--since", "2017", "--until", "2019", "--format", "table", env=TABLE)
     assert (result.exit_code, result.stderr) == (0, "")
-    assert "2017  ▒ 1" in result.stdout and "2018  ▒▒ 2" in result.stdout and "2019  ◆█▒ 3" in result.stdout
+    assert "2017  ▒□ 2" in result.stdout and "2018  ▒▒ 2" in result.stdout and "2019  ◆█▒ 3" in result.stdout
     assert "□ no partner at a tier then" in result.stdout
 
 

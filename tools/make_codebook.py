@@ -24,6 +24,7 @@ TABLES = {
     "Dataset": "the top level", "Country": "`[mongolia]`", "Policy": "`[policy]`", "Tier": "`[[tiers]]`",
     "Partner": "`[[partners]]`", "HistoryEntry": "`[[partners.history]]`", "Claim": "`[[partners.evidence]]`",
     "Event": "`[[events]]`", "Person": "`[[people]]`", "Source": "`[[sources]]`",
+    "Role": "`[[people.roles]]`", "Snapshot": "`[[snapshots]]`", "SnapshotTier": "`[[snapshots.tiers]]`",
 }
 _TYPES = {"text": "text", "texts": "list of text", "bool": "boolean", "int": "integer", "date": "partial date"}
 

@@ -21,9 +21,9 @@ def info_record(loaded: Loaded, *, use_cache: bool) -> dict[str, Any]:
     from_stdin = why in STDIN_SOURCES  # never cached
     use_cache = use_cache and not from_stdin
     entry = None if from_stdin else cache.entry_path(path)
+    from ..query.groups import partner_counts
+
     partners = data.all_partners
-    neighbors = sum(partner.neighbor for partner in partners)
-    other = sum(partner.tier is None for partner in partners)
     return {
         "path": str(path),
         "source": why,
@@ -31,8 +31,7 @@ def info_record(loaded: Loaded, *, use_cache: bool) -> dict[str, Any]:
         "version": data.version,
         "as_of": str(data.as_of),
         "schema_version": data.schema_version,
-        "records": {"partners": len(partners), "third_neighbors": len(partners) - neighbors - other,
-                    "neighbors": neighbors, "other_relations": other, "events": len(data.all_events),
+        "records": {"partners": len(partners), **partner_counts(partners), "events": len(data.all_events),
                     "people": len(data.all_people), "tiers": len(data.tiers)},
         "cache": {"enabled": use_cache and entry is not None, "path": None if entry is None else str(entry),
                   "hit": hit},
@@ -59,7 +58,8 @@ def info_text(record: dict[str, Any]) -> str:
         ("Title", record["title"] or "untitled"),
         ("Version", f"{record['version'] or 'unversioned'}, checked against its sources on {record['as_of']}"),
         ("Records", f"{_count(records['third_neighbors'], 'third neighbor')}, "
-                    f"{_count(records['neighbors'], 'neighbor')}, {_count(records['other_relations'], 'other relation')}; "
+                    f"{_count(records['neighbors'], 'neighbor')}, {_count(records['other_relations'], 'other relation')}, "
+                    f"{_count(records['organisations'], 'organisation')}; "
                     f"{_count(records['events'], 'event')}, {records['people']} people, {_count(records['tiers'], 'tier')}"),
         ("Cache", cached),
         ("Tool", f"thirdneighbor {record['tool_version']}, Python {record['python']}"),

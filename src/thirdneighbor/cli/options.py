@@ -136,7 +136,8 @@ YearOption = Annotated[Optional[str], typer.Option(
 BomFlag = Annotated[bool, typer.Option(
     "--bom", help="Begin CSV or TSV with a byte-order mark, so that Excel reads it as UTF-8 (Türkiye, Япон).")]
 AllFlag = Annotated[bool, typer.Option(
-    "--all", help="Also the other relations: countries with dated events but no partnership tier (the UK).")]
+    "--all", help="Also the partners without a partnership tier: the other relations (the UK) and the "
+                  "organisations (the EU, the OSCE, NATO).")]
 NeighborsFlag = Annotated[bool, typer.Option("--neighbors", help="Include Russia and China, Mongolia's two actual neighbors.")]
 AsOfOption = Annotated[
     Optional[str],
@@ -195,8 +196,10 @@ class DataSource:
             if partner.tier is None:
                 from ..core.safe import clean
 
-                self.notes.append(_("{name} holds no partnership tier; it is in the dataset for its events "
-                                    "(`list --all` shows every such country)").format(name=clean(partner.name)))
+                what = (_("an organisation, a multilateral third neighbor") if partner.is_organisation
+                        else _("in the dataset for its events"))
+                self.notes.append(_("{name} holds no partnership tier; it is {what} (`list --all` shows the other "
+                                    "relations and the organisations)").format(name=clean(partner.name), what=what))
         return partners
 
 

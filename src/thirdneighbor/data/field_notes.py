@@ -58,9 +58,12 @@ NOTES: dict[str, dict[str, FieldNote]] = {
         "mongolia": FieldNote("Mongolia's own codes: one side of every tie.", missing="files before data version 2.1.0"),
         "policy": FieldNote("The Third Neighbor Policy itself, as the dataset describes it."),
         "tiers": FieldNote("The partnership tiers, closest first."),
-        "partners": FieldNote("The countries: third neighbors, other relations and the two neighbors."),
+        "partners": FieldNote("The partners: the countries (third neighbors, other relations, the two neighbors) and "
+                              "the organisations."),
         "events": FieldNote("Dated milestones of the policy, oldest first."),
         "people": FieldNote("The leaders and officials the records name.", missing="files before schema 2"),
+        "snapshots": FieldNote("A source's own lists of partners by tier, each on a date, to hold `list --as-of` to.",
+                               missing=NONE_RECORDED),
         "sources": FieldNote("Every source the records cite, once each (schema 4).",
                              missing="files before schema 4: their sources are text, turned into records on loading"),
     },
@@ -86,8 +89,11 @@ NOTES: dict[str, dict[str, FieldNote]] = {
         "description": FieldNote("What the tier covers."),
     },
     "Partner": {
-        "id": FieldNote("The country's identifier in this dataset.", "lower-case words joined by hyphens"),
-        "name": FieldNote("The country's English short name."),
+        "id": FieldNote("The partner's identifier in this dataset.", "lower-case words joined by hyphens"),
+        "kind": FieldNote("Whether the partner is a country or an organisation (the EU, the OSCE, NATO); an "
+                          "organisation has no tier and none of a country's codes.", "country, organisation",
+                          "a country"),
+        "name": FieldNote("The partner's English short name."),
         "official_name": FieldNote("The country's official English name.", missing="the same as `name`"),
         "name_mn": FieldNote("The country's name in Mongolian Cyrillic.", missing=NOT_FOUND),
         "official_name_mn": FieldNote("The country's official name in Mongolian Cyrillic.", missing=NOT_FOUND),
@@ -168,6 +174,30 @@ NOTES: dict[str, dict[str, FieldNote]] = {
         "role": FieldNote("The office that makes the person part of the data, with its dates where known.",
                           missing="not recorded"),
         "sources": FieldNote("The sources of the name, spellings and role.", SOURCE_IDS),
+        "roles": FieldNote("Each office the person held, with its dates and their sources (schema 4); `role` is "
+                           "made from them.", missing="files before schema 4: `role` alone, undated"),
+    },
+    "Role": {
+        "title": FieldNote("The office, as the sources name it."),
+        "from": FieldNote("The first day in office.", PARTIAL_DATE, "no source gives it: the note says so"),
+        "to": FieldNote("The last day in office.", PARTIAL_DATE, "still in office, or no source gives it"),
+        "sources": FieldNote("The sources of the dates.", SOURCE_IDS),
+        "note": FieldNote("What a date rests on, or why one is missing.", missing="nothing to add"),
+    },
+    "Snapshot": {
+        "id": FieldNote("The snapshot's identifier.", "lower-case words joined by hyphens"),
+        "date": FieldNote("The day (or year) the list describes.", PARTIAL_DATE),
+        "title": FieldNote("What the list is, and whose."),
+        "sources": FieldNote("The page or document that gives the list.", SOURCE_IDS),
+        "quote": FieldNote("The list in the source's own words.", missing="not quoted"),
+        "quote_language": FieldNote("The language of `quote`.", LANGUAGE, "no quote"),
+        "confidence": FieldNote("How sure the date and the list are.", CONFIDENCE, "not graded"),
+        "note": FieldNote("What the date rests on, and what the list leaves out.", missing="nothing to add"),
+        "tiers": FieldNote("The list: each tier with its partners."),
+    },
+    "SnapshotTier": {
+        "tier": FieldNote("The tier.", "a `[[tiers]]` id"),
+        "partners": FieldNote("The partners the source lists at that tier.", "ids of `[[partners]]` records"),
     },
     "Source": {
         "id": FieldNote("The source's identifier, cited by records.", "lower-case letters, digits and hyphens"),

@@ -98,10 +98,12 @@ class Source(Record):
 
 @record
 class Partner(Record):
-    """A country and its current relationship with Mongolia.
+    """A country, or an organisation, and its current relationship with Mongolia.
 
     A country with dated events but no partnership (the United Kingdom) is an
     "other relation": its `tier`, `designation`, `since` and `occasion` are None.
+    An organisation (`kind` "organisation": the European Union, the OSCE, NATO)
+    has no tier either, and no country codes.
     `since_approx` marks a `since` that is only the date by which a source shows
     the tie in force (an "in force by" date), not its start. `since` is when the
     current designation began; `tier_since` (derived from the history) when the
@@ -109,13 +111,14 @@ class Partner(Record):
     """
 
     id: str
+    kind: str = "country"  # or "organisation" (thirdneighbor.data.validate_records.KINDS)
     name: str
     official_name: str | None = None
     # The names in Mongolian Cyrillic, from Mongolian-language sources (None where none was found).
     name_mn: str | None = None
     official_name_mn: str | None = None
-    iso2: str
-    iso3: str
+    iso2: str | None = None  # required of a country; an organisation has none
+    iso3: str | None = None
     iso_numeric: str | None = None  # required from schema 3 on; files of schemas 1 and 2 had no such field
     wikidata: str | None = None
     # The standard keys of international-relations data, each with the list it was read from
@@ -147,6 +150,10 @@ class Partner(Record):
         start, approx = self._tier_start()
         record = {**Record.to_dict(self), "tier_since": json_value(start), "tier_since_approx": approx}
         return {key: record[key] for key in partner_keys()}
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.kind == "organisation"
 
     @property
     def marked_designation(self) -> str:
@@ -231,10 +238,30 @@ class Event(Record):
 
 
 @record
+class Role(Record):
+    """An office a person held: its dates (`from`, `to`, partial; None where a
+    source gives none, `to` also while in office) and the sources they rest on."""
+
+    title: str
+    start: PartialDate | None = field(default=None, metadata={"key": "from"})
+    end: PartialDate | None = field(default=None, metadata={"key": "to"})
+    sources: tuple[str, ...]
+    note: str | None = None
+
+    @property
+    def text(self) -> str:
+        """"President of Mongolia (2017-07-10 – 2021-06-25)", "(from 2021-06-25)"; the title alone undated."""
+        if self.end is not None:
+            return f"{self.title} ({self.start} – {self.end})" if self.start else f"{self.title} (until {self.end})"
+        return f"{self.title} (from {self.start})" if self.start else self.title
+
+
+@record
 class Person(Record):
     """A leader or official named in the data: partners' `leaders`, earlier
     tiers' and events' `people` refer to a person by id. Every role, spelling
-    and Cyrillic name rests on the sources."""
+    and Cyrillic name rests on the sources. `role` is the roles' dates in one
+    line where the file gives `roles` (schema 4); files before give `role` only."""
 
     id: str
     name: str
@@ -242,6 +269,32 @@ class Person(Record):
     variants: tuple[str, ...] = ()
     role: str | None = None
     sources: tuple[str, ...]
+    roles: tuple[Role, ...] = field(default=(), metadata={"record": Role})
+
+
+@record
+class SnapshotTier(Record):
+    """One tier of a snapshot: the partners its source lists at that tier."""
+
+    tier: str
+    partners: tuple[str, ...]
+
+
+@record
+class Snapshot(Record):
+    """A source's own list of partners by tier, on a date, kept as the source gives
+    it, so that the dataset's tiers as of that date can be held to it
+    (tests/test_data.py holds `list --as-of` to it). `confidence` grades the date and the list."""
+
+    id: str
+    date: PartialDate
+    title: str
+    sources: tuple[str, ...]
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str | None = None
+    note: str | None = None
+    tiers: tuple[SnapshotTier, ...] = field(metadata={"record": SnapshotTier})
 
 
 @record
@@ -293,10 +346,12 @@ class Dataset(Record):
     all_partners: tuple[Partner, ...] = field(metadata={"record": Partner, "key": "partners"})
     all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
     all_people: tuple[Person, ...] = field(default=(), metadata={"record": Person, "key": "people"})
+    snapshots: tuple[Snapshot, ...] = field(default=(), metadata={"record": Snapshot})
     all_sources: tuple[Source, ...] = field(default=(), metadata={"record": Source, "key": "sources"})
 
 
-RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Claim, Event, Person, Source)
+RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Claim, Event, Person, Role, Snapshot,
+                  SnapshotTier, Source)
 
 # A partner's fields that are derived from its history, never stored (so absent
 # from files, the cache and record_fields): they follow `since_approx`.

@@ -56,8 +56,8 @@ def partner_keys(partner: Partner, *, with_codes: bool = True, with_mongolian: b
         names.append(partner.official_name)
     if with_mongolian:
         names += [name for name in (partner.name_mn, partner.official_name_mn) if name] + list(partner.aliases_mn)
-    if with_codes:
-        names += [partner.iso2, partner.iso3]
+    if with_codes:  # an organisation has none
+        names += [code for code in (partner.iso2, partner.iso3) if code]
     return names
 
 

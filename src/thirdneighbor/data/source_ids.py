@@ -105,7 +105,14 @@ def basic_record(source: str, record_id: str) -> dict[str, str]:
 
 
 # Where a file of schema 1 to 3 cites sources: the policy, and each record of these arrays.
-_CITING = ("partners", "events", "people")
+_CITING = ("partners", "events", "people", "snapshots")
+
+
+def _roles(record: Any) -> list[Any]:
+    """A person's roles, each citing sources of its own (`[[people.roles]]`)."""
+    roles = record.get("roles") if type(record) is dict else None
+    return [role for role in roles if type(role) is dict and type(role.get("sources")) is list] \
+        if type(roles) is list else []
 
 
 def _citations(document: dict[str, Any]) -> list[list[Any]]:
@@ -118,6 +125,7 @@ def _citations(document: dict[str, Any]) -> list[list[Any]]:
         if type(records) is list:
             lists += [record["sources"] for record in records
                       if type(record) is dict and type(record.get("sources")) is list]
+            lists += [role["sources"] for record in records for role in _roles(record)]
     return lists
 
 
@@ -145,5 +153,8 @@ def as_schema_4(document: dict[str, Any]) -> dict[str, Any]:
             converted[key] = [{**record, "sources": cited(record["sources"])}
                               if type(record) is dict and type(record.get("sources")) is list else record
                               for record in records]
+            converted[key] = [{**record, "roles": [{**role, "sources": cited(role["sources"])}
+                                                   for role in _roles(record)]} if _roles(record) else record
+                              for record in converted[key]]
     converted["sources"] = [basic_record(source, ids[source]) for source in firsts]
     return converted

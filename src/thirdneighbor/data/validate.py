@@ -18,7 +18,9 @@ from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Polic
 from .names import partner_keys, person_keys
 from .source_ids import as_schema_4
 from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label, check_id
-from .validate_records import AsOf, Codes, Names, twice
+from .validate_records import AsOf, Codes, Names, check_kind, twice
+from .validate_roles import build_roles, role_line
+from .validate_snapshots import build_snapshots
 from .validate_sources import Citations, build_claims, build_sources, check_entry_claim
 
 __all__ = ["SCHEMA_VERSION", "SCHEMA_VERSIONS", "Checked", "Problem", "build_dataset"]
@@ -100,18 +102,19 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     tier_ids = _declared_ids(top["tiers"]) if "tiers" in top else None
     # Without a [[people]] array, `leaders` are names as typed (a file made before
     # people were records); with one, they are ids into it, as `people` always are.
-    people = _build_people(check, top.get("all_people", []), citations)
+    # Dates later than the data's own as_of are refused; without a valid as_of that is reported instead.
+    as_of = AsOf(top.get("as_of"))
+    people = _build_people(check, top.get("all_people", []), citations, as_of)
     person_ids = _declared_ids(top["all_people"]) if "all_people" in top else set()
     leaders_are_ids = "all_people" in top
     identifiers_required = top.get("schema_version", SCHEMA_VERSION) >= 3
-    # Dates later than the data's own as_of are refused; without a valid as_of that is reported instead.
-    as_of = AsOf(top.get("as_of"))
     rules = PartnerRules(person_ids, leaders_are_ids, identifiers_required, as_of)
     rules.citations, rules.kinds = citations, {source.id: source.kind for source in sources}
     rules.claims_required = top.get("schema_version", SCHEMA_VERSION) >= 4
     partners = _build_partners(check, top.get("all_partners", []), tier_ids, rules)
     partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
     events = _build_events(check, top.get("all_events", []), partner_ids, person_ids, as_of, rules)
+    snapshots = build_snapshots(check, top.get("snapshots", []), tier_ids, partner_ids, as_of, citations)
     citations.check(check, sources if "all_sources" in top else None)
 
     notices = old_keys_notice(check.old_keys)
@@ -125,6 +128,7 @@ def build_dataset(document: dict[str, Any]) -> Checked:
         all_partners=tuple(partners),
         all_events=tuple(sorted(events, key=lambda event: event.date.key)),
         all_people=tuple(people),
+        snapshots=tuple(snapshots),
         all_sources=tuple(sources),
     )
     return Checked(dataset, [], notices)
@@ -224,7 +228,7 @@ def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
     return f"names unknown {'people' if len(unknown) > 1 else 'person'} {', '.join(map(repr, unknown))}"
 
 
-def _build_people(check: _Collector, raw_people: list[Any], citations: Citations) -> list[Person]:
+def _build_people(check: _Collector, raw_people: list[Any], citations: Citations, as_of: AsOf) -> list[Person]:
     people: list[Person] = []
     seen_ids: set[str] = set()
     names = Names("person")
@@ -233,6 +237,13 @@ def _build_people(check: _Collector, raw_people: list[Any], citations: Citations
         fields = check.fields(raw, label, Person)
         if fields is None:
             continue
+        fields["roles"] = build_roles(check, label, fields.pop("roles", []), as_of, citations)
+        if fields["roles"]:
+            # A file the tool wrote gives both, the same; by hand, the dated roles are enough.
+            if fields.setdefault("role", role_line(fields["roles"])) != role_line(fields["roles"]):
+                check.add(label, "gives a 'role' that its dated 'roles' do not make; leave 'role' out, and it "
+                                 f"is made from them: {role_line(fields['roles'])!r}")
+                continue
         check_id(check, label, fields["id"], seen_ids, "person", "'ukhnaagiin-khurelsukh'")
         _check_cyrillic(check, label, fields, ("name_mn",))
         if not fields["sources"]:
@@ -271,10 +282,11 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
             check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
         _check_country_codes(check, label, fields, given_keys)
+        organisation = check_kind(check, label, fields, given_keys)
         for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
                                    ("wikidata", _WIKIDATA, "a Wikidata id such as 'Q17'")):
             if key not in given_keys:
-                if references.identifiers_required:
+                if references.identifiers_required and not organisation:
                     check.add(label, f"missing required field {key!r}")
             elif key in fields and not pattern.fullmatch(fields[key]):
                 check.add(label, f"field {key!r} must be {form}, not {fields[key]!r}")
@@ -309,7 +321,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         # One partner may list the same name twice ("USA" as alias and ISO3); only clashes count.
         # The display name first: a clash is reported once, by the first name that clashes.
         names.add(check, label, partner.id, [partner.name, *partner_keys(partner, with_codes=False)],
-                  (partner.iso2, partner.iso3))
+                  [code for code in (partner.iso2, partner.iso3) if code])
         codes.add(check, label, partner.id, {key: getattr(partner, key) for key in Codes.KEYS})
         partners.append(partner)
     return partners

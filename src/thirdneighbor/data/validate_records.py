@@ -8,11 +8,39 @@ gave; each message says how to fix the file.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from .confusables import skeleton, unusual
 from .names import normalize
 from .partialdate import PartialDate
 from .validate_fields import Label, _Collector
+
+
+# What a partner record can be: a country (the default), or an organisation such as the
+# European Union, which has no tier and no country codes.
+KINDS = ("country", "organisation")
+
+
+_COUNTRY_ONLY = ("iso2", "iso3", "iso_numeric", "cow_code", "gw_code", "tier")
+
+
+def check_kind(check: _Collector, label: Label, fields: dict[str, Any], given: set[str]) -> bool:
+    """A country has its ISO codes; an organisation none of a country's codes and no
+    tier (Mongolia's tiers rank countries). Whether the partner is an organisation."""
+    kind = fields.get("kind", "country")
+    if kind not in KINDS:
+        check.add(label, f"field 'kind' must be {' or '.join(map(repr, KINDS))}, not {kind!r}")
+        return False
+    if kind == "country":
+        for key in ("iso2", "iso3"):
+            if key not in given:
+                check.add(label, f"missing required field {key!r} (a country's ISO code)")
+        return False
+    wrong = [key for key in _COUNTRY_ONLY if key in given] + (["neighbor = true"] if fields.get("neighbor") else [])
+    if wrong:
+        check.add(label, f"is an organisation but gives {', '.join(map(repr, wrong))}; an organisation has no "
+                         "country codes and no tier, and is not one of Mongolia's two neighbors")
+    return True
 
 
 class AsOf:

@@ -26,14 +26,18 @@ def sources_by_id(dataset: Dataset) -> dict[str, Source]:
 
 def cited_ids(dataset: Dataset) -> set[str]:
     """Every source id the dataset's records cite: the policy's, each partner's (its
-    claims and earlier tiers too), each event's and each person's."""
+    claims and earlier tiers too), each event's, each person's (and their roles'),
+    and each snapshot's."""
     cited = set(dataset.policy.sources)
     for partner in dataset.all_partners:
         cited.update(partner.sources)
         for claim in (*partner.evidence, *partner.history):
             cited.update(claim.sources)
-    for record in (*dataset.all_events, *dataset.all_people):
+    for record in (*dataset.all_events, *dataset.all_people, *dataset.snapshots):
         cited.update(record.sources)
+    for person in dataset.all_people:
+        for role in person.roles:
+            cited.update(role.sources)
     return cited
 
 

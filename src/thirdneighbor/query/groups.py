@@ -37,6 +37,22 @@ class TierGroup:
 
 OTHER_RELATIONS = Tier(id="other", name="Other relations", rank=0,
                        description="Countries with dated events but no partnership tier.")
+ORGANISATIONS = Tier(id="organisation", name="Organisations", rank=0,
+                     description="The multilateral third neighbors: organisations, with no partnership tier.")
+
+
+def no_tier_label(partner: Partner) -> str:
+    """What a partner without a tier is, as tables and pages say it."""
+    return "no tier (organisation)" if partner.is_organisation else "no tier (other relation)"
+
+
+def partner_counts(partners: Sequence[Partner]) -> dict[str, int]:
+    """How many partners are third neighbors, neighbors, other relations and organisations."""
+    neighbors = sum(partner.neighbor for partner in partners)
+    organisations = sum(partner.is_organisation for partner in partners)
+    other = sum(partner.tier is None and not partner.is_organisation for partner in partners)
+    return {"third_neighbors": len(partners) - neighbors - other - organisations, "neighbors": neighbors,
+            "other_relations": other, "organisations": organisations}
 
 
 def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_other: bool = False,
@@ -47,8 +63,9 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_ot
 
     Without `include_neighbors`, the neighbors and the tiers only they hold today
     are left out (also on a date when the neighbors held none); other tiers show
-    even when empty. With `include_other`, a last group, OTHER_RELATIONS (ranked
-    after every tier), holds the countries without a tier.
+    even when empty. With `include_other`, two last groups, OTHER_RELATIONS and
+    ORGANISATIONS (ranked after every tier), hold the countries without a tier
+    and the organisations.
     """
     neighbor_tiers = neighbor_only_tiers(dataset)
     if as_of is not None:
@@ -57,8 +74,11 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_ot
         dataset = dataset_as_of(dataset, as_of)
     by_tier: dict[str, dict[str, list[Partner]]] = {tier.id: {} for tier in dataset.tiers}
     others: list[Partner] = []
+    organisations: list[Partner] = []
     for partner in sorted(dataset.all_partners, key=lambda p: (p.tier_sort_key, normalize(p.name))):
-        if partner.tier is None:
+        if partner.is_organisation:
+            organisations.append(partner)
+        elif partner.tier is None:
             others.append(partner)
         elif include_neighbors or not partner.neighbor:
             by_tier[partner.tier].setdefault(partner.marked_designation, []).append(partner)
@@ -70,8 +90,9 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_ot
     ]
     if include_other:
         last = max((tier.rank for tier in dataset.tiers), default=0) + 1
-        other = dataclasses.replace(OTHER_RELATIONS, rank=last)
-        groups.append(TierGroup(other, (DesignationGroup("No partnership tier", tuple(others)),) if others else ()))
+        for rank, (tier, members) in enumerate(((OTHER_RELATIONS, others), (ORGANISATIONS, organisations)), last):
+            groups.append(TierGroup(dataclasses.replace(tier, rank=rank),
+                                    (DesignationGroup("No partnership tier", tuple(members)),) if members else ()))
     return groups
 
 

@@ -99,7 +99,8 @@ class _Index:
         self.by_code: dict[str, dict[str, Partner]] = {}
         self.by_name: dict[str, dict[str, Partner]] = {}
         for partner in partners:
-            codes = {partner.iso2.lower(), partner.iso3.lower(), *([partner.iso_numeric] if partner.iso_numeric else [])}
+            # An organisation has no codes, and answers to its names only.
+            codes = {code.lower() for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code}
             for code in codes:
                 _add(self.by_code, code, partner)
             for name in partner_keys(partner, with_codes=False):
@@ -112,7 +113,7 @@ class _Index:
             names = {key: dict(found) for key, found in self.by_name.items()}
             world = _world()
             for partner in self.partners:
-                country = world.by_code.get(partner.iso2.lower())
+                country = world.by_code.get(partner.iso2.lower()) if partner.iso2 else None
                 for name in country["names"] if country else ():
                     _add(names, lookup_key(name), partner)
             self._with_world = names

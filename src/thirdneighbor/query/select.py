@@ -106,7 +106,7 @@ def select_partners(
 
     `since` / `until` are years or dates, inclusive, compared with the date the partner
     reached its current tier (`tier_since`: a rename within the tier does not
-    move it), which is also the date sorted by. Mongolia's two neighbors, and the other relations (no
+    move it), which is also the date sorted by. Mongolia's two neighbors, and the other relations and organisations (no
     tier), are left out unless asked for; a year or tier filter leaves out the
     other relations, which have neither.
     """
@@ -128,11 +128,11 @@ def select_partners(
         and within(partner.tier_since, since, until)
     ]
     rank = {tier.id: tier.rank for tier in dataset.tiers}
-    last = max(rank.values(), default=0) + 1  # the other relations come after every tier
+    last = max(rank.values(), default=0) + 1  # the other relations come after every tier, then the organisations
     sort_keys = {
-        "tier": lambda p: (rank.get(p.tier, last), p.tier_sort_key, p.name.casefold()),
+        "tier": lambda p: (rank.get(p.tier, last + p.is_organisation), p.tier_sort_key, p.name.casefold()),
         "name": lambda p: (normalize(p.name), p.id),
-        "date": lambda p: (p.tier_sort_key, rank.get(p.tier, last), p.name.casefold()),
+        "date": lambda p: (p.tier_sort_key, rank.get(p.tier, last + p.is_organisation), p.name.casefold()),
     }
     return sorted(chosen, key=sort_keys[sort])
 
@@ -257,13 +257,16 @@ def tiers_then(date: PartialDate, partner_ids: Iterable[str], partners: dict[str
 def subset(dataset: Dataset, partners: Sequence[Partner]) -> Dataset:
     """A dataset of these partners only: the events that name no one else, and
     the events that name no partner at all. Tiers, the policy and the people
-    stay; of the sources, those the records kept still cite."""
+    stay; a snapshot only whole, where every partner it lists is kept; of the
+    sources, those the records kept still cite."""
     import dataclasses
 
     from .evidence import cited_ids
 
     kept = {partner.id for partner in partners}
     events = tuple(event for event in dataset.all_events if all(pid in kept for pid in event.partners))
-    chosen = dataclasses.replace(dataset, all_partners=tuple(partners), all_events=events)
+    snapshots = tuple(snapshot for snapshot in dataset.snapshots
+                      if all(pid in kept for tier in snapshot.tiers for pid in tier.partners))
+    chosen = dataclasses.replace(dataset, all_partners=tuple(partners), all_events=events, snapshots=snapshots)
     cited = cited_ids(chosen)
     return dataclasses.replace(chosen, all_sources=tuple(s for s in dataset.all_sources if s.id in cited))

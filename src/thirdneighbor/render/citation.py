@@ -43,12 +43,14 @@ def all_sources(dataset: Dataset) -> list[str]:
 
 
 def _counts(dataset: Dataset) -> str:
-    partners = dataset.all_partners
-    neighbors = sum(partner.neighbor for partner in partners)
-    other = sum(partner.tier is None for partner in partners)
-    third = len(partners) - neighbors - other
-    return (f"{third} third neighbors, {neighbors} neighbors for comparison, "
-            f"{other} other relation{'' if other == 1 else 's'}, {len(dataset.all_events)} dated events")
+    from ..query.groups import partner_counts
+
+    counts = partner_counts(dataset.all_partners)
+    other, organisations = counts["other_relations"], counts["organisations"]
+    return (f"{counts['third_neighbors']} third neighbors, {counts['neighbors']} neighbors for comparison, "
+            f"{other} other relation{'' if other == 1 else 's'}, "
+            + (f"{organisations} organisation{'' if organisations == 1 else 's'}, " if organisations else "")
+            + f"{len(dataset.all_events)} dated events")
 
 
 def title(dataset: Dataset) -> str:

@@ -85,8 +85,10 @@ def readable(view: View, records: Sequence[Row]) -> list[Row]:
         return [{**row, "values": _in_language({row["field"]: row["values"]})[row["field"]],
                  "field": field_label(row["field"])} for row in rows]
     references = REFERENCES.get(view.kind, {})
+    # A partner's kind is said where it is news: an organisation; a country goes without saying.
     named = [{key: names.named(references[key], value) if key in references else value
-              for key, value in record.items()} for record in records] if references else list(records)
+              for key, value in record.items() if not (key == "kind" and value == "country")}
+             for record in records] if references else list(records)
     return named if current() == "en" else [_in_language(record) for record in named]
 
 

@@ -143,6 +143,14 @@ def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
     return tiers[tier_id].name if tier_id is not None else _(NO_TIER)
 
 
+def no_tier(partner: Partner) -> str:
+    """What a partner without a tier is, an organisation or an other relation, in
+    the language in use."""
+    from ..query.groups import no_tier_label
+
+    return _(no_tier_label(partner))
+
+
 def _approx_footnote(partners: Sequence[Partner]) -> Text | None:
     shown = any(partner.since_approx or partner.tier_since_approx for partner in partners)
     return _text(_(APPROX_NOTE), "dim") if shown else None

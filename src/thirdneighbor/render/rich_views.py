@@ -26,9 +26,12 @@ from ..core.safe import clean, joined
 from ..core.written_dates import written_date
 from .rich_evidence import evidence_lines
 from .text import cell
-from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, NO_TIER, _approx_footnote,
-                         _ByWidth, _footnote, _longest_word, _parts, _notes_count, _renamed, _source, _text,
-                         _tier_name, _tier_style)
+from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, _approx_footnote,
+                         _ByWidth, _footnote, _longest_word, _notes_count, _parts, _renamed, _source, _text,
+                         _tier_name, _tier_style, no_tier)
+
+# Why a partner without a tier is in the dataset, by whether it is an organisation.
+_NO_TIER_WHY = {False: N_(": in the dataset for its events"), True: N_(": a multilateral third neighbor")}
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
                    as_of: PartialDate | None = None, window: Window | None = None) -> RenderableType:
@@ -46,16 +49,17 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         style = _tier_style(partner.tier)
         cells = [
             _text(partner.name, "bold"),
-            _text(partner.iso3),
-            _text(_tier_name(tiers, partner.tier), style),
+            _text(partner.iso3 or "—"),
+            _text(_tier_name(tiers, partner.tier) if partner.tier else no_tier(partner), style),
             _parts((partner.marked_designation, ""), (_renamed(partner), "dim")),
             _text(written_date(partner.tier_when) or "—"),
             _text(len(partner.notes) or ""),
         ]
         table.add_row(*cells)
     stacked = Group(*(
-        _parts((partner.name, "bold"), (f" {partner.iso3}", "dim"), (" · ", ""),
-               (_tier_name(tiers, partner.tier), _tier_style(partner.tier)), (" · ", ""),
+        _parts((partner.name, "bold"), (f" {partner.iso3}" if partner.iso3 else "", "dim"), (" · ", ""),
+               (_tier_name(tiers, partner.tier) if partner.tier else no_tier(partner), _tier_style(partner.tier)),
+               (" · ", ""),
                (partner.marked_designation, ""), (_renamed(partner), "dim"), (_(" · since "), ""),
                (written_date(partner.tier_when) or "—", ""),
                (_notes_count(len(partner.notes)) if partner.notes else "", "dim"))
@@ -89,13 +93,14 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
     other_names = N_("In Mongolian") if current() == "en" else N_("In English")
     rows: list[tuple[str, object, str]] = [
         (N_("Official name"), partner.official_name, ""),
-        (N_("ISO codes"), " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code), ""),
+        (N_("ISO codes"), " / ".join(code for code in (partner.iso2, partner.iso3, partner.iso_numeric) if code)
+         or None, ""),
         ("Wikidata", partner.wikidata, ""),
         (N_("CoW / GW codes"), _state_codes(partner), ""),
         (N_("Also known as"), joined(partner.aliases) or None, ""),
         (other_names, joined(list(dict.fromkeys(name for name in (partner.name_mn, partner.official_name_mn,
                                                                   *partner.aliases_mn) if name))) or None, ""),
-        (N_("Tier"), f"{tier.name} ({tier.id})" if tier else _(NO_TIER) + _(": in the dataset for its events"),
+        (N_("Tier"), f"{tier.name} ({tier.id})" if tier else no_tier(partner) + _(_NO_TIER_WHY[partner.is_organisation]),
          _tier_style(partner.tier)),
         (N_("Since"), written_date(partner.tier_when) or None, ""),
         (N_("Designation"), partner.marked_designation or None, ""),
@@ -290,7 +295,7 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
         root.add(_parts((f"{written_date(entry.when)}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
                         (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
     if partner.tier is None:
-        root.add(_text(_(NO_TIER) + _(": in the dataset for its events"), "dim"))
+        root.add(_text(no_tier(partner) + _(_NO_TIER_WHY[partner.is_organisation]), "dim"))
     else:
         root.add(_parts((f"{written_date(partner.when)}  ", "dim"),
                         (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),

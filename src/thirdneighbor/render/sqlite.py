@@ -18,8 +18,9 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
                      mongolia_gw_code (NULL in a file without them)
     policy_aims      position, aim
     tiers            id PRIMARY KEY, name, name_mn, rank, description
-    partners         id PRIMARY KEY, name, official_name, name_mn,
-                     official_name_mn, iso2, iso3, iso_numeric, wikidata,
+    partners         id PRIMARY KEY, kind ('country' or 'organisation'), name,
+                     official_name, name_mn, official_name_mn, iso2, iso3
+                     (NULL for an organisation), iso_numeric, wikidata,
                      cow_code, cow_source, gw_code, gw_source, neighbor, tier -> tiers (NULL for an other relation),
                      designation, designation_mn, asterisk, since, since_approx,
                      tier_since, tier_since_approx (derived from the history, as
@@ -39,6 +40,8 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
     event_people     event_id -> events, person_id -> people
     people           id PRIMARY KEY, name, name_mn, role
     person_variants  person_id -> people, position, variant
+    person_roles     person_id -> people, position, title, date_from, date_to
+                     (partial dates; NULL where unknown or in office), note
     policy_notes, partner_notes, event_notes           (owner, position, note)
     policy_sources, partner_sources, event_sources,
     person_sources                                     (owner, position, source):
@@ -120,9 +123,14 @@ CREATE TABLE person_variants (
     person_id TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL, variant TEXT NOT NULL,
     PRIMARY KEY (person_id, position)
 );
+CREATE TABLE person_roles (
+    person_id TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL, title TEXT NOT NULL,
+    date_from TEXT, date_to TEXT, note TEXT, PRIMARY KEY (person_id, position)
+);
 CREATE TABLE partners (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, official_name TEXT, name_mn TEXT, official_name_mn TEXT,
-    iso2 TEXT NOT NULL, iso3 TEXT NOT NULL, iso_numeric TEXT, wikidata TEXT,
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('country', 'organisation')),
+    name TEXT NOT NULL, official_name TEXT, name_mn TEXT, official_name_mn TEXT,
+    iso2 TEXT, iso3 TEXT, iso_numeric TEXT, wikidata TEXT,
     cow_code INTEGER, cow_source TEXT, gw_code INTEGER, gw_source TEXT,
     neighbor INTEGER NOT NULL CHECK (neighbor IN (0, 1)),
     tier TEXT REFERENCES tiers(id), designation TEXT, designation_mn TEXT,
@@ -302,6 +310,9 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
         db.execute("INSERT INTO people VALUES (?, ?, ?, ?)", (person.id, person.name, person.name_mn, person.role))
         db.executemany("INSERT INTO person_variants VALUES (?, ?, ?)", _rows(person.id, person.variants))
         db.executemany("INSERT INTO person_sources VALUES (?, ?, ?)", _rows(person.id, person.sources))
+        db.executemany("INSERT INTO person_roles VALUES (?, ?, ?, ?, ?, ?)",
+                       [(person.id, position, role.title, _text(role.start), _text(role.end), role.note)
+                        for position, role in enumerate(person.roles)])
 
     exported: set[str] = set()
     history_id = 0
@@ -311,8 +322,8 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
         exported.add(partner.id)
         owner = f"partner {partner.id!r}"
         check_tier(owner, partner.tier)
-        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (partner.id, partner.name, partner.official_name, partner.name_mn, partner.official_name_mn,
+        db.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (partner.id, partner.kind, partner.name, partner.official_name, partner.name_mn, partner.official_name_mn,
                     partner.iso2, partner.iso3, partner.iso_numeric, partner.wikidata, partner.cow_code,
                     partner.cow_source, partner.gw_code, partner.gw_source, int(partner.neighbor),
                     partner.tier, partner.designation, partner.designation_mn, int(partner.asterisk),

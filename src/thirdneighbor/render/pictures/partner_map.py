@@ -34,8 +34,8 @@ def partners_map_svg(dataset: Dataset, date: PartialDate | None, theme: str,
     """The map of the dataset as it stood on `date` (or as it is, without one);
     only `partners` if given, but always Mongolia and its neighbors, whether or
     not they held a tier then; `filters` (as "tier: strategic") are named under
-    the title. An other relation appears from its first event on. The credit
-    is the dataset file's."""
+    the title. An other relation appears from its first event on; an
+    organisation, which has no country, does not. The credit is the dataset file's."""
     from ...query.asof import dataset_as_of
     from .credits import credit_lines
     from .worldmap import geometry, visible, world_map_svg
@@ -55,8 +55,9 @@ def partners_map_svg(dataset: Dataset, date: PartialDate | None, theme: str,
             continue
         if (chosen is not None and partner.id not in chosen) or (partner.tier is None and partner.id not in related):
             continue
-        else:
-            categories[partner.iso3] = partner.tier or "other"
+        if partner.iso3 is None:  # an organisation: no country to shade
+            continue
+        categories[partner.iso3] = partner.tier or "other"
         names[partner.iso3] = partner.name
     used = set(categories.values())
     legend = [("mongolia", names["MNG"])]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ...data.model import Dataset, Event, Partner
 from ...core.safe import markup as escape
+from ...query.groups import no_tier_label
 from . import report_words as words
 from .report_rows import Row, download_links, table_rows
 from .report_scope import Scope
@@ -72,7 +73,9 @@ def _summary(dataset: Dataset, partners: Sequence[Partner], scope: Scope) -> lis
     groups: list[tuple[str, list[Partner]]] = [
         (tier.name, [p for p in partners if p.tier == tier.id and not p.neighbor]) for tier in dataset.tiers]
     groups.append((words.NEIGHBORS, [p for p in partners if p.neighbor]))
-    groups.append((words.OTHER_RELATIONS, [p for p in partners if p.tier is None and not p.neighbor]))
+    groups.append((words.OTHER_RELATIONS, [p for p in partners
+                                            if p.tier is None and not p.neighbor and not p.is_organisation]))
+    groups.append((words.ORGANISATIONS, [p for p in partners if p.is_organisation]))
     groups = [(name, members) for name, members in groups if members]
     numbers = [f"<div><dt>{escape(noun)}</dt><dd>{len(partners)}</dd></div>"]
     numbers += [f"<div><dt>{escape(name)}</dt><dd>{len(members)}</dd></div>" for name, members in groups]
@@ -145,7 +148,7 @@ def _table(dataset: Dataset, rows: Sequence[Row], scope: Scope, asterisk_note: b
             f'<tr id="{escape(anchor(partner.id), quote=True)}" data-partner="{escape(partner.id, quote=True)}">'
             f'<th scope="row" data-label="{escape(labels[0], quote=True)}">{escape(partner.name)}</th>'
             f'<td data-label="{escape(labels[1], quote=True)}" data-key="{tier_key:03d}">'
-            f"{_swatch(partner.tier)}{escape(row.tier_name or words.NO_TIER)}</td>"
+            f"{_swatch(partner.tier)}{escape(row.tier_name or no_tier_label(partner))}</td>"
             f'<td data-label="{escape(labels[2], quote=True)}">{designation}</td>'
             f'<td class="date" data-label="{escape(labels[3], quote=True)}" data-key="{since_key}">'
             f"{escape(partner.tier_when or '—')}</td>"

@@ -1,0 +1,227 @@
+"""The tabular export: one CSV file per table, and the Frictionless data package
+that describes them, checked by the real `frictionless` tool (a test extra)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thirdneighbor.datapackage import DESCRIPTOR, export_files, package_descriptor
+from thirdneighbor.dataset import load_dataset
+from thirdneighbor.directories import write_directory
+from thirdneighbor.model import Dataset
+from thirdneighbor.package_tables import TABLES, table
+
+from .conftest import REPO
+
+
+def frictionless_report(directory: Path) -> dict[str, Any]:
+    """`frictionless validate --json` on a package, as a user would run it."""
+    tool = Path(sys.executable).with_name("frictionless")
+    command = [str(tool)] if tool.exists() else [shutil.which("frictionless") or "frictionless"]
+    done = subprocess.run([*command, "validate", "--json", str(directory / DESCRIPTOR)],
+                          capture_output=True, text=True, check=False, timeout=300)
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+def errors_of(report: dict[str, Any]) -> list[str]:
+    return [f"{task['name']}: {error['message']}" for task in report["tasks"] for error in task["errors"]] \
+        + [error["message"] for error in report["errors"]]
+
+
+def read_table(directory: Path, name: str) -> list[dict[str, str]]:
+    with open(directory / f"{name}.csv", encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def exported(dataset: Dataset, target: Path, partners: Any = None, descriptor: bool = True) -> Path:
+    return write_directory(target, export_files(dataset, partners, descriptor=descriptor))
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dataset = load_dataset(REPO / "data" / "partners.toml")
+    return exported(dataset, tmp_path_factory.mktemp("package") / "policy")
+
+
+def test_frictionless_validates_the_package(package: Path) -> None:
+    report = frictionless_report(package)
+    assert errors_of(report) == []
+    assert report["valid"] is True
+    assert report["stats"]["tasks"] == len(TABLES)
+
+
+def test_every_field_is_typed_and_described_and_every_table_keyed(package: Path, dataset: Dataset) -> None:
+    descriptor = json.loads((package / DESCRIPTOR).read_text(encoding="utf-8"))
+    assert descriptor == package_descriptor(dataset)
+    resources = {resource["name"]: resource for resource in descriptor["resources"]}
+    assert sorted(path.name for path in package.iterdir()) == sorted([DESCRIPTOR, *(f"{n}.csv" for n in resources)])
+    for name, resource in resources.items():
+        schema = resource["schema"]
+        assert resource["path"] == f"{name}.csv" and resource["description"]
+        assert schema["primaryKey"], name
+        for field in schema["fields"]:
+            assert field["type"] in ("string", "integer", "boolean"), (name, field)
+            assert len(field["description"]) > 10, (name, field["name"])
+        names = [field["name"] for field in schema["fields"]]
+        assert set(schema["primaryKey"]) <= set(names)
+        for key in schema.get("foreignKeys", []):
+            referenced = resources[key["reference"]["resource"]]["schema"]
+            assert set(key["fields"]) <= set(names)
+            assert key["reference"]["fields"] == referenced["primaryKey"] or \
+                set(key["reference"]["fields"]) <= {field["name"] for field in referenced["fields"]}
+
+
+def test_the_descriptor_states_the_licence_and_the_sources(package: Path, dataset: Dataset) -> None:
+    from thirdneighbor.citation import all_sources
+
+    descriptor = json.loads((package / DESCRIPTOR).read_text(encoding="utf-8"))
+    assert descriptor["licenses"] == [{"name": "CC-BY-SA-4.0",
+                                       "title": "Creative Commons Attribution-ShareAlike 4.0 International",
+                                       "path": "https://creativecommons.org/licenses/by-sa/4.0/"}]
+    assert descriptor["version"] == dataset.version
+    assert [source["title"] for source in descriptor["sources"]] == all_sources(dataset)
+    assert {"title": "https://mofa.go.jp/announce/announce/2010/11/1119_03.html",
+            "path": "https://mofa.go.jp/announce/announce/2010/11/1119_03.html"} in descriptor["sources"]
+    assert all("path" not in source for source in descriptor["sources"] if not source["title"].startswith("http"))
+
+
+def test_the_csv_files_read_back_as_the_dataset(package: Path, dataset: Dataset) -> None:
+    for declared in TABLES:
+        with open(package / f"{declared.name}.csv", encoding="utf-8", newline="") as stream:
+            header = next(csv.reader(stream))
+        assert tuple(header) == declared.column_names
+    partners = read_table(package, "partners")
+    assert [row["id"] for row in partners] == [partner.id for partner in dataset.all_partners]
+    japan = next(row for row in partners if row["id"] == "japan")
+    assert (japan["iso3"], japan["cow_code"], japan["gw_code"], japan["tier"]) == ("JPN", "740", "740", "strategic")
+    assert (japan["since"], japan["tier_since"], japan["neighbor"]) == ("2022-11-29", "2010-11-19", "false")
+    uk = next(row for row in partners if row["id"] == "united-kingdom")
+    assert (uk["tier"], uk["since"]) == ("", "")
+    assert len(read_table(package, "events")) == len(dataset.all_events)
+    assert len(read_table(package, "people")) == len(dataset.all_people)
+    assert read_table(package, "mongolia") == [{"name": "Mongolia", "iso2": "MN", "iso3": "MNG", "iso_numeric": "496",
+                                                "cow_code": "712", "cow_source": dataset.mongolia.cow_source,
+                                                "gw_code": "712", "gw_source": dataset.mongolia.gw_source}]
+    sources = read_table(package, "sources")
+    cited = {row["source_id"] for name in ("policy_sources", "partner_sources", "event_sources", "person_sources")
+             for row in read_table(package, name)}
+    assert cited == {row["id"] for row in sources}
+    assert all(row["url"] in ("", row["source"]) for row in sources)
+
+
+def test_japans_spells(package: Path) -> None:
+    spells = [row for row in read_table(package, "tier_spells") if row["partner_id"] == "japan"]
+    assert [(row["spell"], row["tier"], row["start"], row["start_precision"], row["end"], row["end_type"])
+            for row in spells] == [
+        ("1", "comprehensive", "1998-05", "month", "2010-11-19", "upgrade"),
+        ("2", "strategic", "2010-11-19", "day", "2022-11-29", "rename"),
+        ("3", "strategic", "2022-11-29", "day", "", "ongoing"),
+    ]
+    assert spells[2]["designation"] == "Special Strategic Partnership for Peace and Prosperity"
+    assert spells[0]["note"].startswith("The Japan Times of 11 May 1998")
+    people = [row for row in read_table(package, "spell_people") if row["partner_id"] == "japan"]
+    assert [(row["spell"], row["person_id"]) for row in people] == [
+        ("1", "natsagiin-bagabandi"), ("2", "tsakhiagiin-elbegdorj"), ("2", "naoto-kan"),
+        ("3", "ukhnaagiin-khurelsukh"), ("3", "fumio-kishida")]
+
+
+def test_japans_years(package: Path) -> None:
+    years = {row["year"]: row for row in read_table(package, "partner_years") if row["partner_id"] == "japan"}
+    assert min(years) == "1998"  # the first year any partner held a tier: Japan's comprehensive partnership
+    assert (years["2009"]["tier"], years["2009"]["tier_changed"], years["2009"]["ties_begun"]) == \
+        ("comprehensive", "false", "0")
+    assert (years["1998"]["tier"], years["1998"]["tier_changed"], years["1998"]["spell"]) == \
+        ("comprehensive", "true", "1")
+    assert (years["2010"]["tier"], years["2010"]["tier_rank"], years["2010"]["tier_changed"]) == \
+        ("strategic", "2", "true")
+    # The 2022 rename: a new tie, the same tier.
+    assert (years["2022"]["tier_changed"], years["2022"]["ties_begun"], years["2022"]["spell"]) == ("false", "1", "3")
+    assert (years["2022"]["iso3"], years["2022"]["cow_code"], years["2022"]["gw_code"]) == ("JPN", "740", "740")
+
+
+def test_a_tie_at_no_tier_and_an_in_force_by_start(package: Path) -> None:
+    spells = read_table(package, "tier_spells")
+    korea = [(row["tier"], row["start"], row["start_precision"], row["end_type"]) for row in spells
+             if row["partner_id"] == "south-korea"]
+    assert korea == [("", "1999", "year", "rename"), ("", "2006", "year", "upgrade"),
+                     ("comprehensive", "2011", "year", "upgrade"), ("strategic", "2021-09-10", "day", "ongoing")]
+    usa = next(row for row in spells if row["partner_id"] == "united-states")
+    assert (usa["start"], usa["start_approx"], usa["end_type"]) == ("2011-06-16", "true", "rename")
+    assert not any(row["partner_id"] == "united-kingdom" for row in spells)
+
+
+def test_the_same_dataset_gives_the_same_bytes(dataset: Dataset) -> None:
+    assert export_files(dataset) == export_files(dataset)
+
+
+def test_csv_is_the_same_tables_without_the_descriptor(dataset: Dataset) -> None:
+    with_descriptor = export_files(dataset)
+    plain = export_files(dataset, descriptor=False)
+    assert DESCRIPTOR in with_descriptor and DESCRIPTOR not in plain
+    assert plain == {name: data for name, data in with_descriptor.items() if name != DESCRIPTOR}
+
+
+def test_a_selection_keeps_its_keys_whole(dataset: Dataset, tmp_path: Path) -> None:
+    chosen = [partner for partner in dataset.all_partners if partner.id in ("japan", "south-korea")]
+    target = exported(dataset, tmp_path / "two", chosen)
+    assert errors_of(frictionless_report(target)) == []
+    assert {row["id"] for row in read_table(target, "partners")} == {"japan", "south-korea"}
+    whole = {row["title"]: row["id"] for row in read_table(exported(dataset, tmp_path / "all"), "events")}
+    events = read_table(target, "events")
+    assert events and all(whole[row["title"]] == row["id"] for row in events)
+    assert {row["partner_id"] for row in read_table(target, "event_partners")} <= {"japan", "south-korea"}
+    descriptor = json.loads((target / DESCRIPTOR).read_text(encoding="utf-8"))
+    assert len(descriptor["sources"]) < len(json.loads((tmp_path / "all" / DESCRIPTOR).read_text())["sources"])
+
+
+HOSTILE_NAME = '=HYPERLINK("http://127.0.0.1/x","click"), then, "quoted"\nand a second line'
+HOSTILE_NOTE = "+1; -1 @SUM(A1:A2)\r\n\ttabbed, \"quoted\", and \u202e reversed"
+
+
+def test_hostile_text_round_trips(write_dataset: Any, tmp_path: Path) -> None:
+    def change(document: dict[str, Any]) -> None:
+        japan = next(partner for partner in document["partners"] if partner["id"] == "japan")
+        japan["name"] = HOSTILE_NAME
+        japan["notes"] = [HOSTILE_NOTE, "@cmd"]
+        japan["history"][0]["note"] = "-2+3"
+        document["events"][0]["title"] = "a,b\n\"c\""
+
+    dataset = load_dataset(write_dataset(change))
+    target = exported(dataset, tmp_path / "hostile")
+    assert errors_of(frictionless_report(target)) == []
+    japan = next(row for row in read_table(target, "partners") if row["id"] == "japan")
+    assert japan["name"] == HOSTILE_NAME
+    notes = [row["note"] for row in read_table(target, "partner_notes") if row["partner_id"] == "japan"]
+    assert notes == [HOSTILE_NOTE, "@cmd"]
+    assert next(row for row in read_table(target, "tier_spells") if row["partner_id"] == "japan")["note"] == "-2+3"
+    assert read_table(target, "events")[0]["title"] == "a,b\n\"c\""
+
+
+def test_the_test_extra_has_frictionless_and_the_tool_never_imports_it() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert [dependency.split(">")[0].split("<")[0] for dependency in project["dependencies"]] == \
+        ["typer", "rich", "tomli-w"]
+    assert any(requirement.startswith("frictionless") for requirement in project["optional-dependencies"]["test"])
+    for path in (REPO / "src").rglob("*.py"):
+        assert "import frictionless" not in path.read_text(encoding="utf-8"), path
+        assert "from frictionless" not in path.read_text(encoding="utf-8"), path
+
+
+def test_columns_are_declared_once(dataset: Dataset) -> None:
+    from thirdneighbor.package_rows import table_rows
+
+    rows = table_rows(dataset)
+    assert set(rows) == {declared.name for declared in TABLES}
+    for declared in TABLES:
+        assert all(len(row) == len(declared.columns) for row in rows[declared.name]), declared.name
+    assert table("tier_spells").primary_key == ("partner_id", "spell")

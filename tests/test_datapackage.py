@@ -185,7 +185,7 @@ def test_a_selection_keeps_its_keys_whole(dataset: Dataset, tmp_path: Path) -> N
 
 
 HOSTILE_NAME = '=HYPERLINK("http://127.0.0.1/x","click"), then, "quoted"\nand a second line'
-HOSTILE_NOTE = "+1; -1 @SUM(A1:A2)\r\n\ttabbed, \"quoted\", and \u202e reversed"
+HOSTILE_NOTE = "+1; -1 @SUM(A1:A2)\r\n\ttabbed, \"quoted\", a \x00 NUL, a lone \r and \u202e reversed"
 
 
 def test_hostile_text_round_trips(write_dataset: Any, tmp_path: Path) -> None:

@@ -185,8 +185,8 @@ def cache_check(work: Path, runs: int) -> list[Row]:
     marshal, decode with the shape check), against marshal.loads alone."""
     import marshal
 
-    from thirdneighbor import cache
-    from thirdneighbor.dataset import bundled_dataset_path, load_dataset
+    from thirdneighbor.data import cache
+    from thirdneighbor.data.load import bundled_dataset_path, load_dataset
 
     os.environ["XDG_CACHE_HOME"] = str(work / "check-cache")
     path = bundled_dataset_path()

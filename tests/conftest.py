@@ -12,9 +12,10 @@ import pytest
 import tomli_w
 from typer.testing import CliRunner
 
-from thirdneighbor.cli import app
-from thirdneighbor.dataset import load_dataset
-from thirdneighbor.model import Dataset
+from thirdneighbor.cli.app import app
+from thirdneighbor.api.dataset import with_methods
+from thirdneighbor.data.load import load_dataset
+from thirdneighbor.data.model import Dataset
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "partners.toml"
@@ -42,7 +43,8 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch, _cache_home: Path) -> N
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
-    return load_dataset(BUNDLED)
+    # The Python API's Dataset: the records, with the methods tests call.
+    return with_methods(load_dataset(BUNDLED))
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import thirdneighbor
-from thirdneighbor.model import Dataset
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.data.model import Dataset
+from thirdneighbor.data.partialdate import PartialDate
 
 from .conftest import BUNDLED
 

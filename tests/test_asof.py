@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor.query.asof import dataset_as_of, in_force, last_day, partner_as_of
-from thirdneighbor.model import Dataset
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.data.partialdate import last_day
+from thirdneighbor.query.asof import dataset_as_of, in_force, partner_as_of
+from thirdneighbor.data.model import Dataset
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.select import resolve_partner
 
 from .conftest import run_cli

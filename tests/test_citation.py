@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from thirdneighbor import __version__
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 
 from .conftest import REPO, run_cli
 
@@ -186,7 +186,7 @@ def test_text_is_one_complete_entry() -> None:
 
 
 def test_a_declared_project_url_appears_in_every_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    from thirdneighbor import citation
+    from thirdneighbor.render import citation
 
     monkeypatch.setattr(citation, "project_url", lambda: "https://example.org/thirdneighbor")
     assert "URL: https://example.org/thirdneighbor\n" in out("cite")
@@ -197,7 +197,7 @@ def test_a_declared_project_url_appears_in_every_format(monkeypatch: pytest.Monk
 
 
 def test_no_url_is_invented_where_none_is_declared() -> None:
-    from thirdneighbor.citation import project_url
+    from thirdneighbor.render.citation import project_url
 
     assert project_url() is None
     assert json.loads(out("cite", "--json"))["url"] is None

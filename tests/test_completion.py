@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor import completion
+from thirdneighbor.cli import completion
 
 
 def context(command: str = "", **params: Any) -> Any:

@@ -17,7 +17,7 @@ from typing import Any
 import pycountry
 import pytest
 
-from thirdneighbor.model import Dataset, Partner
+from thirdneighbor.data.model import Dataset, Partner
 
 from .conftest import REPO, run_cli
 

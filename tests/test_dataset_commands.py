@@ -241,7 +241,7 @@ def test_cite_takes_control_characters_out(write_dataset: Any) -> None:
 
 
 def test_an_own_copy_gets_a_title_and_version_even_where_the_file_had_none() -> None:
-    from thirdneighbor.dataset import own_copy
+    from thirdneighbor.data.load import own_copy
 
     text = BUNDLED.read_text(encoding="utf-8")
     bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "2.1.0"\n', "")

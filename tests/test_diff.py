@@ -123,7 +123,7 @@ def test_stdin_is_one_side_and_the_readme_recipe_works(tmp_path: Path) -> None:
     fresh = run_cli("init", "-").stdout
     from typer.testing import CliRunner
 
-    from thirdneighbor.cli import app
+    from thirdneighbor.cli.app import app
 
     ran = CliRunner().invoke(app, ["diff", "-", str(mine)], input=fresh, prog_name="thirdneighbor")
     assert ran.exit_code == 0, ran.stderr

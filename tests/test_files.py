@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from thirdneighbor.errors import CannotWriteError, ExitCode, UsageError
-from thirdneighbor.files import write_atomically
+from thirdneighbor.core.files import write_atomically
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -246,7 +246,7 @@ def test_a_name_that_names_no_file_is_refused(tmp_path: Path, monkeypatch: pytes
 
 def test_a_directory_that_will_not_take_the_file_is_found_before_writing(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from thirdneighbor.files import check_target
+    from thirdneighbor.core.files import check_target
 
     (tmp_path / "plain").write_bytes(b"a file, not a directory")
     with pytest.raises(CannotWriteError, match="cannot write .*plain/out.svg: Not a directory"):
@@ -260,7 +260,7 @@ def test_a_directory_that_will_not_take_the_file_is_found_before_writing(tmp_pat
 
 @pytest.mark.parametrize("name", ["a\nb.svg", "\udcff.svg", "tab\there.svg"])
 def test_a_name_with_a_line_break_or_undecodable_bytes_is_shown_quoted(tmp_path: Path, name: str) -> None:
-    from thirdneighbor.render.safe import shown
+    from thirdneighbor.core.safe import shown
 
     target = tmp_path / name
     (tmp_path / name).write_bytes(b"x") if "\udcff" not in name else open(os.fsencode(target), "wb").close()
@@ -419,7 +419,7 @@ def test_a_name_taken_during_the_write_is_shown_quoted(tmp_path: Path, monkeypat
 
 def test_another_users_file_in_a_sticky_directory_is_found_before_writing(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from thirdneighbor.files import check_target
+    from thirdneighbor.core.files import check_target
 
     sticky = tmp_path / "shared"
     sticky.mkdir()

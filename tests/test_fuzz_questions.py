@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 from thirdneighbor.query.people import resolve_person
 
 from .conftest import run_cli

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor.dataset import load_dataset
+import thirdneighbor
+from thirdneighbor.data.load import load_dataset
 
 from .conftest import run_cli
 
@@ -232,10 +233,10 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def refuse(file: object, *args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(file))
 
-    import thirdneighbor.dataset
+    import thirdneighbor.data.load
 
     # The dataset module's own `open`, which is how it reads a dataset file.
-    monkeypatch.setattr(thirdneighbor.dataset, "open", refuse, raising=False)
+    monkeypatch.setattr(thirdneighbor.data.load, "open", refuse, raising=False)
     result = run_cli("list", "--data", str(path))
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (f"thirdneighbor: {path}: the dataset is broken (1 problem)\n"
@@ -280,7 +281,7 @@ def test_colour_output_carries_only_our_own_styles(evil_dataset: Path) -> None:
     assert result.exit_code == 0
     assert "\x1b[" in result.stdout  # our own styling is there
     linked = {match.group(1) for match in OUR_LINK.finditer(result.stdout)} - {None}
-    sources = load_dataset(evil_dataset).partner("japan").sources
+    sources = thirdneighbor.load(evil_dataset).partner("japan").sources
     assert linked and linked <= set(sources)  # our links: the sources' addresses, and nothing else
     text = OUR_LINK.sub("", result.stdout)
     for forbidden in ("\x1b]", "\x07", "\x1b[31mRed", "\x9b", "\u202e", "example.invalid]click[/link]\x1b"):
@@ -388,14 +389,14 @@ def assert_inert(text: str) -> None:
 
 @pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"])
 def test_clean_removes_zero_width_and_format_characters(char: str) -> None:
-    from thirdneighbor.render.safe import clean
+    from thirdneighbor.core.safe import clean
 
     assert clean(f"Ja{char}pan") == "Japan"
 
 
 @pytest.mark.parametrize("char", ["\u2028", "\u2029"])
 def test_clean_turns_line_and_paragraph_separators_into_a_space(char: str) -> None:
-    from thirdneighbor.render.safe import clean
+    from thirdneighbor.core.safe import clean
 
     assert clean(f"Ja{char}pan") == "Ja pan"
     assert clean(f"Ja\r\n{char}\tpan") == "Ja pan"  # a run of line breaks is one space
@@ -462,7 +463,7 @@ def test_csv_and_tsv_cells_that_begin_like_a_formula_get_a_quote(write_dataset: 
 
 
 def test_spreadsheet_rule_covers_tab_and_carriage_return_and_spares_numbers() -> None:
-    from thirdneighbor.render.safe import spreadsheet_cell
+    from thirdneighbor.core.safe import spreadsheet_cell
     from thirdneighbor.render.text import delimited
 
     for start in ("=", "+", "-", "@", "\t", "\r"):
@@ -567,7 +568,7 @@ def test_completion_offers_are_cleaned_and_never_split(write_dataset: Any) -> No
 def test_completion_help_is_cleaned(write_dataset: Any) -> None:
     from types import SimpleNamespace
 
-    from thirdneighbor import completion
+    from thirdneighbor.cli import completion
 
     path = write_dataset(lambda d: (_hostile_aliases(d), _hostile_tier_name(d)))
     context = SimpleNamespace(params={"data": str(path)}, command=SimpleNamespace(name="show"))
@@ -618,13 +619,13 @@ def test_a_toml_export_escapes_what_a_terminal_acts_on_and_round_trips(write_dat
     copy.write_text(result.stdout, encoding="utf-8")
     original = load_dataset(path).all_partners[1]
     assert original.name == hostile
-    assert load_dataset(copy).partner(original.id).name == hostile  # the same value, read back
+    assert thirdneighbor.load(copy).partner(original.id).name == hostile  # the same value, read back
 
 
 def test_the_bundled_dataset_nests_six_levels_the_depth_the_message_names(raw_document: dict[str, Any]) -> None:
     # The depth is counted only when validation fails, on the grounds that a valid
     # dataset cannot nest deeper than its schema's 6 levels; this pins that figure.
-    from thirdneighbor.dataset import MAX_DEPTH, _deeper_than
+    from thirdneighbor.data.load import MAX_DEPTH, _deeper_than
 
     assert not _deeper_than(raw_document, 6) and _deeper_than(raw_document, 5)
     assert MAX_DEPTH > 6
@@ -633,7 +634,7 @@ def test_the_bundled_dataset_nests_six_levels_the_depth_the_message_names(raw_do
 def test_reading_a_dataset_sets_aside_what_it_holds_not_the_limit(tmp_path: Path) -> None:
     import tracemalloc
 
-    from thirdneighbor.dataset import read_bytes
+    from thirdneighbor.data.load import read_bytes
 
     small = tmp_path / "small.toml"
     small.write_bytes(b"x = 1\n" * 1000)
@@ -714,14 +715,14 @@ def test_a_glob_in_an_alias_is_never_offered_to_bash(write_dataset: Any) -> None
     ("nothing to do", "nothing to do"),
 ])
 def test_escaped_active_escapes_in_ascii_text_and_in_any_other(text: str, expected: str) -> None:
-    from thirdneighbor.render.safe import escaped_active
+    from thirdneighbor.core.safe import escaped_active
 
     assert escaped_active(text) == expected
     assert json.loads(f'"{escaped_active(text)}"') == text
 
 
 def test_the_short_text_scan_looks_for_exactly_the_characters_json_escapes() -> None:
-    from thirdneighbor.render import safe
+    from thirdneighbor.core import safe
 
     pattern = re.compile(safe._ACTIVE_SOURCE)
     assert set(safe._ACTIVE_CHARACTERS) == {chr(code) for code in range(0x110000) if pattern.match(chr(code))}

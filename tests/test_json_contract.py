@@ -175,7 +175,7 @@ def _schema_keys(definition: str) -> tuple[list[str], set[str]]:
     ("person", "Person", set()),
 ])
 def test_the_schema_lists_the_model_fields_in_order(definition: str, cls: str, extra: set[str]) -> None:
-    from thirdneighbor import model
+    from thirdneighbor.data import model
 
     declared = [info.key for info in model.record_fields(getattr(model, cls)) if not info.detail]
     required, properties = _schema_keys(definition)
@@ -192,7 +192,7 @@ def test_partner_to_dict_is_the_list_json() -> None:
 
 
 def test_the_schema_lists_a_partner_s_keys_with_the_derived_dates_in_order() -> None:
-    from thirdneighbor.model import partner_keys
+    from thirdneighbor.data.model import partner_keys
 
     required, properties = _schema_keys("partnerCore")
     assert required == list(partner_keys())

@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import thirdneighbor
-from thirdneighbor import completion
+from thirdneighbor.cli import completion
 from thirdneighbor.errors import AmbiguousError, NotFoundError
-from thirdneighbor.model import Dataset
-from thirdneighbor.names import partner_keys, strip_accents
+from thirdneighbor.data.model import Dataset
+from thirdneighbor.core.fold import strip_accents
+from thirdneighbor.data.names import partner_keys
 from thirdneighbor.query.lookup import NoTieError, lookup_key, resolve_partner, resolve_words
 
 from .conftest import run_cli
@@ -197,7 +198,7 @@ def test_short_strings_that_are_no_partner_code_find_nothing(text: str) -> None:
 
 
 def _bundled() -> Dataset:
-    from thirdneighbor.dataset import load_dataset
+    from thirdneighbor.data.load import load_dataset
 
     from .conftest import BUNDLED
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor import completion
-from thirdneighbor.dataset import load_dataset
+from thirdneighbor.cli import completion
+from thirdneighbor.data.load import load_dataset
 from thirdneighbor.errors import DatasetError
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 
 from .conftest import run_cli
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from thirdneighbor.cli import app
+from thirdneighbor.cli.app import app
 
 from .conftest import BUNDLED, Run, run_cli
 

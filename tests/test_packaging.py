@@ -46,9 +46,9 @@ def run_installed(site: Path, cwd: Path, *args: str, editable: bool = False) -> 
         f"sys.path[:] = [p for p in sys.path if p != {str(REPO / 'src')!r}]; "
         f"{add_site}"
         f"sys.path.insert(0, {str(site)!r}); "
-        "import thirdneighbor, thirdneighbor.dataset as d; "
+        "import thirdneighbor, thirdneighbor.data.load as d; "
         "print(thirdneighbor.__file__, file=sys.stderr); print(d.bundled_dataset_path(), file=sys.stderr); "
-        f"from thirdneighbor.cli import app; app({list(args)!r}, prog_name='thirdneighbor')"
+        f"from thirdneighbor.cli.app import app; app({list(args)!r}, prog_name='thirdneighbor')"
     )
     return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=False,
                           env={"PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"})

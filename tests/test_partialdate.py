@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thirdneighbor.partialdate import PartialDate, PartialDateError
+from thirdneighbor.data.partialdate import PartialDate, PartialDateError
 
 
 @pytest.mark.parametrize("text", ["2019", "2019-07", "2019-07-31", "2024-02-29", "0001"])

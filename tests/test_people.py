@@ -6,9 +6,9 @@ import json
 import re
 from typing import Any
 
-from thirdneighbor.dataset import load_dataset
+from thirdneighbor.data.load import load_dataset
 from thirdneighbor.errors import DatasetError
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 
 from .conftest import run_cli
 

@@ -95,7 +95,7 @@ def test_map_as_of_a_date() -> None:
 
 
 def test_map_and_report_want_a_file_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from thirdneighbor import streams
+    from thirdneighbor.cli import streams
 
     monkeypatch.setattr(streams, "stdout_is_terminal", lambda: True)
     for command in ("map", "report"):

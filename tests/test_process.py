@@ -167,7 +167,7 @@ def test_python_dash_m_and_version() -> None:
 # --- the entry point builds only the command it runs ----------------------------------
 
 def test_a_named_command_runs_alone_and_everything_else_sees_the_whole_app() -> None:
-    from thirdneighbor.cli import app
+    from thirdneighbor.cli.app import app
 
     names = [command.name for command in app.registered_commands]
     whole = cli("--help", env={"COLUMNS": "200"})

@@ -12,10 +12,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thirdneighbor.model import Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier, record_fields
-from thirdneighbor.partialdate import PartialDate
-from thirdneighbor.toml_out import dumps_dataset
-from thirdneighbor.validate import build_dataset
+from thirdneighbor.data.model import Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier, record_fields
+from thirdneighbor.data.partialdate import PartialDate
+from thirdneighbor.data.write import dumps_dataset
+from thirdneighbor.data.validate import build_dataset
 
 from .conftest import BUNDLED, run_cli
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from thirdneighbor.errors import NotFoundError, UsageError
-from thirdneighbor.model import Dataset
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.data.model import Dataset
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.groups import compare_partners, tier_groups
 from thirdneighbor.query.select import events_by_partner, resolve_partner, select_events, select_partners
 

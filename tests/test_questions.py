@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thirdneighbor.model import Dataset, Event
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.data.model import Dataset, Event
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.changes import changes
-from thirdneighbor.fold import folded
+from thirdneighbor.core.fold import folded
 from thirdneighbor.query.search import parse_query, search
 from thirdneighbor.query.select import select_partners
 

@@ -114,7 +114,7 @@ def test_the_exit_code_table_is_made_from_the_enum() -> None:
 
 
 def test_the_readme_shows_the_sql_examples_the_tests_run() -> None:
-    from thirdneighbor.sqlite_export import EXAMPLE_QUERIES
+    from thirdneighbor.render.sqlite import EXAMPLE_QUERIES
 
     text = README.read_text(encoding="utf-8")
     for description, query in EXAMPLE_QUERIES:
@@ -125,8 +125,8 @@ COUNT = re.compile(r"<!-- count: (\w+) -->([\d,]+)")
 
 
 def _counts() -> dict[str, int]:
-    from thirdneighbor.citation import all_sources
-    from thirdneighbor.dataset import load_dataset
+    from thirdneighbor.render.citation import all_sources
+    from thirdneighbor.data.load import load_dataset
 
     from .conftest import BUNDLED
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console, RenderableType
 
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 from thirdneighbor.query.groups import compare_partners, tier_groups
 from thirdneighbor.query.select import select_partners
 from thirdneighbor.render import rich_views as views
@@ -100,7 +100,7 @@ def test_golden_directory_has_no_stale_files() -> None:
 def test_cleaning_one_character_is_clean_of_it() -> None:
     # The text fold cleans character by character without the pattern; both must
     # be the one rule, for every code point of the Basic Multilingual Plane.
-    from thirdneighbor.render.safe import clean, cleaned_character
+    from thirdneighbor.core.safe import clean, cleaned_character
 
     differ = [hex(code) for code in range(0x10000) if cleaned_character(chr(code)) != clean(chr(code))]
     assert differ == []

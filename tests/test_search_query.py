@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from thirdneighbor.errors import UsageError
-from thirdneighbor.fold import fold, folded
-from thirdneighbor.model import Event
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.core.fold import fold, fold_ascii, folded
+from thirdneighbor.data.model import Event
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.search import MAX_QUERY_LENGTH, MAX_TERMS, parse_query, search
 
 from .conftest import run_cli
@@ -226,3 +226,22 @@ def test_a_term_is_not_found_across_two_texts_of_a_record() -> None:
     whole = Event(date=PartialDate(2001), title="Treaty a|b signed", sources=("x",))
     assert [hit.date for hit in search(["a|b"], partners=[], events=[split, whole])] == ["2001"]
     assert [hit.date for hit in search(["treaty", "signed"], partners=[], events=[split, whole])] == ["2001", "2000"]
+
+
+def test_the_ascii_byte_tables_fold_as_the_one_fold_does() -> None:
+    # fold_ascii is a faster spelling of fold for ASCII, not a second rule:
+    # every ASCII character, alone and in a text, folds the same both ways.
+    every = "".join(map(chr, range(128)))
+    assert [fold_ascii(ch) for ch in every] == [fold(ch) for ch in every]
+    assert fold_ascii(every * 3) == fold(every * 3)
+
+
+def test_the_precomputed_fold_table_is_the_fold_rule_itself() -> None:
+    # fold_table.py saves a fresh process from working out the commonest
+    # characters at its first search; each entry must be what the rule gives.
+    from thirdneighbor.core.fold import _fold_character
+    from thirdneighbor.core.fold_table import BLOCKS, FOLDED
+
+    codes = [code for first, last in BLOCKS for code in range(first, last + 1)]
+    assert sorted(FOLDED) == codes
+    assert {code: text for code, text in FOLDED.items() if _fold_character(chr(code)) != text} == {}

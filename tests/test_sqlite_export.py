@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from thirdneighbor import sqlite_export
-from thirdneighbor.model import Dataset, Partner
-from thirdneighbor.sqlite_export import EXAMPLE_QUERIES, database_bytes
+from thirdneighbor.render import sqlite as sqlite_export
+from thirdneighbor.data.model import Dataset, Partner
+from thirdneighbor.render.sqlite import EXAMPLE_QUERIES, database_bytes
 
 HOSTILE = "x'); DROP TABLE partners; --\" ; DELETE FROM events; /* \u0000? */"
 

@@ -14,8 +14,8 @@ import sys
 import pytest
 
 HEAVY = ("rich", "pydantic", "importlib.metadata", "tomli_w", "tomllib", "hashlib",
-         "thirdneighbor.validate", "thirdneighbor.validate_fields", "thirdneighbor.validate_records",
-         "thirdneighbor.confusables")
+         "thirdneighbor.data.validate", "thirdneighbor.data.validate_fields", "thirdneighbor.data.validate_records",
+         "thirdneighbor.data.confusables")
 
 PROBE = """
 import json, os, sys
@@ -88,5 +88,5 @@ def test_the_probe_would_notice_rich() -> None:
 
 def test_a_cache_miss_parses_and_validates() -> None:
     modules = loaded_modules("list", "--json", "--no-cache")
-    assert {"tomllib", "thirdneighbor.validate"} <= modules
+    assert {"tomllib", "thirdneighbor.data.validate"} <= modules
     assert "rich" not in modules

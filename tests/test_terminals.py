@@ -15,10 +15,10 @@ import re
 import pytest
 from rich.console import Console
 
-from thirdneighbor.model import Dataset
+from thirdneighbor.data.model import Dataset
 from thirdneighbor.query.select import events_by_partner
-from thirdneighbor.render import rich_views
-from thirdneighbor.views import ShowSubject, View
+from thirdneighbor.render import rich_draw
+from thirdneighbor.views.registry import ShowSubject, View
 
 from .conftest import run_cli
 
@@ -101,7 +101,7 @@ def draw(renderable: object, width: int) -> str:
 def test_every_source_stands_whole_on_one_line(dataset: Dataset, partner_id: str, width: int) -> None:
     partner = next(p for p in dataset.all_partners if p.id == partner_id)
     view = View("show", dataset, ShowSubject([partner], events_by_partner(dataset)), with_sources=True)
-    text = draw(rich_views.drawing(view), width)
+    text = draw(rich_draw.drawing(view), width)
     lines = text.splitlines()
     addresses = [word for source in partner.sources for word in source.split() if word.startswith("http")]
     assert addresses
@@ -119,9 +119,9 @@ def test_sources_stay_in_the_box_where_they_fit(dataset: Dataset) -> None:
     # Uzbekistan's longest source address is 47 characters: inside the box at 100 columns.
     uzbekistan = next(p for p in dataset.all_partners if p.id == "uzbekistan")
     view = View("show", dataset, ShowSubject([uzbekistan], events_by_partner(dataset)))
-    wide = draw(rich_views.drawing(view), 100)
+    wide = draw(rich_draw.drawing(view), 100)
     assert "│     ├── https://www.montsame.mn/mn/read/303856" in wide
-    narrow = draw(rich_views.drawing(view), 40)
+    narrow = draw(rich_draw.drawing(view), 40)
     assert "\n  https://www.montsame.mn/mn/read/303856\n" in narrow  # below the box, whole
     assert narrow.index("╰") < narrow.index("Sources\n")
 

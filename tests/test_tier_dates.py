@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor.model import Dataset, HistoryEntry, Partner
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.data.model import Dataset, HistoryEntry, Partner
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.asof import partner_as_of, tier_at
 from thirdneighbor.query.select import resolve_partner, select_partners
 

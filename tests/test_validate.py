@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor.dataset import bundled_dataset_path, dataset_path, load_dataset
+from thirdneighbor.api.dataset import with_methods
+from thirdneighbor.data.load import bundled_dataset_path, dataset_path, load_dataset
 from thirdneighbor.errors import DatasetError, ExitCode
-from thirdneighbor.validate import build_dataset
+from thirdneighbor.data.validate import build_dataset
 
 from .conftest import BUNDLED, run_cli
 
@@ -274,7 +275,7 @@ def test_files_of_schema_2_load_without_the_linked_identifiers(write_dataset: An
         for partner in document["partners"]:
             partner.pop("iso_numeric")
             partner.pop("wikidata")
-    japan = load_dataset(write_dataset(change)).partner("japan")
+    japan = with_methods(load_dataset(write_dataset(change))).partner("japan")
     assert (japan.iso_numeric, japan.wikidata) == (None, None)
 
 
@@ -315,7 +316,7 @@ def test_files_without_codes_or_licence_still_load(write_dataset: Any) -> None:
             for key in ("cow_code", "cow_source", "gw_code", "gw_source"):
                 partner.pop(key)
     path = write_dataset(change)
-    dataset = load_dataset(path)
+    dataset = with_methods(load_dataset(path))
     germany = dataset.partner("germany")
     assert (dataset.mongolia, dataset.license, germany.cow_code, germany.gw_source) == (None, None, None, None)
     assert load_dataset(path) == dataset  # the second load reads the cache: its None codes and table too
@@ -398,7 +399,7 @@ def test_user_assigned_iso_codes_may_repeat(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
         for partner_id, code in (("japan", "XK"), ("germany", "XK")):
             _partner(document, partner_id).update(iso2=code, iso3="XKX", iso_numeric="999")
-    data = load_dataset(write_dataset(change))
+    data = with_methods(load_dataset(write_dataset(change)))
     assert data.partner("japan").iso3 == data.partner("germany").iso3 == "XKX"
     result = run_cli("show", "XKX", "--data", str(write_dataset(change)))
     assert (result.exit_code, result.stdout) == (1, "")
@@ -497,8 +498,8 @@ def test_the_look_alike_table_is_the_documented_subset() -> None:
     output cleaning takes out is dropped from a name's skeleton."""
     import unicodedata
 
-    from thirdneighbor.confusables import LOOK_ALIKES, skeleton
-    from thirdneighbor.render.safe import _ACTIVE_CHARACTERS
+    from thirdneighbor.data.confusables import LOOK_ALIKES, skeleton
+    from thirdneighbor.core.safe import _ACTIVE_CHARACTERS
 
     assert len(LOOK_ALIKES) > 100
     for source, target in LOOK_ALIKES.items():

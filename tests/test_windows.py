@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thirdneighbor.model import Dataset
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.data.model import Dataset
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.window import Window, day_before, first_day, last_day, window
 
 from .conftest import json_of, ok, run_cli

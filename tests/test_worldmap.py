@@ -1,4 +1,4 @@
-"""The world map (thirdneighbor.pictures.worldmap): a self-contained, well-formed,
+"""The world map (thirdneighbor.render.pictures.worldmap): a self-contained, well-formed,
 accessible SVG whose tiers survive grey printing and whose text is escaped."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from importlib.resources import files
 
 import pytest
 
-from thirdneighbor.pictures.worldmap import THEMES, world_map_svg
+from thirdneighbor.render.pictures.worldmap import THEMES, world_map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
-GEOMETRY = files("thirdneighbor.pictures").joinpath("world-110m.json")
+GEOMETRY = files("thirdneighbor.render.pictures").joinpath("world-110m.json")
 
 CATEGORIES = {"MNG": "mongolia", "RUS": "neighbor", "CHN": "neighbor", "JPN": "strategic",
               "USA": "strategic", "DEU": "strategic", "CAN": "comprehensive",
@@ -237,7 +237,7 @@ def test_north_is_up_and_not_squashed() -> None:
 
 
 def test_import_does_not_load_geometry_or_pycountry() -> None:
-    code = ("import sys, thirdneighbor.pictures.worldmap as w; "
+    code = ("import sys, thirdneighbor.render.pictures.worldmap as w; "
             "print(w._geometry is None, 'pycountry' in sys.modules, 'json' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[:2] == ["True", "False"]

@@ -1,4 +1,4 @@
-"""Build src/thirdneighbor/pictures/world-110m.json from the npm package world-atlas.
+"""Build src/thirdneighbor/render/pictures/world-110m.json from the npm package world-atlas.
 
 A development-time script: the tool never imports it, and it is not shipped.
 
@@ -25,7 +25,7 @@ from pathlib import Path
 import pycountry
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = REPO / "src" / "thirdneighbor" / "pictures" / "world-110m.json"
+DEFAULT_OUT = REPO / "src" / "thirdneighbor" / "render" / "pictures" / "world-110m.json"
 MAX_BYTES = 300_000
 
 WIDTH = 1000.0  # viewBox width in SVG units

@@ -8,8 +8,9 @@ line or from Python.
     >>> str(data.partner("korea").since)
     '2021-09-10'
 
-`load` returns a thirdneighbor.model.Dataset; its methods `partners`, `partner`,
-`events`, `search`, `changes` and `series` call the same query functions as the
+`load` returns a thirdneighbor.api.dataset.Dataset: the records of a
+thirdneighbor.data.model.Dataset, with methods `partners`, `partner`, `events`,
+`search`, `changes` and `series` that call the same query functions as the
 command line. Each takes the types its docstring names (a date is a PartialDate,
 a str such as "2020" or "2020-05", or an int year) and raises TypeError,
 ValueError or LookupError, with a message, for anything else. Importing this
@@ -21,12 +22,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .model import Dataset
+from .core import __version__
 
-# Kept here, not read from package metadata, so --version costs no import of
-# importlib.metadata. pyproject.toml reads the version from this line.
-__version__ = "0.3.0"
+if TYPE_CHECKING:
+    from .api.dataset import Dataset
+
+__all__ = ["__version__", "load"]
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -44,9 +45,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     if path is not None and not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str, an os.PathLike or None, not {type(path).__name__}")
 
-    from .dataset import load_dataset
+    from .api.dataset import with_methods
+    from .data.load import load_dataset
 
     def warn(message: str) -> None:
         warnings.warn(message, DeprecationWarning, stacklevel=3)
 
-    return load_dataset(path, on_notice=warn)
+    return with_methods(load_dataset(path, on_notice=warn))

@@ -15,7 +15,7 @@ def main() -> None:
         _stop("cannot write the output: stdout is closed", 4)  # ExitCode.CANNOT_WRITE
     stdout_at_start = _identity(sys.stdout)
     try:
-        from thirdneighbor.cli import app
+        from .cli.app import app
     except KeyboardInterrupt:  # Ctrl-C while the modules are still importing
         sys.exit(130)  # ExitCode.INTERRUPTED, before thirdneighbor.errors is loaded
     # Typer turns every registered command into a Click command at each start-up,
@@ -28,7 +28,7 @@ def main() -> None:
     if wanted and "_THIRDNEIGHBOR_COMPLETE" not in os.environ:
         app.registered_commands[:] = wanted
     # Everything the command does goes through the one error boundary,
-    # thirdneighbor.boundary.answer, which ends in SystemExit.
+    # thirdneighbor.cli.boundary.answer, which ends in SystemExit.
     try:
         app(prog_name="thirdneighbor")
         code = 0
@@ -42,7 +42,7 @@ def main() -> None:
     except OSError as error:
         # Only Click's own output gets here (--help into a full disk); everything
         # a command does goes through the boundary, which catches its errors.
-        from thirdneighbor import streams
+        from .cli import streams
 
         streams.silence_stdout()
         if isinstance(error, BrokenPipeError):

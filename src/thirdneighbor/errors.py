@@ -1,6 +1,6 @@
 """Exit codes, and the one exception hierarchy that maps onto them.
 
-The command-line boundary (thirdneighbor.boundary) catches ThirdNeighborError and
+The command-line boundary (thirdneighbor.cli.boundary) catches ThirdNeighborError and
 turns it into a one-line message on stderr and the error's exit code, so no
 traceback ever reaches a user. The Python API raises the same exceptions; the
 look-up errors are LookupErrors too.
@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .validate import Problem
+    from .data.validate import Problem
 
 
 class ExitCode(IntEnum):
@@ -57,7 +57,7 @@ def exit_codes_markdown() -> str:
 
 
 class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived while a file was being written (thirdneighbor.files
+    """SIGTERM or SIGHUP arrived while a file was being written (thirdneighbor.core.files
     raises it from a signal handler, as Python raises KeyboardInterrupt for
     SIGINT), so that the temporary file is removed on the way out."""
 
@@ -85,7 +85,7 @@ class NotFoundError(ThirdNeighborError, LookupError):
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(self, query: str, suggestions: list[str], noun: str = "partner", hint: str | None = None) -> None:
-        from .render.safe import clean  # suggestions are names from the dataset: one line each, inert
+        from .core.safe import clean  # suggestions are names from the dataset: one line each, inert
 
         message = f"no {noun} matches {quoted(query)}"
         if suggestions:
@@ -103,7 +103,7 @@ class AmbiguousError(ThirdNeighborError, LookupError):
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(self, query: str, candidates: list[str], noun: str = "partners") -> None:
-        from .render.safe import clean  # candidates hold names from the dataset
+        from .core.safe import clean  # candidates hold names from the dataset
 
         super().__init__(
             f"{quoted(query)} matches several {noun}: " + ", ".join(map(clean, candidates))
@@ -139,7 +139,7 @@ class DatasetError(ThirdNeighborError, ValueError):
     exit_code = ExitCode.BROKEN_DATASET
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
-        from .render.safe import shown  # a path for a message: one line, the file meant
+        from .core.safe import shown  # a path for a message: one line, the file meant
 
         count = len(problems)
         header = f"{shown(path)}: the dataset is broken ({count} problem{'s' if count != 1 else ''})"

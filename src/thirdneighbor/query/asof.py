@@ -22,16 +22,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from ..model import Dataset, HistoryEntry, Partner
-from ..partialdate import PartialDate, days_in
+from ..data.model import Dataset, HistoryEntry, Partner
+from ..data.partialdate import PartialDate, last_day
 
 
-def last_day(date: PartialDate) -> tuple[int, int, int]:
-    """The last calendar day a partial date covers, as a sortable tuple."""
-    if date.day:
-        return date.key
-    month = date.month or 12
-    return (date.year, month, days_in(date.year, month))
 
 
 def in_force(start: PartialDate, as_of: PartialDate) -> bool:
@@ -122,7 +116,7 @@ def same_partners_as_of(partners: Sequence[Partner], as_of: PartialDate) -> list
     puzzling "no partner matches" a search of the dated dataset would give.
     """
     from ..errors import NotYetError
-    from ..render.safe import clean  # names in a message: one line, inert
+    from ..core.safe import clean  # names in a message: one line, inert
 
     then = {partner.id: partner_as_of(partner, as_of) for partner in partners}
     missing = [clean(partner.name) for partner in partners if then[partner.id] is None]

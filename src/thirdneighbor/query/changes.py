@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..errors import UsageError
-from ..model import Dataset, Event, Partner
-from ..partialdate import PartialDate
+from ..data.model import Dataset, Event, Partner
+from ..data.partialdate import PartialDate
 from .asof import partner_as_of, tier_at
 from .select import within
 from .window import Window, day_before, first_day, last_day

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..model import Dataset, Record, record_fields
+from ..data.model import Dataset, Record, record_fields
 
 # The file's own fields, as `diff` names them (the record kind "dataset").
 DATASET_FIELDS = ("schema_version", "title", "version", "license", "as_of")

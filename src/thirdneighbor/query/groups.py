@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UsageError
-from ..model import Dataset, Event, Partner, Tier
-from ..names import normalize
-from ..partialdate import PartialDate
+from ..data.model import Dataset, Event, Partner, Tier
+from ..data.names import normalize
+from ..data.partialdate import PartialDate
 from .select import events_by_partner
 
 

@@ -35,8 +35,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..errors import AmbiguousError, NotFoundError
-from ..model import Dataset, Partner
-from ..names import normalize, partner_keys
+from ..data.model import Dataset, Partner
+from ..data.names import normalize, partner_keys
 
 # The start of a name must be this long to stand for it: "kyrg" is Kyrgyzstan,
 # "ger" is nothing (it could be a code, or a part of several names).

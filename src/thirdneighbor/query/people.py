@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Dataset, Person
-from ..names import person_keys
+from ..data.model import Dataset, Person
+from ..data.names import person_keys
 
 
 class Mention(NamedTuple):
@@ -57,7 +57,7 @@ def at_tiers(dataset: Dataset, found: list[Mention], tiers: set[str]) -> list[Me
     """The mentions at one of these tiers: an occasion whose tie is at one, an
     event naming a partner that held one on the event's date (as `timeline
     --tier` keeps events)."""
-    from ..partialdate import PartialDate
+    from ..data.partialdate import PartialDate
     from .select import tiers_then
 
     by_id = {partner.id: partner for partner in dataset.all_partners}

@@ -2,7 +2,7 @@
 
 The rule, as the README states it:
 
-- Text is compared folded (thirdneighbor.fold): case and accents, and every
+- Text is compared folded (thirdneighbor.core.fold): case and accents, and every
   combining mark, are ignored, and "-", "_" and dashes count as spaces, so
   "khurelsukh" finds "Khürelsükh" and "trade-act" finds "Trade Act".
   Zero-width and bidirectional controls are dropped from the query and the
@@ -28,9 +28,9 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..errors import UsageError, quoted
-from ..fold import fold, folded
-from ..model import Event, Partner, Person, Tier
-from ..names import partner_keys
+from ..core.fold import fold, fold_ascii, folded
+from ..data.model import Event, Partner, Person, Tier
+from ..data.names import partner_keys
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
 # The most a query may hold, so that its cost stays that of the data it searches:
@@ -98,7 +98,7 @@ def parse_query(words: Sequence[str]) -> list[str]:
     makes a phrase."""
     # The output cleaning rule, a character at a time (no pattern to compile
     # at start-up): zero-width and bidi controls go, a line break is a space.
-    from ..render.safe import cleaned_character
+    from ..core.safe import cleaned_character
 
     if isinstance(words, str) or not all(isinstance(word, str) for word in words):
         raise TypeError("a query is a sequence of str, one per word or phrase")
@@ -194,31 +194,46 @@ def _excerpt(field: str, text: str, patterns: Sequence[re.Pattern[str]]) -> Matc
     return Match(field, prefix + text[start:end] + suffix, marks)
 
 
+def _fold_each(texts: list[str]) -> list[str]:
+    """Each text folded, in at most two calls: one for the ASCII texts, by
+    fold_ascii's byte tables, and one for the rest. Folding goes
+    character by character, so a joined text folds to the joined folds; the
+    separator splits them again, unless a text holds it (or a character that
+    folds to it), when each is folded on its own."""
+    keys: list[str] = [""] * len(texts)
+    for wanted in (True, False):
+        indexes = [i for i, text in enumerate(texts) if text.isascii() is wanted]
+        if not indexes:
+            continue
+        joined = _SEPARATOR.join([texts[i] for i in indexes])
+        pieces = (fold_ascii(joined) if wanted else fold(joined)).split(_SEPARATOR)
+        if len(pieces) != len(indexes):
+            pieces = [fold(texts[i]) for i in indexes]
+        for i, piece in zip(indexes, pieces):
+            keys[i] = piece
+    return keys
+
+
 def _hit(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]],
-         patterns: list[re.Pattern[str]]) -> tuple[int, tuple[Match, ...]] | None:
-    """A record's score and matches, or None if it lacks a term."""
-    # Most records lack some term: one search of the whole record per term says
-    # so. Folding goes character by character, so the record folded at once
-    # holds each of its texts folded.
-    whole = _SEPARATOR.join(text for field, _ in weights for text in texts[field])
-    if whole.isascii():
-        whole = fold(whole)
-    else:  # str.translate is fastest on ASCII: fold the record's ASCII texts on their own
-        every = [text for field, _ in weights for text in texts[field]]
-        whole = fold(_SEPARATOR.join([text for text in every if text.isascii()])) + _SEPARATOR + fold(
-            _SEPARATOR.join([text for text in every if not text.isascii()]))
-    if not all(pattern.search(whole) for pattern in patterns):
+         patterns: list[tuple[str, re.Pattern[str]]]) -> tuple[int, tuple[Match, ...]] | None:
+    """A record's score and matches, or None if it lacks a term. Each term comes
+    as its first word and its pattern: a text without the word as it stands
+    cannot match, and `in` says so in one fast scan, where the pattern's
+    look-behind makes the regular expression try every position."""
+    # Most records lack some term: one search of the whole record per term says so.
+    every = [(field, weight, text) for field, weight in weights for text in texts[field]]
+    keys = _fold_each([text for _, _, text in every])
+    whole = _SEPARATOR.join(keys)
+    if not all(word in whole and pattern.search(whole) for word, pattern in patterns):
         return None
     best = [0] * len(patterns)
     found: list[tuple[str, str, list[int]]] = []  # (field, text, the terms it holds)
-    for field, weight in weights:
-        for text in texts[field]:
-            key = fold(text)
-            terms = [i for i, pattern in enumerate(patterns) if pattern.search(key)]
-            if terms:
-                found.append((field, text, terms))
-                for i in terms:
-                    best[i] = max(best[i], weight)
+    for (field, weight, text), key in zip(every, keys):
+        terms = [i for i, (word, pattern) in enumerate(patterns) if word in key and pattern.search(key)]
+        if terms:
+            found.append((field, text, terms))
+            for i in terms:
+                best[i] = max(best[i], weight)
     if not all(best):  # a term found only where the separator stood in the data's own text
         return None
     # An excerpt for each text that shows a term its field has not shown yet: a
@@ -229,7 +244,7 @@ def _hit(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]],
         if set(terms) <= shown.setdefault(field, set()):
             continue
         shown[field].update(terms)
-        matches.append(_excerpt(field, text, [patterns[i] for i in terms]))
+        matches.append(_excerpt(field, text, [patterns[i][1] for i in terms]))
     return sum(best), tuple(matches)
 
 
@@ -237,7 +252,7 @@ def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequenc
            people: Sequence[Person] = (), tiers: Sequence[Tier] = ()) -> list[Hit]:
     """The records among `partners` and `events` that hold every term of
     `query` (the words as typed), best first (the rule is in the module's docstring)."""
-    patterns = [_starts(term) for term in parse_query(query)]
+    patterns = [(term.split()[0], _starts(term)) for term in parse_query(query)]
     by_id = {person.id: person for person in people}
     tier_names = {tier.id: [name for name in (tier.name, tier.name_mn) if name] for tier in tiers}
     hits = []

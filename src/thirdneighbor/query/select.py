@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from ..errors import AmbiguousError, NotFoundError, UsageError
-from ..model import Dataset, Event, Partner, Person, Tier
-from ..names import normalize
-from ..partialdate import PartialDate
+from ..data.model import Dataset, Event, Partner, Person, Tier
+from ..data.names import normalize
+from ..data.partialdate import PartialDate
 
 SORT_ORDERS = ("tier", "name", "date")
 
@@ -40,7 +40,7 @@ def _first_day(date: PartialDate) -> tuple[int, int, int]:
 
 
 def _last_day(date: PartialDate) -> tuple[int, int, int]:
-    from .asof import last_day
+    from ..data.partialdate import last_day
 
     return last_day(date)
 
@@ -74,7 +74,7 @@ def check_tiers(dataset: Dataset, tiers: Iterable[str]) -> list[str]:
                 names.setdefault(normalize(name), tier.id)
     chosen: list[str] = []
     unknown: list[str] = []
-    for value in tiers:  # the command line has split "a,b" already (cli_options.comma_list)
+    for value in tiers:  # the command line has split "a,b" already (cli.options.comma_list)
         tier_id = names.get(normalize(value))
         chosen.append(tier_id) if tier_id else unknown.append(value)
     if unknown:

@@ -14,8 +14,8 @@ import datetime
 from typing import NamedTuple
 
 from ..errors import UsageError, quoted
-from ..model import Dataset
-from ..partialdate import PartialDate, days_in
+from ..data.model import Dataset
+from ..data.partialdate import PartialDate, days_in
 
 
 def first_day(date: PartialDate) -> PartialDate:
@@ -51,7 +51,7 @@ class Window(NamedTuple):
 def bound(text: str, label: str) -> PartialDate:
     """A date that opens or closes a window, as typed after `label`: a date in
     full (`24` is almost surely 2024, not the year 24), or a usage error."""
-    from ..partialdate import PartialDateError
+    from ..data.partialdate import PartialDateError
 
     text = text.strip()
     if text.isdigit() and int(text) < 1000:

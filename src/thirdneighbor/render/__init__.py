@@ -1,14 +1,19 @@
 """Every output format, and `render`, the one dispatcher that picks among them.
 
 - `json_text.py`: the JSON encoding (`--json`, `--format json`).
-- `text.py`: plain, CSV, TSV and JSON Lines, without Rich; `markdown.py` Markdown.
+- `text.py`: plain, CSV, TSV and JSON Lines, without Rich; `plain_views.py` the
+  plain format of the views that are not rows; `markdown.py` Markdown.
 - `readable.py`: the formats for people name the records a value refers to
   (plain, Markdown, the table format); the machine formats keep the ids.
-- `rich_views.py`: the Rich table or tree of each kind of view (`--format table`),
-  and `export.py` the same drawings saved as SVG or HTML.
-- `safe.py`: keeps dataset text from acting on a terminal.
+- `rich_draw.py`: the Rich drawing of each kind of view (`--format table`), made
+  of `rich_parts.py`, `rich_views.py`, `rich_chart.py` and `rich_questions.py`;
+  `export.py` the same drawings saved as SVG or HTML.
+- `citation.py` (`cite`), `sqlite.py` (`export --format sqlite`), `diff_text.py`,
+  and `pictures/`: the chart, the map and the report.
 
-Renderers return text and print nothing; thirdneighbor.streams writes it.
+Dataset text reaches a terminal only through thirdneighbor.core.safe.
+
+Renderers return text and print nothing; thirdneighbor.cli.streams writes it.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..views import View
+    from ..views.registry import View
 
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
 # Other names a format answers to: the short name editors and file names use.
@@ -55,7 +60,7 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
 
         return dumps(view.payload())
     if format_name == "table":
-        from .rich_views import to_text
+        from .rich_draw import to_text
 
         return to_text(view, terminal)
     from . import text
@@ -66,8 +71,11 @@ def render(view: View, format_name: str, terminal: Terminal) -> str:
         return text.delimited(view.text_records, view.columns, ",")
     if format_name == "tsv":
         return text.delimited(view.text_records, view.columns, "\t")
-    if format_name == "plain" and view.spec.plain is not None and view.chosen is None:
-        return view.spec.plain(view)
+    if format_name == "plain" and view.chosen is None:
+        from .plain_views import PLAIN_VIEWS
+
+        if view.kind in PLAIN_VIEWS:
+            return PLAIN_VIEWS[view.kind](view)
     if format_name == "plain":
         from .readable import readable
 

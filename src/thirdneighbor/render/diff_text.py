@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .safe import clean
+from ..core.safe import clean
 
 
 def _value(value: Any) -> str:

@@ -7,9 +7,9 @@ import re
 
 from rich.console import Console
 
-from ..views import View
-from .rich_views import drawing
-from .safe import clean, markup
+from ..views.registry import View
+from .rich_draw import drawing
+from ..core.safe import clean, markup
 
 EXPORT_WIDTH = 100
 EXPORT_KINDS = ("svg", "html")

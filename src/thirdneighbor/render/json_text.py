@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .safe import escaped_active
+from ..core.safe import escaped_active
 
 
 def dumps(payload: Any, *, ensure_ascii: bool = False) -> str:

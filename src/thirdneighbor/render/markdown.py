@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .safe import clean
+from ..core.safe import clean
 from .text import cell
 
 if TYPE_CHECKING:
-    from ..views import Row, View
+    from ..views.registry import Row, View
 
 # Column labels for readers; any other field is shown as its name in words.
 LABELS = {"id": "Id", "name": "Name", "iso2": "ISO 2", "iso3": "ISO 3", "iso_numeric": "ISO number",

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..views import Row, View
+    from ..views.registry import Row, View
 
 # For each kind of view, the fields whose values name other records, and which
 # kind of record they name. A nested record (a designation within a tier)

@@ -10,10 +10,11 @@ from rich.padding import Padding
 from rich.text import Text
 from rich.tree import Tree
 
-from ..views import View
-from .rich_views import (NO_TIER_GLYPH, TIER_STYLES, _ByWidth, _longest_word, _parts, _source, _text, _tier_style,
-                         _unfolded, tier_glyphs, timeline_tree)
-from .safe import clean
+from ..views.registry import View
+from .rich_chart import NO_TIER_GLYPH, tier_glyphs
+from .rich_parts import TIER_STYLES, _ByWidth, _longest_word, _parts, _source, _text, _tier_style, _unfolded
+from .rich_views import timeline_tree
+from ..core.safe import clean
 
 MARK_STYLE = "bold reverse"
 

@@ -1,183 +1,30 @@
-"""Rich renderables: the table or tree of each kind of view (DRAWINGS). Imported
+"""Rich renderables: the table or tree of each kind of record view (list, show,
+history, timeline, tiers, compare, and a plain table of chosen fields). Imported
 only for that format (a terminal, --format table, or an SVG/HTML export), never
-for JSON or plain text.
-
-Every piece of dataset text goes in through `_text`, a rich.text.Text built from
-cleaned text: never parsed as markup, so "[bold]" in a name prints as typed.
+for JSON or plain text; rich_draw.py picks the drawing for a view.
 """
 
 from __future__ import annotations
 
-import io
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Dataset, Event, Partner, Tier
-from ..partialdate import PartialDate
+from ..data.model import Dataset, Event, Partner, Tier
+from ..data.partialdate import PartialDate
 from ..query.groups import ComparedField, TierGroup
 from ..query.people import display_names
 from ..query.select import tiers_by_id
 from ..query.window import Window
-from ..views import View
-from . import Terminal
-from .safe import clean, joined
+from ..core.safe import clean, joined
 from .text import cell
-
-TIER_STYLES = {
-    "comprehensive-strategic": "magenta",
-    "strategic": "bold green",
-    "comprehensive": "cyan",
-    "expanded": "yellow",
-}
-
-
-def _text(value: object, style: str = "") -> Text:
-    return Text(clean("" if value is None else str(value)), style=style)
-
-
-def _parts(*parts: tuple[object, str]) -> Text:
-    """One line from (text, style) pieces; each style applies to its piece only."""
-    line = Text()
-    for value, style in parts:
-        line.append(clean("" if value is None else str(value)), style=style or None)
-    return line
-
-
-# A web address in a source: a whole word (brackets and closing punctuation
-# around it aside) of http or https and only the characters a URL may hold
-# unescaped, so that a terminal's link (OSC 8) cannot be made to end early. A
-# word with any other character (a bracket or quote inside it) is not linked at
-# all, rather than linked to a part of itself.
-_WORD = re.compile(r"\S+")
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
-
-
-class _Linked(Text):
-    """Text whose web addresses are links (OSC 8) where the console shows styles.
-    Rich leaves links out in a pipe and under TERM=dumb (no colour system);
-    under NO_COLOR they go too, with the colour: no escape codes beyond styles.
-    An SVG or HTML export (a recording console) gets none either: Rich writes
-    a link's address into an HTML href unescaped.
-
-    With overflow "ignore", it wraps at spaces only: a word wider than the
-    width (a long URL) stands whole on a line of its own and overflows it, so
-    that it copies whole. Only a line outside any box or tree can overflow;
-    inside one, a line is cut at the box, so there it folds (the default)."""
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        shown: Text = self
-        if console.no_color or console.record:
-            shown = self.copy()
-            shown.spans = [span for span in self.spans if not (isinstance(span.style, Style) and span.style.link)]
-        if self.overflow != "ignore" or self.no_wrap:  # no_wrap: the line whole, for the terminal to wrap
-            yield from Text.__rich_console__(shown, console, options)
-            return
-        # Rich's own word wrap (cell widths, wide characters), told not to fold:
-        # Text.wrap cannot both wrap and let a long word overflow.
-        from rich._wrap import divide_line
-
-        lines = shown.divide(divide_line(shown.plain, options.max_width, fold=False))
-        for line in lines:
-            line.rstrip_end(options.max_width)
-        yield from Text("\n").join(lines).render(console, end=self.end)
-
-
-def _source(value: str, style: str = "blue", indent: str = "", overflow: str = "fold") -> Text:
-    """A source, each web address in it a link; "ignore" for a line of its own
-    outside any box (see _Linked)."""
-    text = clean(value)
-    line = _Linked(indent + text, style=style, overflow=overflow)  # type: ignore[arg-type]
-    for word in _WORD.finditer(text):
-        address = word.group().lstrip("(<").rstrip(".,;:!?)>")
-        if _URL.fullmatch(address):
-            start = len(indent) + word.start() + word.group().index(address)
-            line.stylize(Style(link=address), start, start + len(address))
-    return line
-
-
-def _unfolded(line: Text) -> Text:
-    """A line that wraps at spaces and lets a word wider than the width overflow whole."""
-    unfolded = _Linked(line.plain, style=line.style, overflow="ignore")
-    unfolded.spans = list(line.spans)
-    return unfolded
-
-
-def _longest_word(text: str) -> int:
-    from rich.cells import cell_len
-
-    return max((cell_len(word) for word in clean(text).split()), default=0)
-
-
-def _count(number: int, noun: str) -> str:
-    return f" · {number} {noun}{'' if number == 1 else 's'}"
-
-
-class _ByWidth:
-    """Draw `wide` where it fits, else `narrow`: a table squeezed below its
-    minimum width collapses into unreadable slivers, so it becomes a list."""
-
-    def __init__(self, wide: RenderableType, narrow: RenderableType, min_width: int, *,
-                 measured: bool = False) -> None:
-        # measured: draw the wide form first, and use it only if no line passes the width.
-        self.wide, self.narrow, self.min_width, self.measured = wide, narrow, min_width, measured
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        fits = options.max_width >= self.min_width
-        if fits and self.measured:
-            # Drawn, to know: a table whose columns may not break their longest
-            # words can come out wider than both an estimate by hand and Rich's
-            # own measure say (a compare of three partners at 72 columns drew 73).
-            from rich.segment import Segment
-
-            lines = Segment.split_lines(console.render(self.wide, options))  # uncropped, unlike render_lines
-            fits = all(Segment.get_line_length(line) <= options.max_width for line in lines)
-        yield self.wide if fits else self.narrow
-
-
-# Below these widths a table's columns no longer fit their shortest words.
-LIST_TABLE_MIN_WIDTH = 72
-COMPARE_TABLE_MIN_WIDTH = 60
-
-
-def _tier_style(tier_id: str | None) -> str:
-    return TIER_STYLES.get(tier_id or "", "")
-
-
-NO_TIER = "no tier (other relation)"
-APPROX_NOTE = ("by DATE: the tie was in force by that date, the earliest a source shows; "
-               "it began earlier, on a date the sources do not confirm.")
-
-
-def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
-    return tiers[tier_id].name if tier_id is not None else NO_TIER
-
-
-def _approx_footnote(partners: Sequence[Partner]) -> Text | None:
-    shown = any(partner.since_approx or partner.tier_since_approx for partner in partners)
-    return _text(APPROX_NOTE, "dim") if shown else None
-
-
-def _renamed(partner: Partner, label: str = "") -> str:
-    """The date of a designation newer than the tier it renamed, to follow the
-    designation: " (since 2022-11-29)", " (by 2011)" for an "in force by" date;
-    "" where the two dates are one."""
-    if not partner.renamed_since:
-        return ""
-    return f" ({label}{partner.when if partner.since_approx else f'since {partner.since}'})"
-
-
-def _footnote(dataset: Dataset, partners: Sequence[Partner]) -> Text | None:
-    if dataset.policy.asterisk_note and any(partner.asterisk for partner in partners):
-        return _text("* " + dataset.policy.asterisk_note, "dim")
-    return None
-
+from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, NO_TIER, _approx_footnote,
+                         _ByWidth, _count, _footnote, _longest_word, _parts, _renamed, _source, _text, _tier_name,
+                         _tier_style)
 
 def partners_table(dataset: Dataset, partners: Sequence[Partner],
                    as_of: PartialDate | None = None, window: Window | None = None) -> RenderableType:
@@ -431,51 +278,6 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
     return root if footnote is None else Group(root, footnote)
 
 
-# A glyph per tier, so that the grid reads without colour (NO_COLOR, print).
-TIER_GLYPHS = {"comprehensive-strategic": "◆", "strategic": "█", "comprehensive": "▒", "expanded": "░"}
-SPARE_GLYPHS = "▚▞◼◻▲△"
-NO_TIER_GLYPH = "·"
-
-
-NO_EVENT_PARTNER_GLYPH = "□"  # a milestone that names no partner, or none that held a tier on its date
-
-
-def tier_glyphs(dataset: Dataset) -> dict[str | None, str]:
-    spare = iter(SPARE_GLYPHS)
-    glyphs: dict[str | None, str] = {tier.id: TIER_GLYPHS.get(tier.id) or next(spare, "?") for tier in dataset.tiers}
-    glyphs[None] = NO_TIER_GLYPH
-    return glyphs
-
-
-
-def milestone_chart(dataset: Dataset, years: Sequence[tuple[int, dict[str, int]]],
-                    window: Window | None = None) -> RenderableType:
-    """One bar per year, one block per milestone, coloured by tier; the
-    window's days in the heading, where one was given."""
-    order = [tier.id for tier in dataset.tiers] + ["none"]
-    names = {tier.id: tier.name for tier in dataset.tiers} | {"none": "no partner at a tier then"}
-    # A glyph per tier as well as a colour, so that the bars read without colour (NO_COLOR, print).
-    glyphs: dict[str, str] = {**{tier_id: glyph for tier_id, glyph in tier_glyphs(dataset).items() if tier_id},
-                              "none": NO_EVENT_PARTNER_GLYPH}
-    heading = ("Milestones per year, by the closest tier held then"
-               + (f", {window}" if window else ""))
-    lines: list[RenderableType] = [_text(heading, "bold")]
-    for year, counts in years:
-        line = _parts((f"{year}  ", "dim"))
-        for tier_id in order:
-            line.append(glyphs[tier_id] * counts.get(tier_id, 0), style=TIER_STYLES.get(tier_id, "white"))
-        total = sum(counts.values())
-        if total:
-            line.append(f" {total}", style="dim")
-        lines.append(line)
-    key = _text("Key: ")
-    for tier_id in order:
-        key.append(glyphs[tier_id], style=TIER_STYLES.get(tier_id, "white"))
-        key.append(f" {clean(names[tier_id])}  ")  # a tier's name is dataset text
-    lines.append(key)
-    return Group(*lines)
-
-
 def records_table(title: str, records: Sequence[dict[str, object]], columns: Sequence[str],
                   labels: Mapping[str, str] | None = None) -> RenderableType:
     """Any records as a table of the chosen columns (what `--fields` asks for);
@@ -503,94 +305,3 @@ def records_table(title: str, records: Sequence[dict[str, object]], columns: Seq
                 blocks.append(line)
     # Each column's longest word, its padding of 2 and a border of 1, and the last border.
     return _ByWidth(table, Group(*blocks), sum(width + 3 for width in widest) + 1)
-
-
-# --- one drawing per kind of view ------------------------------------------------------
-
-def _draw_show(view: View) -> RenderableType:
-    tiers = tiers_by_id(view.dataset)
-    subject = view.subject
-    return Group(*(partner_panel(view.dataset, partner, tiers.get(partner.tier or ""), subject.events[partner.id],
-                                 with_sources=view.with_sources)
-                   for partner in subject.partners))
-
-
-def _draw_compare(view: View) -> RenderableType:
-    by_name = {field.field: field for field in view.subject.fields}
-    shown = [by_name[row["field"]] for row in view.records]
-    return compare_table(view.dataset, view.subject.partners, shown, as_of=view.as_of)
-
-
-DRAWINGS: dict[str, Callable[[View], RenderableType]] = {
-    "list": lambda view: partners_table(view.dataset, view.subject, as_of=view.as_of, window=view.window),
-    "show": _draw_show,
-    "history": lambda view: history_tree(view.dataset, view.subject),
-    "timeline": lambda view: timeline_tree(view.subject, {p.id: p.name for p in view.dataset.all_partners},
-                                           title=view.title),
-    "chart": lambda view: milestone_chart(view.dataset, view.subject, view.window),
-    "tiers": lambda view: tiers_tree(view.dataset, view.subject, as_of=view.as_of),
-    "compare": _draw_compare,
-}
-
-
-def drawing(view: View) -> RenderableType:
-    """The view's own drawing; with --fields (other than compare's rows), a plain
-    table of the chosen columns."""
-    from .readable import column_labels, readable
-
-    if view.chosen is not None and not view.spec.narrows_rows:
-        return records_table(view.title, readable(view, view.records), view.columns, column_labels(view))
-    if view.kind in DRAWINGS:
-        return DRAWINGS[view.kind](view)
-    from .rich_questions import QUESTION_DRAWINGS
-
-    if view.kind in QUESTION_DRAWINGS:
-        return QUESTION_DRAWINGS[view.kind](view)
-    return records_table(view.title, readable(view, view.records), view.columns, column_labels(view))
-
-
-class _Capture(io.StringIO):
-    """A text buffer that reports the real stdout's encoding, so that Rich
-    picks ASCII box characters when the terminal cannot show Unicode ones."""
-
-    def __init__(self, encoding: str) -> None:
-        super().__init__()
-        self._encoding = encoding
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self._encoding
-
-
-def to_text(view: View, terminal: Terminal) -> str:
-    """The drawing as text for this terminal: styled only where it shows styles."""
-    return console_text(drawing(view), terminal)
-
-
-def linked_text(text: str, terminal: Terminal) -> str:
-    """Lines of text (cite's) as they are, each web address a link where the
-    terminal shows them; the lines are not wrapped here, as they were not before."""
-    lines = [_source(line, style="", overflow="ignore") for line in text.splitlines()]
-    for line in lines:
-        line.no_wrap = True
-    return console_text(Group(*lines), terminal)
-
-
-def console_text(renderable: RenderableType, terminal: Terminal) -> str:
-    """A renderable as text for this terminal: styled only where it shows styles."""
-    buffer = _Capture(terminal.encoding)
-    # Both dimensions are given: with only a width, Rich assumes 80 columns under TERM=dumb.
-    console = Console(
-        file=buffer,
-        force_terminal=terminal.styled,
-        color_system="auto" if terminal.styled else None,
-        width=terminal.width,
-        height=terminal.height,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    # Not cropped at the width: the one line wider than it is a URL that
-    # overflows rather than fold (_source); every other line is drawn to fit.
-    console.print(renderable, crop=False)
-    return buffer.getvalue()

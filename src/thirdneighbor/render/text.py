@@ -1,6 +1,6 @@
 """Records as plain text, CSV, TSV or JSON Lines (Markdown: markdown.py).
 
-A record is a JSON-ready dict (thirdneighbor.views). Every format shows the
+A record is a JSON-ready dict (thirdneighbor.views.registry). Every format shows the
 same values: a list is joined with "; " (in CSV and TSV, one item per line of
 the quoted cell, so that splitting at line breaks gives the items back, even
 those holding "; "), a table inside a record (an earlier level, an event)
@@ -16,7 +16,7 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .safe import clean, spreadsheet_cell
+from ..core.safe import clean, spreadsheet_cell
 
 LIST_SEPARATOR = "; "
 

@@ -1,0 +1,127 @@
+"""One text fold for search: what a text is compared as, with the way back.
+
+A character folds on its own, whatever stands beside it:
+
+- what output cleaning (core.safe.clean) removes goes (zero-width and
+  bidirectional controls, other control characters, lone surrogates), and a
+  tab or line break becomes a space, as it does on output;
+- otherwise it is case-folded and decomposed as Unicode's compatibility
+  caseless match does it (NFKD and casefold), and loses every combining mark
+  (a character with a canonical combining class): "Ü" is "u", "ß" is "ss",
+  "ﬁ" is "fi", "ᾳ" is "αι", the Arabic shadda and fatha go;
+- dashes and "_" become spaces, and the typographic apostrophes (’ ʼ) are "'".
+
+Because every character folds on its own, `folded` gives each folded character
+the index of the character it came from, and a match found in the folded text
+can be marked in the original. Because the marks that normalisation reorders
+(those with a combining class) are all dropped, the order they were typed in
+does not matter: canonically equivalent texts fold alike, so a match, its
+rank and its excerpt cannot disagree. `fold` and `folded` read one table;
+`fold` lets str.translate walk it in C, and so does `folded` where every
+character folds to one.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .fold_table import FOLDED
+
+# Typographic apostrophes people type or paste for "'": "Italy’s" is "Italy's".
+_APOSTROPHES = frozenset("\u2019\u02bc")
+
+
+def _fold_character(character: str) -> str:
+    # The output cleaning rule, a character at a time: the same ranges as
+    # core.safe.clean, without compiling its pattern (0.35 ms) at first use.
+    from .safe import cleaned_character
+
+    cleaned = cleaned_character(character)
+    if cleaned != character:
+        return cleaned  # "" for a control, " " for a tab or a line break
+    if character.isascii():  # what the steps below come to for ASCII, at a tenth of the cost
+        return " " if character in "-_" else character.lower()
+    import unicodedata
+
+    # Unicode's compatibility caseless match (NFKD(casefold(NFKD(casefold(NFD(c)))))),
+    # then without the marks: "ᾳ" is "αι", as "ΑΙ" is.
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", unicodedata.normalize(
+        "NFD", character).casefold()).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return "".join(" " if c == "_" or unicodedata.category(c) == "Pd" else "'" if c in _APOSTROPHES else c
+                   for c in text)
+
+
+class _Table(dict[int, str]):
+    """Code point -> folded text. The commonest blocks (Latin, Cyrillic, the
+    combining marks, general punctuation) come precomputed from fold_table.py:
+    working them out at their first use took most of a short search in a fresh
+    process. Any other character is worked out at its first use."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_character(chr(code))
+        return folded
+
+
+_TABLE = _Table(FOLDED)
+
+
+class _Uneven(dict[int, str]):
+    """Code point -> "" for a character that folds to exactly one, itself for
+    any other: a text with none keeps its offsets when folded."""
+
+    def __missing__(self, code: int) -> str:
+        uneven = self[code] = "" if len(_TABLE[code]) == 1 else chr(code)
+        return uneven
+
+
+_UNEVEN = _Uneven()
+
+
+def fold(text: str) -> str:
+    """The text folded for comparison (the rule is in the module's docstring)."""
+    return text.translate(_TABLE)
+
+
+# ASCII folds by the same rule as _TABLE's first 128 entries (tests/test_search_query.py
+# holds them equal), written out as byte tables: bytes.translate is one C pass
+# with no dict look-up, where str.translate looks each distinct character up
+# in _TABLE again at every call.
+_ASCII_TABLE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\x0b\x0c\r\x1c\x1d\x1e-_",
+                               b"abcdefghijklmnopqrstuvwxyz" + b" " * 10)
+_ASCII_DROPPED = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1C)) + b"\x1f\x7f"
+
+
+def fold_ascii(text: str) -> str:
+    """`fold(text)` for an ASCII text (text.isascii() must hold), faster on long texts."""
+    return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DROPPED).decode("ascii")
+
+
+class Folded(NamedTuple):
+    """A folded text, and for each of its characters the index in the original
+    of the character it came from."""
+
+    text: str
+    origin: range | list[int]
+
+
+def folded(text: str) -> Folded:
+    """`fold(text)`, with the way back to the original."""
+    result = text.translate(_TABLE)
+    if len(result) == len(text) and not text.translate(_UNEVEN):
+        return Folded(result, range(len(text)))  # one character for one: the common case, "ü" as "u"
+    table = _TABLE
+    origin: list[int] = []
+    for index, character in enumerate(text):
+        origin += [index] * len(table[ord(character)])
+    return Folded(result, origin)
+
+
+def strip_accents(text: str) -> str:
+    """"Khürelsükh" -> "Khurelsukh": the letters without their combining marks,
+    in their case; for showing a name where the locale cannot (comparing
+    names is normalize's, through thirdneighbor.core.fold)."""
+    import unicodedata  # only text outside ASCII needs it
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

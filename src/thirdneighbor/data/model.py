@@ -1,0 +1,377 @@
+"""The dataset's records as plain frozen dataclasses: the one place their fields are declared.
+
+Each class lists its fields once, in the order a dataset file writes them. From
+that declaration (`record_fields`) the rest of the tool derives the file's keys
+and their order (thirdneighbor.data.write), the checks of a file (thirdneighbor.
+validate), the cache's layout (thirdneighbor.data.cache), the JSON output
+(`to_dict`) and the names `--fields` accepts. Adding a field means adding it
+here, to the JSON schema, and to the dataset. No I/O happens here.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any
+
+from .partialdate import PartialDate
+
+
+class Record:
+    """What every record class shares: `to_dict()`, and repr, equality and hash
+    by fields.
+
+    dataclass() would generate the last three for each class, and on Python
+    3.11 each generated method is compiled at import: measured, the six record
+    classes then take 2.9 ms longer to create, 3.4% of a Typer hello-world's
+    start-up (benchmarks/run.py). These behave as the generated ones do (equal
+    fields in declaration order), except that a subclass without fields of its
+    own (the Python API's Dataset) equals its base.
+    """
+
+    __slots__ = ()
+    __dataclass_fields__: dict[str, Any]
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        # The same record class, or a subclass that adds methods and no field (the
+        # Python API's Dataset): the same fields, compared by value.
+        if getattr(other, "__dataclass_fields__", None) is not self.__dataclass_fields__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
+        field present (None where the dataset has no value). A field marked
+        `detail` (a partner's history) is left out; `show` adds it."""
+        return {info.key: _json_value(getattr(self, info.name))
+                for info in record_fields(type(self)) if not info.detail}
+
+
+# The generated methods that remain are __init__ and the frozen __setattr__.
+record = dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Record):
+        return value.to_dict()
+    return value
+
+
+@record
+class Tier(Record):
+    """A rank of relationship, e.g. "strategic". Rank 1 is the closest tie."""
+
+    id: str
+    name: str
+    name_mn: str | None = None
+    rank: int
+    description: str
+
+
+@record
+class HistoryEntry(Record):
+    """An earlier tier a partner held before its current designation.
+
+    Some starts are unknown; `in_force_by` then records the earliest date a source
+    shows the tie already in force. At least one of the two dates is present.
+    `tier` is None for ties that match none of the dataset's tiers.
+    """
+
+    designation: str
+    tier: str | None = field(default=None, metadata={"alias": "level"})
+    since: PartialDate | None = None
+    in_force_by: PartialDate | None = None
+    occasion: str | None = None
+    people: tuple[str, ...] = ()  # ids of the people its occasion names
+    note: str | None = None
+
+    @property
+    def start(self) -> PartialDate:
+        """The best-known start: `since`, or failing that `in_force_by`."""
+        start = self.since or self.in_force_by
+        assert start is not None, "the loader guarantees one of since / in_force_by"
+        return start
+
+    @property
+    def when(self) -> str:
+        """"2010-11-19" for a known start; "by 2011" where only that is known."""
+        return str(self.since) if self.since else f"by {self.in_force_by}"
+
+
+@record
+class Partner(Record):
+    """A country and its current relationship with Mongolia.
+
+    A country with dated events but no partnership (the United Kingdom) is an
+    "other relation": its `tier`, `designation`, `since` and `occasion` are None.
+    `since_approx` marks a `since` that is only the date by which a source shows
+    the tie in force (an "in force by" date), not its start. `since` is when the
+    current designation began; `tier_since` (derived from the history) when the
+    partner reached its current tier, earlier where the tier was renamed.
+    """
+
+    id: str
+    name: str
+    official_name: str | None = None
+    # The names in Mongolian Cyrillic, from Mongolian-language sources (None where none was found).
+    name_mn: str | None = None
+    official_name_mn: str | None = None
+    iso2: str
+    iso3: str
+    iso_numeric: str | None = None  # required from schema 3 on; files of schemas 1 and 2 had no such field
+    wikidata: str | None = None
+    # The standard keys of international-relations data, each with the list it was read from
+    # (None for a country a list does not cover, and in files made before data version 2.1.0).
+    cow_code: int | None = None  # Correlates of War state number (Germany: 255)
+    cow_source: str | None = None
+    gw_code: int | None = None  # Gleditsch and Ward state number (Germany: 260)
+    gw_source: str | None = None
+    aliases: tuple[str, ...] = ()
+    aliases_mn: tuple[str, ...] = ()  # the short forms Mongolian writers use: "АНУ", "ОХУ"
+    neighbor: bool
+    tier: str | None = field(default=None, metadata={"alias": "level"})
+    designation: str | None = None
+    designation_mn: str | None = None
+    asterisk: bool = False
+    since: PartialDate | None = None
+    since_approx: bool = False
+    occasion: str | None = None
+    instrument: str | None = None
+    leaders: tuple[str, ...] = ()  # ids of people, where the dataset lists people; else names
+    notes: tuple[str, ...] = ()
+    sources: tuple[str, ...]
+    history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
+
+    def to_dict(self) -> dict[str, Any]:
+        """As for every record, with the two fields derived from the history,
+        `tier_since` and `tier_since_approx`, in `partner_keys()` order: `list --json`."""
+        start, approx = self._tier_start()
+        record = {**Record.to_dict(self), "tier_since": _json_value(start), "tier_since_approx": approx}
+        return {key: record[key] for key in partner_keys()}
+
+    @property
+    def marked_designation(self) -> str:
+        """The designation as the source table prints it, asterisk included."""
+        return (self.designation or "") + ("*" if self.asterisk else "")
+
+    @property
+    def when(self) -> str | None:
+        """"2019-07-31"; "by 2011-06-16" for an "in force by" date; None without a tier."""
+        if self.since is None:
+            return None
+        return f"by {self.since}" if self.since_approx else str(self.since)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """The start as a sortable tuple; an other relation sorts last."""
+        return self.since.key if self.since is not None else (10000, 0, 0)
+
+    def _tier_start(self) -> tuple[PartialDate | None, bool]:
+        # Derived, never stored: a stored copy could contradict the history it
+        # comes from. The run of ties at the current tier ends, going back, at
+        # the first entry at another tier (or at none); an entry dated after the
+        # current designation (only a dated view can hold one) is not part of it.
+        start, approx = self.since, self.since_approx
+        if start is None:
+            return None, False
+        for entry in reversed(self.history):
+            if entry.start.key > self.since.key:  # type: ignore[union-attr]
+                continue
+            if entry.tier != self.tier:
+                break
+            start, approx = entry.start, entry.since is None
+        return start, approx
+
+    @property
+    def tier_since(self) -> PartialDate | None:
+        """When the partner reached its current tier: the earliest start of the
+        unbroken run of ties at that tier that ends with the current one, so a
+        rename within the tier does not move it. Japan: strategic since
+        2010-11-19, though its designation dates from 2022-11-29. None without
+        a tier."""
+        return self._tier_start()[0]
+
+    @property
+    def tier_since_approx(self) -> bool:
+        """Whether `tier_since` is only an "in force by" date, as `since_approx` is for `since`."""
+        return self._tier_start()[1]
+
+    @property
+    def tier_when(self) -> str | None:
+        """`tier_since` as `when` writes a date: "by 2011-06-16" for an "in force by" date."""
+        start, approx = self._tier_start()
+        if start is None:
+            return None
+        return f"by {start}" if approx else str(start)
+
+    @property
+    def renamed_since(self) -> bool:
+        """Whether the current designation is newer than the tier: a rename within it."""
+        return self.since is not None and self.since != self.tier_since
+
+    @property
+    def tier_sort_key(self) -> tuple[int, int, int]:
+        """`tier_since` as a sortable tuple; an other relation sorts last."""
+        start = self.tier_since
+        return start.key if start is not None else (10000, 0, 0)
+
+
+@record
+class Event(Record):
+    """A dated milestone of the policy, naming the partners it concerns."""
+
+    date: PartialDate
+    title: str
+    partners: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # ids of the people its title and notes name
+    notes: tuple[str, ...] = ()
+    sources: tuple[str, ...]
+
+
+@record
+class Person(Record):
+    """A leader or official named in the data: partners' `leaders`, earlier
+    tiers' and events' `people` refer to a person by id. Every role, spelling
+    and Cyrillic name rests on the sources."""
+
+    id: str
+    name: str
+    name_mn: str | None = None  # the name in Mongolian Cyrillic, where a source gives it
+    variants: tuple[str, ...] = ()
+    role: str | None = None
+    sources: tuple[str, ...]
+
+
+@record
+class Country(Record):
+    """Mongolia itself (the file's `[mongolia]` table): the codes of the one state
+    every partner's tie is with, so that dyadic data can be keyed on both sides.
+    Not a partner: it has no tier, and `list`, `show` and the counts leave it out."""
+
+    name: str
+    iso2: str
+    iso3: str
+    iso_numeric: str
+    cow_code: int | None = None
+    cow_source: str | None = None
+    gw_code: int | None = None
+    gw_source: str | None = None
+
+
+@record
+class Policy(Record):
+    """The Third Neighbor Policy itself, as the dataset describes it."""
+
+    name: str
+    summary: str
+    aims: tuple[str, ...] = ()
+    table_source: str
+    asterisk_note: str | None = None
+    notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@record
+class Dataset(Record):
+    """Everything in one dataset file, validated. Events are in date order.
+
+    The records only: the Python API's methods, which call the query layer, are
+    on its subclass thirdneighbor.api.dataset.Dataset, which `thirdneighbor.load()`
+    returns (the data layer may not import the layers above it).
+    """
+
+    schema_version: int
+    title: str | None = None
+    version: str | None = None
+    license: str | None = None  # the data's licence, an SPDX id ("CC-BY-SA-4.0"); see thirdneighbor.render.citation
+    as_of: PartialDate
+    mongolia: Country | None = field(default=None, metadata={"record": Country})
+    policy: Policy = field(metadata={"record": Policy})
+    tiers: tuple[Tier, ...] = field(metadata={"record": Tier, "alias": "levels"})
+    all_partners: tuple[Partner, ...] = field(metadata={"record": Partner, "key": "partners"})
+    all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
+    all_people: tuple[Person, ...] = field(default=(), metadata={"record": Person, "key": "people"})
+
+
+# --- the fields, as the rest of the tool reads them ------------------------------------
+
+# How each declared type is checked and stored. Written as the annotations are
+# spelled (this module's annotations are strings), so reading them costs no
+# typing.get_type_hints at start-up.
+_KINDS = {
+    "str": "text", "str | None": "text", "tuple[str, ...]": "texts",
+    "bool": "bool", "int": "int", "int | None": "int", "PartialDate": "date", "PartialDate | None": "date",
+}
+
+
+class FieldInfo:
+    """One declared field: its attribute `name`, its `key` in files and JSON,
+    its `kind` (text, texts, bool, int, date; table for one nested record,
+    tables for several), whether a file must give it, its default, the record
+    class it nests, an older key still read (`alias`, see thirdneighbor.data.validate),
+    and whether to_dict() leaves it out (`detail`)."""
+
+    # A plain class: made only when the fields are first read, it still costs no
+    # dataclass creation at start-up.
+    __slots__ = ("name", "key", "kind", "required", "default", "record", "alias", "detail")
+
+    def __init__(self, name: str, key: str, kind: str, required: bool, default: Any,
+                 record: type | None, alias: str | None, detail: bool) -> None:
+        self.name, self.key, self.kind, self.required = name, key, kind, required
+        self.default, self.record, self.alias, self.detail = default, record, alias, detail
+
+
+@functools.cache
+def record_fields(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of a record class, in declaration order (which is file order)."""
+    infos = []
+    for declared in fields(cls):
+        meta = declared.metadata
+        nested = meta.get("record")
+        if nested is not None:
+            kind = "tables" if str(declared.type).startswith("tuple[") else "table"
+        else:
+            kind = _KINDS[str(declared.type)]
+        required = declared.default is MISSING and declared.default_factory is MISSING
+        infos.append(FieldInfo(
+            name=declared.name, key=meta.get("key", declared.name), kind=kind, required=required,
+            default=None if required else declared.default, record=nested,
+            alias=meta.get("alias"), detail=meta.get("detail", False),
+        ))
+    return tuple(infos)
+
+
+RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Event, Person)
+
+# A partner's fields that are derived from its history, never stored (so absent
+# from files, the cache and record_fields): they follow `since_approx`.
+DERIVED_PARTNER_KEYS = ("tier_since", "tier_since_approx")
+
+
+@functools.cache
+def partner_keys() -> tuple[str, ...]:
+    """The keys of a partner's JSON record, in order: the stored fields (but the
+    history), with `tier_since` and `tier_since_approx` after `since_approx`."""
+    stored = [info.key for info in record_fields(Partner) if not info.detail]
+    after = stored.index("since_approx") + 1
+    return (*stored[:after], *DERIVED_PARTNER_KEYS, *stored[after:])
+
+
+def layout() -> tuple[tuple[str, ...], ...]:
+    """Every record class's field keys: part of the cache fingerprint, so that a
+    changed model never reads an entry written by another."""
+    return tuple((cls.__name__, *(info.key for info in record_fields(cls))) for cls in RECORD_CLASSES)

@@ -1,0 +1,46 @@
+"""Write src/thirdneighbor/core/fold_table.py: the text fold of the characters a
+dataset is mostly written in, worked out once here instead of at the first search
+of every process.
+
+thirdneighbor.core.fold folds a character the first time it meets it, through
+unicodedata (a few microseconds each); a search meets a few hundred distinct
+characters, so a fresh process spent most of a short search filling its table.
+This module writes the table for the blocks below, computed by the fold's own
+rule (`_fold_character`); tests/test_search_query.py checks every entry against
+that rule, so the two cannot drift. Run it again after changing the rule:
+
+    .venv/bin/python tools/make_fold_table.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from thirdneighbor.core.fold import _fold_character  # noqa: E402
+
+# Basic Latin, Latin-1 Supplement, Latin Extended-A; the combining diacritical
+# marks; Cyrillic (Mongolian's alphabet); General Punctuation (dashes, quotation
+# marks, zero-width and direction characters).
+BLOCKS = ((0x0000, 0x017F), (0x0300, 0x036F), (0x0400, 0x04FF), (0x2000, 0x206F))
+OUT = REPO / "src" / "thirdneighbor" / "core" / "fold_table.py"
+
+
+def main() -> None:
+    entries = [(code, _fold_character(chr(code))) for first, last in BLOCKS for code in range(first, last + 1)]
+    # Eight to a line, so that the module stays short enough to read in review.
+    items = [f"{code}: {text!r}," for code, text in entries]
+    lines = ["    " + " ".join(items[i:i + 8]) for i in range(0, len(items), 8)]
+    OUT.write_text(
+        '"""The text fold of the commonest blocks, precomputed by tools/make_fold_table.py\n'
+        'from thirdneighbor.core.fold\'s own rule; do not edit by hand."""\n\n'
+        f"BLOCKS = {BLOCKS!r}\n\n"
+        "FOLDED = {\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(REPO)}: {len(entries)} characters")
+
+
+if __name__ == "__main__":
+    main()

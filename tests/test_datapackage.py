@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from thirdneighbor.datapackage import DESCRIPTOR, export_files, package_descriptor
-from thirdneighbor.dataset import load_dataset
-from thirdneighbor.directories import write_directory
-from thirdneighbor.model import Dataset
-from thirdneighbor.package_tables import TABLES, table
+from thirdneighbor.render.datapackage import DESCRIPTOR, export_files, package_descriptor
+from thirdneighbor.data.load import load_dataset
+from thirdneighbor.core.directories import write_directory
+from thirdneighbor.data.model import Dataset
+from thirdneighbor.render.tables import TABLES, table
 
 from .conftest import REPO
 
@@ -82,7 +82,7 @@ def test_every_field_is_typed_and_described_and_every_table_keyed(package: Path,
 
 
 def test_the_descriptor_states_the_licence_and_the_sources(package: Path, dataset: Dataset) -> None:
-    from thirdneighbor.citation import all_sources
+    from thirdneighbor.render.citation import all_sources
 
     descriptor = json.loads((package / DESCRIPTOR).read_text(encoding="utf-8"))
     assert descriptor["licenses"] == [{"name": "CC-BY-SA-4.0",
@@ -207,21 +207,98 @@ def test_hostile_text_round_trips(write_dataset: Any, tmp_path: Path) -> None:
     assert read_table(target, "events")[0]["title"] == "a,b\n\"c\""
 
 
-def test_the_test_extra_has_frictionless_and_the_tool_never_imports_it() -> None:
+def test_frictionless_is_a_test_extra_and_the_runtime_dependencies_are_as_they_were() -> None:
+    # That the tool never imports it: tests/test_citation.py, for every test extra.
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert [dependency.split(">")[0].split("<")[0] for dependency in project["dependencies"]] == \
         ["typer", "rich", "tomli-w"]
     assert any(requirement.startswith("frictionless") for requirement in project["optional-dependencies"]["test"])
-    for path in (REPO / "src").rglob("*.py"):
-        assert "import frictionless" not in path.read_text(encoding="utf-8"), path
-        assert "from frictionless" not in path.read_text(encoding="utf-8"), path
 
 
 def test_columns_are_declared_once(dataset: Dataset) -> None:
-    from thirdneighbor.package_rows import table_rows
+    from thirdneighbor.render.table_rows import table_rows
 
     rows = table_rows(dataset)
     assert set(rows) == {declared.name for declared in TABLES}
     for declared in TABLES:
         assert all(len(row) == len(declared.columns) for row in rows[declared.name]), declared.name
     assert table("tier_spells").primary_key == ("partner_id", "spell")
+
+
+# --- on the command line -----------------------------------------------------------------
+
+def test_export_datapackage_on_the_command_line(tmp_path: Path) -> None:
+    from .conftest import run_cli
+
+    target = tmp_path / "policy-data"
+    result = run_cli("export", "--format", "datapackage", "--neighbors", "--all", "-o", str(target))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"thirdneighbor: wrote {target}: {len(TABLES) + 1} files\n"
+    assert errors_of(frictionless_report(target)) == []
+    again = run_cli("export", "--format", "datapackage", "-o", str(target))
+    assert (again.exit_code, again.stdout) == (2, "")
+    assert again.stderr == (f"thirdneighbor: {target} exists already and is not empty; add --force to replace an "
+                            "earlier export there, or give a new name\n")
+    forced = run_cli("export", "--format", "csv", "--tier", "expanded", "-o", str(target), "--force")
+    assert (forced.exit_code, forced.stdout) == (0, "")
+    assert forced.stderr == f"thirdneighbor: wrote {target}: {len(TABLES)} files\n"
+    assert not (target / DESCRIPTOR).exists()
+    assert [row["id"] for row in read_table(target, "partners")] == ["australia"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["policy-data"]
+
+
+def test_one_table_to_stdout(dataset: Dataset) -> None:
+    from .conftest import ok
+
+    text = ok("export", "--format", "csv", "--table", "partner_years", "--country", "japan")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert [row["year"] for row in rows] == [str(year) for year in dataset.series()["japan"]]
+    assert {row["partner_id"] for row in rows} == {"japan"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "csv"], "--format csv writes a directory of files, one per table; give --output DIR (or --table "
+                          "TABLE for one table on stdout)"),
+    (["--format", "datapackage", "-o", "-"], "--format datapackage writes a directory of files, one per table; give "
+                                             "--output DIR (or --table TABLE for one table on stdout)"),
+    (["--format", "datapackage", "--table", "tiers"], "--table writes one table as CSV; add --format csv (not "
+                                                      "datapackage)"),
+    (["--format", "csv", "--table", "spells"], "no table 'spells'; choose from " + ", ".join(t.name for t in TABLES)),
+    (["--format", "xlsx", "-o", "out"], "unknown export format 'xlsx'; choose from toml, sqlite, csv, datapackage"),
+])
+def test_refused_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
+    from .conftest import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("export", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"thirdneighbor: {message}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_a_file_a_fifo_or_unwritable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from .conftest import run_cli
+
+    existing = tmp_path / "tables.csv"
+    existing.write_bytes(b"precious")
+    result = run_cli("export", "--format", "csv", "-o", str(existing), "--force")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"thirdneighbor: {existing} is a file, not a directory; this export writes a directory "
+                             "of files: give a new name\n")
+    assert existing.read_bytes() == b"precious"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run_cli("export", "--format", "datapackage", "-o", str(fifo))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"thirdneighbor: {fifo} is a FIFO (named pipe), not a directory; this export writes a "
+                             "directory of files: give a new name\n")
+    missing = tmp_path / "nowhere" / "out"
+    result = run_cli("export", "--format", "datapackage", "-o", str(missing))
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == f"thirdneighbor: cannot write {missing}: No such file or directory\n"
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # read-only, as even root meets it
+    result = run_cli("export", "--format", "datapackage", "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == f"thirdneighbor: cannot write {tmp_path / 'out'}: Permission denied\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe", "tables.csv"]

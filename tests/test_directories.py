@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from thirdneighbor import directories
-from thirdneighbor.directories import write_directory
+from thirdneighbor.core import directories
+from thirdneighbor.core.directories import write_directory
 from thirdneighbor.errors import CannotWriteError, UsageError
 
 FILES = {"tiers.csv": b"id\r\nstrategic\r\n", "partners.csv": b"id\r\njapan\r\n", "datapackage.json": b"{}\n"}

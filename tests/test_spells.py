@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from thirdneighbor.model import Dataset, HistoryEntry
-from thirdneighbor.partialdate import PartialDate
+from thirdneighbor.data.model import Dataset, HistoryEntry
+from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.query.spells import END_TYPES, partner_spells, partner_years, tier_spells
 
 

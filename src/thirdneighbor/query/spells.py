@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..model import Dataset, Partner
-from ..partialdate import PartialDate
+from ..data.model import Dataset, Partner
+from ..data.partialdate import PartialDate
 
 END_TYPES = ("upgrade", "downgrade", "rename", "ongoing")
 

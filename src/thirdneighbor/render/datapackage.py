@@ -3,7 +3,7 @@ data package (`export --format datapackage`): the same files with a
 `datapackage.json` that types and describes every column and declares the keys.
 
 `export_files(dataset, partners, descriptor=...)` returns {file name: bytes}
-for thirdneighbor.files to write as one directory. The CSV files are RFC 4180:
+for thirdneighbor.core.directories to write as one directory. The CSV files are RFC 4180:
 UTF-8 without a byte-order mark, comma-separated, CRLF line ends, a header row,
 and a field quoted only where it holds a comma, a quote or a line break. Values
 are written exactly as the dataset holds them, so that they read back the same
@@ -21,8 +21,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Dataset, Partner
-from .package_tables import TABLES, Column, Table
+from ..data.model import Dataset, Partner
+from .tables import TABLES, Column, Table, table
 
 DESCRIPTOR = "datapackage.json"
 FORMATS = ("csv", "datapackage")
@@ -32,9 +32,9 @@ def export_files(dataset: Dataset, partners: Sequence[Partner] | None = None, *,
                  descriptor: bool = True) -> dict[str, bytes]:
     """One CSV file per table, and with `descriptor` the data package's
     descriptor: {file name: contents}, in the order the descriptor lists them."""
-    from .package_rows import table_rows
+    from .table_rows import table_rows
 
-    from .query.select import subset
+    from ..query.select import subset
 
     rows = table_rows(dataset, partners)
     files = {f"{table.name}.csv": csv_bytes(table, rows[table.name]) for table in TABLES}
@@ -44,6 +44,13 @@ def export_files(dataset: Dataset, partners: Sequence[Partner] | None = None, *,
         text = json.dumps(package_descriptor(exported), ensure_ascii=False, indent=2) + "\n"
         files[DESCRIPTOR] = text.encode("utf-8")
     return files
+
+
+def table_csv(dataset: Dataset, partners: Sequence[Partner] | None, name: str) -> bytes:
+    """One table's CSV file (`export --format csv --table NAME`)."""
+    from .table_rows import table_rows
+
+    return csv_bytes(table(name), table_rows(dataset, partners)[name])
 
 
 def _cell(value: Any) -> str:
@@ -90,9 +97,9 @@ def package_descriptor(dataset: Dataset) -> dict[str, Any]:
     """The Frictionless descriptor (Data Package 1.0, which frictionless-py
     validates): the dataset's title, version and licence, its authors, every
     source it cites, and each table with its typed, described columns and keys."""
-    from . import __version__
+    from ..core import __version__
     from .citation import AUTHOR, all_sources, license_info, project_url, title
-    from .package_rows import web_address
+    from .table_rows import web_address
 
     short, name, url = license_info(dataset)
     descriptor: dict[str, Any] = {

@@ -1,4 +1,4 @@
-"""The rows of each table of a tabular export (thirdneighbor.package_tables), from a dataset.
+"""The rows of each table of a tabular export (thirdneighbor.render.tables), from a dataset.
 
 `table_rows(dataset, partners)` gives every table's rows, each a tuple in the
 table's column order, with the values as Python holds them (str, int, bool,
@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .model import Dataset, Partner
-from .query.spells import partner_years, tier_spells
+from ..data.model import Dataset, Partner
+from ..query.spells import Spell, partner_years, tier_spells
 
 Row = tuple[Any, ...]
 
@@ -38,7 +38,7 @@ def web_address(source: str) -> str | None:
 
 class _Sources:
     """The sources cited so far, with their ids: their places in the whole
-    dataset's list (thirdneighbor.citation.all_sources), so that a subset's
+    dataset's list (thirdneighbor.render.citation.all_sources), so that a subset's
     source ids are the whole export's."""
 
     def __init__(self, dataset: Dataset) -> None:
@@ -54,6 +54,20 @@ class _Sources:
 
     def table(self) -> list[Row]:
         return [(number, source, web_address(source)) for source, number in sorted(self.cited.items(), key=lambda i: i[1])]
+
+
+def tier_spell_rows(spells: Sequence[Spell]) -> list[Row]:
+    """The rows of `tier_spells`, which the SQLite export shares."""
+    return [(s.partner_id, s.number, s.tier, s.designation, s.start, s.start.precision, s.start_approx, s.end,
+             s.end and s.end.precision, s.end_approx, s.end_type, s.occasion, s.instrument, s.note) for s in spells]
+
+
+def partner_year_rows(dataset: Dataset, partners: Sequence[Partner]) -> list[Row]:
+    """The rows of `partner_years`, which the SQLite export shares."""
+    codes = {partner.id: (partner.iso3, partner.cow_code, partner.gw_code) for partner in partners}
+    ranks = {tier.id: tier.rank for tier in dataset.tiers}
+    return [(y.partner_id, y.year, *codes[y.partner_id], y.tier, ranks.get(y.tier) if y.tier else None, y.spell,
+             y.designation, y.tier_changed, y.ties_begun) for y in partner_years(dataset, partners)]
 
 
 def table_rows(dataset: Dataset, partners: Sequence[Partner] | None = None) -> dict[str, list[Row]]:
@@ -84,16 +98,10 @@ def table_rows(dataset: Dataset, partners: Sequence[Partner] | None = None) -> d
         rows[name] = [row for partner in chosen for row in _listed(partner.id, getattr(partner, field))]
 
     spells = tier_spells(dataset, chosen)
-    rows["tier_spells"] = [(s.partner_id, s.number, s.tier, s.designation, s.start, s.start.precision,
-                            s.start_approx, s.end, s.end and s.end.precision, s.end_approx, s.end_type,
-                            s.occasion, s.instrument, s.note) for s in spells]
+    rows["tier_spells"] = tier_spell_rows(spells)
     rows["spell_people"] = [(s.partner_id, s.number, position, person, person if person in person_ids else None)
                             for s in spells for position, person in enumerate(dict.fromkeys(s.people))]
-    codes = {partner.id: (partner.iso3, partner.cow_code, partner.gw_code) for partner in chosen}
-    ranks = {tier.id: tier.rank for tier in dataset.tiers}
-    rows["partner_years"] = [(y.partner_id, y.year, *codes[y.partner_id], y.tier, ranks.get(y.tier),  # type: ignore[arg-type]
-                              y.spell, y.designation, y.tier_changed, y.ties_begun)
-                             for y in partner_years(dataset, chosen)]
+    rows["partner_years"] = partner_year_rows(dataset, chosen)
 
     events: list[Row] = []
     event_partners: list[Row] = []

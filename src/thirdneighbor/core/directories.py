@@ -5,7 +5,7 @@ replaced that the user did not ask for.
 The files go to a temporary directory beside the target (`.thirdneighbor-*.tmp`)
 and it takes the target's name once every file is complete and flushed to
 disk. A failure before that (an error, Ctrl-C, SIGTERM, SIGHUP) removes the
-temporary directory and leaves the target as it was, as thirdneighbor.files
+temporary directory and leaves the target as it was, as thirdneighbor.core.files
 does for one file.
 
 What may be written (`check_directory_target`):
@@ -33,12 +33,10 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import CannotWriteError, UsageError
-from .files import _check_directory, _not_a_file, _SignalsEndTheWrite
-from .render.safe import shown
+from ..errors import CannotWriteError, UsageError
+from .files import TEMPORARY_PREFIX, TEMPORARY_SUFFIX, SignalsEndTheWrite, check_directory, existing, not_a_file
+from .safe import shown
 
-_TEMPORARY_PREFIX = ".thirdneighbor-"
-_TEMPORARY_SUFFIX = ".tmp"
 # The names an export writes: what --force may replace.
 EXPORT_SUFFIXES = (".csv",)
 EXPORT_NAMES = ("datapackage.json",)
@@ -60,24 +58,20 @@ def check_directory_target(path: str | os.PathLike[str], *, force: bool = False)
     if os.path.basename(stripped) in ("", ".", ".."):
         raise UsageError(f"{shown(text)} names no new directory; give a directory name such as policy-data")
     target = Path(stripped)
-    try:
-        found = os.lstat(target)
-    except FileNotFoundError:
-        _check_directory(target)
+    found = existing(target)
+    if found is None:
         return target, False
-    except OSError as error:
-        raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
     if stat.S_ISLNK(found.st_mode):
         raise UsageError(f"{shown(target)} is a symbolic link; give the directory itself, or a new name")
     if not stat.S_ISDIR(found.st_mode):
-        kind = _not_a_file(found.st_mode) or "a file"
+        kind = not_a_file(found.st_mode) or "a file"
         raise UsageError(f"{shown(target)} is {kind}, not a directory; this export writes a directory of files: "
                          "give a new name")
     try:
         names = sorted(os.listdir(target))
     except OSError as error:
         raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
-    _check_directory(target)
+    check_directory(target)
     if not names:
         return target, False
     if not force:
@@ -95,7 +89,7 @@ def write_directory(path: str | os.PathLike[str], files: dict[str, bytes], *, fo
     target, replacing = check_directory_target(path, force=force)
     parent = target.parent
     temporary: str | None = None
-    with _SignalsEndTheWrite() as signals:
+    with SignalsEndTheWrite() as signals:
         try:
             with signals.held():  # a signal now would leave a directory whose name is not known yet
                 temporary = _temporary_directory(parent)
@@ -125,7 +119,7 @@ def write_directory(path: str | os.PathLike[str], files: dict[str, bytes], *, fo
 def _temporary_directory(parent: Path) -> str:
     import tempfile  # only a write needs it
 
-    return tempfile.mkdtemp(prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=parent)
+    return tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=parent)
 
 
 def _directory_mode() -> int:

@@ -2,8 +2,8 @@
 table's columns, with a type and a description, and its keys.
 
 This is the codebook of the exported tables, the one place a column is declared:
-the data package's descriptor (thirdneighbor.datapackage) is made from it, and
-the rows (thirdneighbor.package_rows) follow its column order. Types are the
+the data package's descriptor (thirdneighbor.render.datapackage) is made from it, and
+the rows (thirdneighbor.render.table_rows) follow its column order. Types are the
 Frictionless Table Schema's: string, integer, boolean. A partial date is a
 string as precise as the sources ("2019", "2019-07", "2019-07-31"), which sorts
 in date order as text, with a `_precision` column beside it.
@@ -260,4 +260,18 @@ TABLES: tuple[Table, ...] = (
 
 
 def table(name: str) -> Table:
-    return next(table for table in TABLES if table.name == name)
+    """The table of this name; KeyError for none."""
+    for declared in TABLES:
+        if declared.name == name:
+            return declared
+    raise KeyError(name)
+
+
+def check_table(name: str) -> Table:
+    """The table a user named (`--table`), or a UsageError that lists them all."""
+    from ..errors import UsageError, quoted
+
+    try:
+        return table(name)
+    except KeyError:
+        raise UsageError(f"no table {quoted(name)}; choose from {', '.join(t.name for t in TABLES)}") from None

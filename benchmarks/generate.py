@@ -1,8 +1,10 @@
-"""Synthetic datasets in the bundled schema, for the scale benchmark.
+"""Synthetic datasets in the bundled schema (4), for the scale benchmark.
 
 `python benchmarks/generate.py 10000 big.toml` writes 10,000 partners with five
-events each (about 10 MB of TOML). The text is filler; the shape, the field
-sizes and the cross-references are like the bundled dataset's.
+events each (about 20 MB of TOML). The text is filler; the shape, the field
+sizes and the cross-references are like the bundled dataset's: every source a
+record cited by id, each partner's tier and date a graded claim with a quote,
+each earlier tier and event a claim of its own.
 """
 
 from __future__ import annotations
@@ -29,12 +31,19 @@ USER_ISO3 = [prefix + c for prefix in ("AA", "ZZ", *(f"Q{c}" for c in LETTERS[12
              for c in LETTERS]
 
 
+def _source(source_id: str, kind: str) -> dict:
+    return {"id": source_id, "url": f"https://example.org/{source_id.replace('-', '/')}",
+            "title": f"Synthetic page {source_id}", "publisher": "Example", "date": "2020-01-01",
+            "language": "en", "kind": kind}
+
+
 def document(partner_count: int, events_per_partner: int = 5) -> dict:
     partners, events = [], []
     person_count = partner_count // 10 + 1  # each person leads about ten partners' ties
     people = [{"id": f"person-{k}", "name": f"Person {k}", "variants": [f"P. {k}"],
-               "role": "Synthetic office", "sources": [f"https://example.org/people/{k}"]}
+               "role": "Synthetic office", "sources": [f"people-{k}"]}
               for k in range(person_count)]
+    sources = [_source("policy", "official"), *(_source(f"people-{k}", "press") for k in range(person_count))]
     for i in range(partner_count):
         partner_id = f"country-{i}"
         year = 1990 + i % 35
@@ -57,31 +66,41 @@ def document(partner_count: int, events_per_partner: int = 5) -> dict:
             "instrument": "Joint declaration",
             "leaders": [f"person-{i % person_count}", "person-0"] if i % person_count else ["person-0"],
             "notes": ["A synthetic note."],
-            "sources": [f"https://example.org/partners/{i}", f"https://example.org/press/{i}"],
+            "sources": [f"partners-{i}", f"press-{i}"],
             "history": [{"designation": "Comprehensive partnership", "tier": "comprehensive",
                          "since": str(year - 10), "occasion": "An earlier visit",
-                         "people": [f"person-{(i + 1) % person_count}"]}],
+                         "people": [f"person-{(i + 1) % person_count}"],
+                         "sources": [f"press-{i}"], "quote": "agreed to a comprehensive partnership",
+                         "quote_language": "en", "confidence": "medium"}],
+            "evidence": [{"field": "tier", "sources": [f"partners-{i}"], "quote": "elevate the relations",
+                          "quote_language": "en", "confidence": "high"},
+                         {"field": "since", "sources": [f"press-{i}", f"partners-{i}"], "confidence": "medium",
+                          "note": "The day is the press's."}],
         })
+        sources += [_source(f"partners-{i}", "official"), _source(f"press-{i}", "press")]
         for j in range(events_per_partner):
             events.append({
                 "date": f"{year - j}-{1 + j:02d}",
                 "title": f"Milestone {j} of Country {i} and Mongolia",
                 "partners": [partner_id],
                 "people": [f"person-{(i + j) % person_count}"],
-                "sources": [f"https://example.org/events/{i}/{j}"],
+                "sources": [f"events-{i}-{j}"],
+                "confidence": "medium",
             })
+            sources.append(_source(f"events-{i}-{j}", "press"))
     events.sort(key=lambda event: event["date"])
     return {
-        "schema_version": 3,
+        "schema_version": 4,
         "title": "Synthetic benchmark dataset",
         "version": "1.0.0",
         "as_of": "2026-11-28",
         "policy": {"name": "Third Neighbor Policy", "summary": FILLER, "aims": [FILLER],
-                   "table_source": "Synthetic", "sources": ["https://example.org/policy"]},
+                   "table_source": "Synthetic", "sources": ["policy"]},
         "tiers": TIERS,
         "partners": partners,
         "events": events,
         "people": people,
+        "sources": sources,
     }
 
 

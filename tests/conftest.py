@@ -85,18 +85,73 @@ def cli() -> Callable[..., Run]:
     return run_cli
 
 
+def downgraded(document: dict[str, Any], version: int) -> None:
+    """Make a parsed schema-4 document one of an older schema, in place: its
+    sources cited as text again (the address, or the citation), with no
+    [[sources]] records and no claims, as files before schema 4 were."""
+    texts = {source["id"]: source.get("url") or source["title"] for source in document.pop("sources")}
+    document["schema_version"] = version
+    document["policy"]["sources"] = [texts[source] for source in document["policy"].get("sources", [])]
+    for record in (*document["partners"], *document["events"], *document.get("people", [])):
+        record["sources"] = [texts[source] for source in record["sources"]]
+        for key in ("evidence", "quote", "quote_language", "confidence"):
+            record.pop(key, None)
+        for entry in record.get("history", []):
+            for key in ("sources", "quote", "quote_language", "confidence"):
+                entry.pop(key, None)
+
+
+def cite_texts(document: dict[str, Any], record: dict[str, Any], texts: list[str]) -> None:
+    """Make `record` cite these strings, as a file before schema 4 cited its sources:
+    each becomes a source record of its own (an http(s) address as its `url`, any
+    other text as an offline citation), and the record cites their ids."""
+    from thirdneighbor.data.source_ids import basic_record
+
+    ids = []
+    for text in texts:
+        source_id = f"cited-{len(document['sources'])}"
+        document["sources"].append(basic_record(text, source_id))
+        ids.append(source_id)
+    record["sources"] = ids
+
+
+def cited_source_ids(document: dict[str, Any]) -> set[str]:
+    """Every source id a parsed document cites, wherever it cites one."""
+    cited: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if type(value) is dict:
+            if type(value.get("sources")) is list and value is not document:
+                cited.update(item for item in value["sources"] if type(item) is str)
+            for item in value.values():
+                walk(item)
+        elif type(value) is list:
+            for item in value:
+                walk(item)
+
+    walk(document)
+    return cited
+
+
 @pytest.fixture
 def write_dataset(tmp_path: Path, raw_document: dict[str, Any]) -> Callable[..., Path]:
     """Write a changed copy of the bundled dataset and return its path.
 
     `change` receives a deep copy of the parsed document and edits it in place.
+    Sources no record cites any more are then left out, as a person deleting a
+    record would delete them (`keep_unused` keeps them, to test that check).
     """
     import copy
 
-    def write(change: Callable[[dict[str, Any]], None] | None = None, name: str = "data.toml") -> Path:
+    def write(change: Callable[[dict[str, Any]], None] | None = None, name: str = "data.toml",
+              keep_unused: bool = False) -> Path:
         document = copy.deepcopy(raw_document)
         if change is not None:
             change(document)
+        if not keep_unused and type(document.get("sources")) is list:
+            cited = cited_source_ids(document)
+            document["sources"] = [source for source in document["sources"]
+                                   if type(source) is not dict or source.get("id") in cited]
         path = tmp_path / name
         path.write_bytes(tomli_w.dumps(document).encode("utf-8"))
         return path

@@ -14,6 +14,7 @@ import pytest
 
 from thirdneighbor import __version__
 from thirdneighbor.data.model import Dataset
+from thirdneighbor.query.evidence import source_label
 
 from .conftest import REPO, run_cli
 
@@ -121,12 +122,12 @@ def test_bibtex_parses_with_a_real_parser(dataset: Dataset) -> None:
     library = bibtexparser.parse_string(out("cite", "--format", "bibtex"))
     assert library.failed_blocks == []
     [entry] = library.entries
-    assert (entry.entry_type, entry.key) == ("misc", "thirdneighbor_2_1_0_2026_11_28")
+    assert (entry.entry_type, entry.key) == ("misc", "thirdneighbor_3_0_0_2026_12_03")
     assert entry["author"] == "{The thirdneighbor contributors}"  # a corporate author: never split into names
     assert (entry["title"], entry["year"], entry["version"]) == ("{Third Neighbor Policy dataset}", "2026",
                                                                  dataset.version)
     assert f"version {__version__}" in entry["howpublished"]
-    assert "checked against its sources on 2026-11-28" in entry["note"]
+    assert "checked against its sources on 2026-12-03" in entry["note"]
     assert "url" not in entry.fields_dict  # pyproject.toml declares none
     assert "https://montsame.mn" not in entry["note"]  # the sources are listed by --sources, not packed here
 
@@ -152,10 +153,10 @@ def test_csl_json_renders_in_two_styles_with_a_real_processor() -> None:
     assert [item["type"] for item in items] == ["dataset"]
     assert _rendered(get_style_filepath("apa"), items) == (
         "(The thirdneighbor contributors, 2026)",
-        "The thirdneighbor contributors. (2026). Third Neighbor Policy dataset (Version 2.1.0) [Dataset].")
+        "The thirdneighbor contributors. (2026). Third Neighbor Policy dataset (Version 3.0.0) [Dataset].")
     assert _rendered(get_style_filepath("chicago-author-date"), items) == (
         "(The thirdneighbor contributors 2026)",
-        "The thirdneighbor contributors. 2026. “Third Neighbor Policy Dataset”. Version 2.1.0.")
+        "The thirdneighbor contributors. 2026. “Third Neighbor Policy Dataset”. Version 3.0.0.")
 
 
 def test_csl_json_renders_with_the_style_citeproc_py_ships() -> None:
@@ -173,14 +174,14 @@ def test_ris_is_one_data_record() -> None:
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines)
     tags = dict(line.split("  - ", 1) for line in lines[1:-1])
     assert (tags["AU"], tags["TI"], tags["PY"], tags["ET"]) == ("The thirdneighbor contributors",
-                                                                "Third Neighbor Policy dataset", "2026", "2.1.0")
+                                                                "Third Neighbor Policy dataset", "2026", "3.0.0")
     assert f"thirdneighbor {__version__}" in tags["N1"] and "UR" not in tags
 
 
 def test_text_is_one_complete_entry() -> None:
     text = out("cite")
     assert text.splitlines()[0] == ("The thirdneighbor contributors (2026). Third Neighbor Policy dataset, version "
-                                    "2.1.0, checked against its sources on 2026-11-28; read with thirdneighbor "
+                                    "3.0.0, checked against its sources on 2026-12-03; read with thirdneighbor "
                                     f"{__version__}.")
     assert "Sources: " in text and "listed by `thirdneighbor cite --sources`" in text and "URL" not in text
 
@@ -209,8 +210,10 @@ def test_cite_sources_lists_each_source_once_one_a_line(dataset: Dataset) -> Non
     lines = out("cite", "--sources").splitlines()
     assert lines == json.loads(out("cite", "--sources", "--json"))
     assert len(lines) == len(set(lines))
-    every = {source for record in (dataset.policy, *dataset.all_partners, *dataset.all_events, *dataset.all_people)
+    cited = {source for record in (dataset.policy, *dataset.all_partners, *dataset.all_events, *dataset.all_people)
              for source in record.sources}
+    assert cited <= {source.id for source in dataset.all_sources}  # every record's sources, among the records
+    every = {source_label(source) for source in dataset.all_sources}
     assert set(lines) == every | {"https://correlatesofwar.org/data-sets/state-system-membership",
                                   "http://ksgleditsch.com/data/iisystem.dat"}
     assert f"Sources: {len(lines)}, listed by" in out("cite")

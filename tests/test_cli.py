@@ -313,7 +313,8 @@ def test_several_tiers_with_commas_and_level_as_another_name_for_tier() -> None:
 def test_formats_and_fields_ignore_case_and_all_means_every_field() -> None:
     assert run_cli("list", "--format", "CSV", "--fields", "ID,Since").stdout.startswith("id,since\n")
     every = run_cli("list", "--fields", "all", "--json")
-    assert list(json.loads(every.stdout)[0]) == list(json.loads(run_cli("list", "--json").stdout)[0])
+    # Every field: the partner's, and its grades, which only --fields gives.
+    assert list(json.loads(every.stdout)[0]) == [*json.loads(run_cli("list", "--json").stdout)[0], "confidence"]
     assert run_cli("cite", "--format", "BibTeX").stdout.startswith("@misc{")
 
 
@@ -325,7 +326,7 @@ def test_an_empty_answer_says_why() -> None:
     late = run_cli("list", "--as-of", "2027", "--fields", "id")
     assert late.exit_code == 0 and late.stdout.startswith("japan\n")  # strategic since 2010
     assert late.stderr == ("thirdneighbor: --as-of 2027 is later than the data, which was last checked on "
-                           "2026-11-28; later changes are not in it\n")
+                           "2026-12-03; later changes are not in it\n")
 
 
 def test_tiers_json_designations_carry_no_asterisk() -> None:

@@ -89,10 +89,14 @@ def test_the_descriptor_states_the_licence_and_the_sources(package: Path, datase
                                        "title": "Creative Commons Attribution-ShareAlike 4.0 International",
                                        "path": "https://creativecommons.org/licenses/by-sa/4.0/"}]
     assert descriptor["version"] == dataset.version
-    assert [source["title"] for source in descriptor["sources"]] == all_sources(dataset)
-    assert {"title": "https://mofa.go.jp/announce/announce/2010/11/1119_03.html",
-            "path": "https://mofa.go.jp/announce/announce/2010/11/1119_03.html"} in descriptor["sources"]
-    assert all("path" not in source for source in descriptor["sources"] if not source["title"].startswith("http"))
+    listed = descriptor["sources"]
+    assert len(listed) == len(all_sources(dataset))  # every source record, then the lists of state codes
+    assert [source.get("path") for source in listed[:len(dataset.all_sources)]] == \
+        [source.url for source in dataset.all_sources]
+    assert all(source["title"] for source in listed)
+    offline = [source for source in dataset.all_sources if source.url is None]
+    assert offline and all({"title": f"{source.title} (offline: {source.offline})"} in listed for source in offline)
+    assert {"title": dataset.mongolia.cow_source, "path": dataset.mongolia.cow_source} in listed
 
 
 def test_the_csv_files_read_back_as_the_dataset(package: Path, dataset: Dataset) -> None:
@@ -113,10 +117,10 @@ def test_the_csv_files_read_back_as_the_dataset(package: Path, dataset: Dataset)
                                                 "cow_code": "712", "cow_source": dataset.mongolia.cow_source,
                                                 "gw_code": "712", "gw_source": dataset.mongolia.gw_source}]
     sources = read_table(package, "sources")
-    cited = {row["source_id"] for name in ("policy_sources", "partner_sources", "event_sources", "person_sources")
-             for row in read_table(package, name)}
-    assert cited == {row["id"] for row in sources}
-    assert all(row["url"] in ("", row["source"]) for row in sources)
+    assert [row["id"] for row in sources] == [source.id for source in dataset.all_sources]
+    cited = {row["source_id"] for name in ("policy_sources", "partner_sources", "event_sources", "person_sources",
+                                           "partner_claim_sources", "spell_sources") for row in read_table(package, name)}
+    assert cited == {row["id"] for row in sources}  # every source is cited (the loader checks it), and no other
 
 
 def test_japans_spells(package: Path) -> None:
@@ -180,8 +184,7 @@ def test_a_selection_keeps_its_keys_whole(dataset: Dataset, tmp_path: Path) -> N
     events = read_table(target, "events")
     assert events and all(whole[row["title"]] == row["id"] for row in events)
     assert {row["partner_id"] for row in read_table(target, "event_partners")} <= {"japan", "south-korea"}
-    descriptor = json.loads((target / DESCRIPTOR).read_text(encoding="utf-8"))
-    assert len(descriptor["sources"]) < len(json.loads((tmp_path / "all" / DESCRIPTOR).read_text())["sources"])
+    assert {row["partner_id"] for row in read_table(target, "partner_claims")} == {"japan", "south-korea"}
 
 
 HOSTILE_NAME = '=HYPERLINK("http://127.0.0.1/x","click"), then, "quoted"\nand a second line'
@@ -302,3 +305,22 @@ def test_output_that_is_a_file_a_fifo_or_unwritable(tmp_path: Path, monkeypatch:
     assert (result.exit_code, result.stdout) == (4, "")
     assert result.stderr == f"thirdneighbor: cannot write {tmp_path / 'out'}: Permission denied\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe", "tables.csv"]
+
+
+def test_the_evidence_of_each_value(package: Path, dataset: Dataset) -> None:
+    claims = read_table(package, "partner_claims")
+    expected = [(partner.id, claim.field, claim.confidence, claim.quote or "", claim.note or "")
+                for partner in dataset.all_partners for claim in partner.evidence]
+    assert [(row["partner_id"], row["field"], row["confidence"], row["quote"], row["note"]) for row in claims] == expected
+    japan_tier = next(claim for claim in dataset.partner("japan").evidence if claim.field == "tier")
+    cited = [row["source_id"] for row in read_table(package, "partner_claim_sources")
+             if (row["partner_id"], row["field"]) == ("japan", "tier")]
+    assert cited == list(japan_tier.sources)
+    spells = {(row["partner_id"], row["spell"]): row for row in read_table(package, "tier_spells")}
+    first = dataset.partner("japan").history[0]
+    assert spells[("japan", "1")]["confidence"] == (first.confidence or "")
+    assert [row["source_id"] for row in read_table(package, "spell_sources")
+            if (row["partner_id"], row["spell"]) == ("japan", "1")] == list(first.sources)
+    assert spells[("japan", "3")]["confidence"] == ""  # the current tie's grade is the partner's claims'
+    events = read_table(package, "events")
+    assert [row["confidence"] for row in events] == [event.confidence or "" for event in dataset.all_events]

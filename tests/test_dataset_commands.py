@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import BUNDLED, run_cli
+from .conftest import BUNDLED, cite_texts, run_cli
 
 
 def out(*args: str) -> str:
@@ -113,7 +113,7 @@ def test_export_by_country_and_year(tmp_path: Path) -> None:
 
 def test_export_is_valid_toml_written_with_tomli_w() -> None:
     document = tomllib.loads(out("export"))
-    assert document["schema_version"] == 3 and len(document["partners"]) == 16
+    assert document["schema_version"] == 4 and len(document["partners"]) == 16
 
 
 def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
     result = run_cli("export", "--output", str(path))
     assert (result.exit_code, path.read_text(encoding="utf-8")) == (2, "mine")
     assert run_cli("export", "--output", str(path), "--force").exit_code == 0
-    assert path.read_text(encoding="utf-8").startswith("schema_version = 3")
+    assert path.read_text(encoding="utf-8").startswith("schema_version = 4")
 
 
 def test_an_unknown_export_format_is_refused() -> None:
@@ -157,10 +157,10 @@ def test_init_writes_an_editable_copy(tmp_path: Path) -> None:
     changed = [(old, new) for old, new in zip(BUNDLED.read_text(encoding="utf-8").splitlines(),
                                               path.read_text(encoding="utf-8").splitlines()) if old != new]
     assert changed == [('title = "Third Neighbor Policy dataset"',
-                        'title = "Own dataset, based on Third Neighbor Policy dataset 2.1.0"'),
-                       ('version = "2.1.0"', 'version = "0.1.0"')]
+                        'title = "Own dataset, based on Third Neighbor Policy dataset 3.0.0"'),
+                       ('version = "3.0.0"', 'version = "0.1.0"')]
     citation = json.loads(out("cite", "--format", "json", "--data", str(path)))
-    assert (citation["title"], citation["version"]) == ("Own dataset, based on Third Neighbor Policy dataset 2.1.0",
+    assert (citation["title"], citation["version"]) == ("Own dataset, based on Third Neighbor Policy dataset 3.0.0",
                                                         "0.1.0")
 
 
@@ -181,25 +181,30 @@ def test_cite_text() -> None:
     from thirdneighbor import __version__
 
     text = out("cite")
-    assert text.startswith("The thirdneighbor contributors (2026). Third Neighbor Policy dataset, version 2.1.0, "
-                           f"checked against its sources on 2026-11-28; read with thirdneighbor {__version__}.\n")
+    assert text.startswith("The thirdneighbor contributors (2026). Third Neighbor Policy dataset, version 3.0.0, "
+                           f"checked against its sources on 2026-12-03; read with thirdneighbor {__version__}.\n")
     sources = out("cite", "--sources")
     assert "https://montsame.mn/en/read/337211\n" in sources
-    assert "presidentofindia.gov.in\n" in sources  # a citation without an address, kept as text
+    # A citation without an address: its text, and why it is offline.
+    assert "presidentofindia.gov.in (offline: The address of this source was not recorded" in sources
 
 
 def test_cite_lists_each_source_once() -> None:
     sources = json.loads(out("cite", "--sources", "--json"))
     assert sources == json.loads(out("cite", "--format", "json"))["sources"]
     assert len(sources) == len(set(sources))
-    every = {s for p in json.loads(out("list", "--neighbors", "--json")) for s in p["sources"]}
-    assert every <= set(sources)
+    import thirdneighbor
+    from thirdneighbor.query.evidence import cited_labels
+
+    data = thirdneighbor.load()
+    every = {s for p in json.loads(out("list", "--all", "--neighbors", "--json")) for s in p["sources"]}
+    assert set(cited_labels(data, tuple(every))) <= set(sources)
 
 
 def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
     entry = out("cite", "--format", "bibtex")
-    assert entry.startswith("@misc{thirdneighbor_2_1_0_2026_11_28,\n") and entry.endswith("}\n")
-    assert "  version = {2.1.0},\n" in entry
+    assert entry.startswith("@misc{thirdneighbor_3_0_0_2026_12_03,\n") and entry.endswith("}\n")
+    assert "  version = {3.0.0},\n" in entry
     assert entry.count("@") == 1
     depth = 0
     for char in re.sub(r"\\[{}]", "", entry):
@@ -211,7 +216,7 @@ def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
 
 def test_cite_json_is_the_json_format() -> None:
     assert out("cite", "--json") == out("cite", "--format", "json")
-    assert json.loads(out("cite", "--json"))["version"] == "2.1.0"
+    assert json.loads(out("cite", "--json"))["version"] == "3.0.0"
     result = run_cli("cite", "--json", "--format", "bibtex")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "thirdneighbor: --json and --format bibtex ask for two formats; give one\n"
@@ -231,7 +236,7 @@ def test_export_a_neighbour_by_name() -> None:
 
 def test_cite_takes_control_characters_out(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
-        document["policy"]["sources"] = ["\x1b]0;title\x07evil"]
+        cite_texts(document, document["policy"], ["\x1b]0;title\x07evil"])
         document["title"] = "\x1b[2Jevil title_with%specials"
     path = write_dataset(change)
     for args in (["--format", "text"], ["--format", "bibtex"], ["--format", "ris"], ["--sources"]):
@@ -244,7 +249,7 @@ def test_an_own_copy_gets_a_title_and_version_even_where_the_file_had_none() -> 
     from thirdneighbor.data.load import own_copy
 
     text = BUNDLED.read_text(encoding="utf-8")
-    bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "2.1.0"\n', "")
+    bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "3.0.0"\n', "")
     copy = tomllib.loads(own_copy(bare.encode("utf-8")).decode("utf-8"))
     assert (copy["title"], copy["version"]) == ("Own dataset, based on the bundled dataset", "0.1.0")
     # Only the top-level keys change: the events' titles are untouched.
@@ -259,7 +264,7 @@ def test_info_says_which_file_and_why(tmp_path: Path, monkeypatch: pytest.Monkey
     schema = json.loads((BUNDLED.parents[1] / "schema" / "output.schema.json").read_text(encoding="utf-8"))
     bundled = json.loads(out("info", "--json"))
     jsonschema.validate(bundled, {"$ref": "#/$defs/info", "$defs": schema["$defs"]})
-    assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "2.1.0")
+    assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "3.0.0")
     assert bundled["records"] == {"partners": 19, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
                                   "events": 40, "people": 42, "tiers": 4}
     assert json.loads(out("info", "--json"))["cache"]["hit"] is True  # the first run wrote it
@@ -268,7 +273,7 @@ def test_info_says_which_file_and_why(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("THIRDNEIGHBOR_DATA", str(mine))
     text = out("info")
     assert f"Dataset:  {mine} (named by $THIRDNEIGHBOR_DATA)\n" in text
-    assert "Version:  0.1.0, checked against its sources on 2026-11-28\n" in text
+    assert "Version:  0.1.0, checked against its sources on 2026-12-03\n" in text
     assert out("info", "--data", str(BUNDLED)).startswith(f"Dataset:  {BUNDLED} (named with --data)\n")
 
 

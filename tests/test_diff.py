@@ -43,7 +43,7 @@ def test_a_changed_tier_in_an_edited_copy(write_dataset: Any) -> None:
     assert result.stdout == 'changed partner japan\n  tier: "strategic" → "comprehensive"\n'
     assert result.stderr == f"thirdneighbor: {BUNDLED} → {path}: 1 record changed, 0 added, 0 removed\n"
     payload = diff_json(BUNDLED, path)
-    assert payload["old"] == {"path": str(BUNDLED), "title": "Third Neighbor Policy dataset", "version": "2.1.0"}
+    assert payload["old"] == {"path": str(BUNDLED), "title": "Third Neighbor Policy dataset", "version": "3.0.0"}
     assert payload["changes"] == [{"record": "partner", "key": "japan", "change": "changed", "values": None,
                                    "fields": [{"field": "tier", "old": "strategic", "new": "comprehensive"}]}]
 
@@ -52,13 +52,14 @@ def test_records_added_removed_and_changed_of_every_kind(write_dataset: Any) -> 
     first: list[tuple[str, str]] = []
 
     def change(document: dict[str, Any]) -> None:
-        document["version"] = "2.2.0"
+        document["version"] = "3.1.0"
         document["mongolia"]["gw_code"] = 713
         document["policy"]["aims"] = document["policy"]["aims"][:1]
         document["tiers"][3]["description"] = "The lowest tier."
         document["partners"] = [p for p in document["partners"] if p["id"] != "united-kingdom"]
         _partner(document, "japan")["history"][0]["since"] = "1997"
-        document["people"].append({"id": "new-person", "name": "New Person", "sources": ["a source"]})
+        document["people"].append({"id": "new-person", "name": "New Person", "sources": ["a-source"]})
+        document["sources"].append({"id": "a-source", "url": "https://example.org/a-source"})
         events = [e for e in document["events"] if e["partners"] != ["united-kingdom"]]  # its events go with it
         first.append((events[0]["date"], events[0]["title"]))
         events[0]["title"] += " (corrected)"
@@ -70,13 +71,19 @@ def test_records_added_removed_and_changed_of_every_kind(write_dataset: Any) -> 
     uk_events = [c for c in changes if c["record"] == "event" and c["change"] == "removed"
                  and c["values"]["partners"] == ["united-kingdom"]]
     assert len(uk_events) == 1
-    assert summary == [
+    records = [entry for entry in summary if entry[0] != "source"]
+    assert records == [
         ("dataset", None, "changed"), ("mongolia", None, "changed"), ("policy", None, "changed"),
         ("tier", "expanded", "changed"), ("partner", "japan", "changed"), ("partner", "united-kingdom", "removed"),
         ("event", first_event[0], "removed"), ("event", uk_events[0]["key"][0], "removed"),
         ("event", first_event[0], "added"), ("person", "new-person", "added")]
+    # The sources only the United Kingdom's record and events cited went with them; one was added.
+    uk = next(c for c in changes if c["key"] == "united-kingdom")["values"]["sources"]
+    removed = {key for kind, key, change in summary if kind == "source" and change == "removed"}
+    assert removed and removed <= set(uk) | set(uk_events[0]["values"]["sources"])
+    assert summary[-1] == ("source", "a-source", "added")
     by_kind = {(c["record"], c["change"]): c for c in changes}
-    assert by_kind[("dataset", "changed")]["fields"] == [{"field": "version", "old": "2.1.0", "new": "2.2.0"}]
+    assert by_kind[("dataset", "changed")]["fields"] == [{"field": "version", "old": "3.0.0", "new": "3.1.0"}]
     assert by_kind[("mongolia", "changed")]["fields"] == [{"field": "gw_code", "old": 712, "new": 713}]
     assert by_kind[("partner", "changed")]["fields"] == [{"field": "history[0].since", "old": "1998-05", "new": "1997"}]
     removed = by_kind[("partner", "removed")]

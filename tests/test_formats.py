@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from .conftest import run_cli
+from .conftest import cite_texts, run_cli
 
 COMMANDS = {
     "list": ["list", "--neighbors"],
@@ -243,9 +243,9 @@ def test_compare_fields_keep_the_compare_table_on_a_terminal() -> None:
 
 
 def test_csv_and_tsv_take_control_characters_out(write_dataset) -> None:  # type: ignore[no-untyped-def]
-    path = write_dataset(lambda d: d["partners"][0].update(sources=["\x1b[31mred\x1b[0m \x07bell"]))
+    path = write_dataset(lambda d: cite_texts(d, d["partners"][0], ["\x1b[31mred\x1b[0m \x07bell"]))
     for format_name in ("csv", "tsv", "markdown", "plain"):
-        text = out("list", "--format", format_name, "--fields", "id,sources", "--data", str(path))
+        text = out("show", "usa", "--format", format_name, "--fields", "id,sources", "--data", str(path))
         assert "\x1b" not in text and "\x07" not in text and "[31mred" in text
 
 

@@ -281,8 +281,9 @@ def test_colour_output_carries_only_our_own_styles(evil_dataset: Path) -> None:
     assert result.exit_code == 0
     assert "\x1b[" in result.stdout  # our own styling is there
     linked = {match.group(1) for match in OUR_LINK.finditer(result.stdout)} - {None}
-    sources = thirdneighbor.load(evil_dataset).partner("japan").sources
-    assert linked and linked <= set(sources)  # our links: the sources' addresses, and nothing else
+    data = thirdneighbor.load(evil_dataset)
+    addresses = {source.url for source in data.all_sources if source.id in data.partner("japan").sources}
+    assert linked and linked <= addresses  # our links: the sources' addresses, and nothing else
     text = OUR_LINK.sub("", result.stdout)
     for forbidden in ("\x1b]", "\x07", "\x1b[31mRed", "\x9b", "\u202e", "example.invalid]click[/link]\x1b"):
         assert forbidden not in text

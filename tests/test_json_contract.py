@@ -88,11 +88,46 @@ def test_show_one_partner_is_a_detail_object() -> None:
         "designation": "Comprehensive partnership", "tier": "comprehensive", "since": None,
         "in_force_by": "2011-06-16", "occasion": "Reaffirmed in the Obama–Elbegdorj joint statement",
         "people": ["tsakhiagiin-elbegdorj", "barack-obama"], "note": "Start year unconfirmed.",
+        "sources": ["obamawhitehouse-archives-gov-the-press-office-2011-06-16-us"],
+        "quote": "today reaffirmed their commitment to a United States-Mongolia comprehensive partnership based on "
+                 "common values and shared strategic interests", "quote_language": "en", "confidence": "high",
     }, {
         "designation": "Expanded Comprehensive Partnership", "tier": "comprehensive", "since": "2018-09-20",
         "in_force_by": None, "occasion": "Prime Minister Ukhnaagiin Khürelsükh's official visit to Washington",
-        "people": ["ukhnaagiin-khurelsukh"], "note": "The tier from which the 2019 strategic partnership was raised.",
+        "people": ["ukhnaagiin-khurelsukh"], "note": "The tier from which the 2019 strategic partnership was raised. "
+        "The foreign ministry's page carrying the statement of 20 September 2018 is cited; its wording is not quoted.",
+        "sources": ["mfa-gov-mn-47924"], "quote": None, "quote_language": None, "confidence": "medium",
     }]
+
+
+def test_show_gives_each_value_with_its_evidence_and_every_source_as_an_object() -> None:
+    payload = json_of("show", "canada")
+    validate(payload, "partnerDetail")
+    evidence = {row["field"]: row for row in payload["evidence"] if row["field"] in ("tier", "since")}
+    assert evidence["tier"] == {
+        "field": "tier", "value": "comprehensive",
+        "sources": ["eawaz-1287822", "manage-thediplomat-2023-12-canada-mongolia-new"],
+        "quote": "agree to upgrade the bilateral relations to Comprehensive Partnership", "quote_language": "en",
+        "confidence": "medium", "note": evidence["tier"]["note"]}
+    assert evidence["since"]["confidence"] == "low" and "reprint" in evidence["since"]["note"]
+    # Every id the evidence names is among the sources, given as objects with every key.
+    by_id = {source["id"]: source for source in payload["sources"]}
+    assert all(source in by_id for row in payload["evidence"] for source in row["sources"])
+    assert by_id["eawaz-1287822"] == {
+        "id": "eawaz-1287822", "url": "https://eawaz.com/?p=1287822", "title": None, "publisher": "eawaz.com",
+        "date": None, "language": "en", "kind": "reprint", "archive_url": None, "offline": None}
+    offline = by_id["montsame-mn-2024-12-19-second-consultative-meeting"]
+    assert offline["url"] is None and "not recorded" in offline["offline"]
+    # A value no claim grades says so: no sources, no confidence.
+    occasion = next(row for row in payload["evidence"] if row["field"] == "occasion")
+    assert (occasion["sources"], occasion["confidence"]) == ([], None)
+
+
+def test_list_gives_the_grades_of_the_tier_and_its_date_when_asked() -> None:
+    rows = {row["id"]: row for row in json_of("list", "--fields", "id,confidence")}
+    assert rows["japan"]["confidence"] == {"tier": "high", "tier_since": "high"}  # the date is the 2010 tier's
+    assert rows["turkiye"]["confidence"] == {"tier": "low", "tier_since": "medium"}
+    assert "confidence" not in json_of("list")[0]  # only where asked for
 
 
 @pytest.mark.parametrize("payload", [
@@ -122,7 +157,11 @@ def test_json_is_utf8_without_escapes() -> None:
 def test_partner_json_in_list_and_show_agree() -> None:
     listed = {p["id"]: p for p in json_of("list")}
     shown = json_of("show", "japan")
-    assert {k: v for k, v in shown.items() if k not in ("history", "events")} == listed["japan"]
+    assert {k: v for k, v in shown.items() if k not in ("history", "events", "evidence", "sources")} \
+        == {k: v for k, v in listed["japan"].items() if k != "sources"}
+    # show gives the record's own sources first, as objects; list gives their ids.
+    ids = [source["id"] for source in shown["sources"]]
+    assert ids[:len(listed["japan"]["sources"])] == listed["japan"]["sources"]
 
 
 def test_schema_file_is_referenced_by_the_readme() -> None:
@@ -168,7 +207,7 @@ def _schema_keys(definition: str) -> tuple[list[str], set[str]]:
 
 
 @pytest.mark.parametrize(("definition", "cls", "extra"), [
-    ("partnerCore", "Partner", {"as_of", "tier_since", "tier_since_approx"}),
+    ("partnerCore", "Partner", {"as_of", "tier_since", "tier_since_approx", "confidence"}),
     ("event", "Event", set()),
     ("historyEntry", "HistoryEntry", set()),
     ("tier", "Tier", {"partners", "designations", "as_of"}),

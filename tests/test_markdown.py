@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from thirdneighbor.render import markdown as markdown_module
 
-from .conftest import run_cli
+from .conftest import cite_texts, run_cli
 
 COMMANDS = {
     "list": ["list", "--neighbors", "--all"],
@@ -251,7 +251,8 @@ def _hostile(document: dict[str, Any]) -> None:
         for key in ("name", "designation", "occasion"):
             if partner.get(key):
                 partner[key] = f"{partner[key]} {next_value()}"
-        partner["sources"] = [f"{source} {next_value()}" for source in partner["sources"]]
+        addresses = {source["id"]: source.get("url", source.get("title")) for source in document["sources"]}
+        cite_texts(document, partner, [f"{addresses[source]} {next_value()}" for source in partner["sources"]])
     for tier in document["tiers"]:
         tier["name"] = f"{tier['name']} {next_value()}"
     for person in document["people"]:

@@ -10,7 +10,7 @@ from thirdneighbor.data.load import load_dataset
 from thirdneighbor.errors import DatasetError
 from thirdneighbor.data.model import Dataset
 
-from .conftest import run_cli
+from .conftest import downgraded, run_cli
 
 
 def ok(*args: str) -> str:
@@ -106,8 +106,8 @@ def test_two_people_may_not_share_a_name(write_dataset: Any) -> None:
 
 def test_a_file_without_people_records_keeps_leaders_as_names(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
+        downgraded(document, 2)
         document.pop("people")
-        document["schema_version"] = 2
         for partner in document["partners"]:
             partner["leaders"] = [leader.replace("-", " ").title() for leader in partner.get("leaders", [])]
             for entry in partner.get("history", []):

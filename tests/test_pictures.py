@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from .conftest import run_cli
+from .conftest import cite_texts, run_cli
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE_NAME = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
@@ -111,7 +111,7 @@ def test_report_is_one_page_with_everything(tmp_path: Path) -> None:
     assert run_cli("report", "-o", str(target)).exit_code == 0
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\"")
-    assert "<title>Mongolia's Third Neighbor Policy: Third Neighbor Policy dataset 2.1.0</title>" in page
+    assert "<title>Mongolia's Third Neighbor Policy: Third Neighbor Policy dataset 3.0.0</title>" in page
     assert len(re.findall(r"<tr data-partner=", page)) == 16
     assert page.count("<svg") == 2 and 'data-iso3="MNG"' in page
     assert '<a href="https://eawaz.com/?p=1287822" rel="noreferrer">' in page  # sources are links
@@ -130,7 +130,7 @@ def test_report_filters_and_date() -> None:
 def test_hostile_names_come_out_as_text(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
         document["partners"][0]["name"] = HOSTILE_NAME
-        document["partners"][0]["sources"] = ["javascript:alert(1)", "https://example.org/<x>"]
+        cite_texts(document, document["partners"][0], ["javascript:alert(1)", "https://example.org/<x>"])
         document["events"][0]["title"] = HOSTILE_NAME
     data = str(write_dataset(change))
     for args in (["report"], ["chart"], ["map"]):
@@ -171,7 +171,7 @@ def test_control_characters_in_the_data_never_reach_a_picture_or_page(write_data
 
 def test_a_dated_report_draws_its_chart_to_that_date_and_maps_only_its_partners() -> None:
     page = written("report", "--as-of", "2009", "--tier", "comprehensive", "-o", "-")
-    assert "1998-01-01 to 2009-12-31 · data version 2.1.0, as of 2009" in page and "As of 2009." in page
+    assert "1998-01-01 to 2009-12-31 · data version 3.0.0, as of 2009" in page and "As of 2009." in page
     mapped = re.findall(r'data-iso3="([A-Z]{3})"[^>]*data-tier="([a-z-]+)"', page)
     assert sorted(iso for iso, tier in mapped if tier != "mongolia") == ["DEU", "IND", "JPN", "TUR"]
 

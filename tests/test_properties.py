@@ -12,7 +12,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thirdneighbor.data.model import Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier, record_fields
+from thirdneighbor.data.model import (Claim, Dataset, Event, HistoryEntry, Partner, Person, Policy, Source, Tier,
+                                      record_fields)
 from thirdneighbor.data.partialdate import PartialDate
 from thirdneighbor.data.write import dumps_dataset
 from thirdneighbor.data.validate import build_dataset
@@ -51,6 +52,10 @@ def test_random_command_lines_exit_0_1_or_2_without_traceback(args: list[str]) -
 words = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20).filter(str.strip)
 optional_words = st.none() | words
 word_tuples = st.lists(words, max_size=3).map(tuple)
+unique_word_tuples = st.lists(words, max_size=3, unique=True).map(tuple)  # validation refuses a leader named twice
+# Sources are records cited by id (schema 4); each one cited is written as a record.
+source_ids = st.lists(st.sampled_from([f"s-{k}" for k in range(6)]), min_size=1, max_size=3, unique=True).map(tuple)
+grades = st.sampled_from(["high", "medium"])  # every generated source is official: any grade but low stands
 
 
 @st.composite
@@ -76,7 +81,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
     # With people records, leaders and `people` are their ids; without, leaders are free names.
     people = tuple(Person(id=f"person-{i}", name=f"{draw(words)} *{i}", name_mn=draw(st.none() | st.just(f"Хүн {i}")),
                           variants=tuple(f"{w} +{i}" for w in draw(st.lists(words, max_size=2, unique=True))),
-                          role=draw(optional_words), sources=tuple(draw(st.lists(words, min_size=1, max_size=2))))
+                          role=draw(optional_words), sources=draw(source_ids))
                    for i in range(draw(st.integers(0, 3))))
     person_ids = st.lists(st.sampled_from([person.id for person in people]), max_size=2, unique=True).map(tuple) \
         if people else st.just(())
@@ -86,7 +91,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
         history = sorted(
             (HistoryEntry(designation=draw(words), tier=draw(st.none() | tier_choice),
                           since=since, in_force_by=None if since else draw(partial_dates()),
-                          occasion=draw(optional_words), people=draw(person_ids), note=draw(optional_words))
+                          occasion=draw(optional_words), people=draw(person_ids), note=draw(optional_words),
+                          sources=draw(source_ids), confidence=draw(grades))
              for since in draw(st.lists(st.none() | partial_dates(), max_size=3))),
             key=lambda entry: entry.start)
         # The current designation began no earlier than any earlier tier.
@@ -103,25 +109,34 @@ def datasets(draw: st.DrawFn) -> Dataset:
             since_approx=draw(st.booleans()) if tied else False, occasion=draw(words) if tied else None,
             official_name=draw(st.none() | words.map(lambda w, i=i: f"{w} ~{i}")),
             aliases=tuple(f"{alias} ^{i}" for alias in draw(st.lists(words, max_size=2, unique=True))),
-            asterisk=draw(st.booleans()), instrument=draw(optional_words), leaders=draw(person_ids) if people else draw(word_tuples),
-            notes=draw(word_tuples), sources=tuple(draw(st.lists(words, min_size=1, max_size=3))),
-            history=tuple(history) if tied else ()))
+            asterisk=draw(st.booleans()), instrument=draw(optional_words), leaders=draw(person_ids) if people else draw(unique_word_tuples),
+            notes=draw(word_tuples), sources=draw(source_ids),
+            history=tuple(history) if tied else (),
+            evidence=(Claim(field="tier", sources=draw(source_ids), confidence=draw(grades),
+                            **draw(st.sampled_from([{}, {"quote": "words", "quote_language": "mn"}]))),)
+            if tied else ()))
     partner_ids = [p.id for p in partners]
     events = sorted(
         (Event(date=draw(partial_dates()), title=draw(words),
                partners=tuple(draw(st.lists(st.sampled_from(partner_ids), max_size=2, unique=True))) if partner_ids else (),
                people=draw(person_ids), notes=draw(word_tuples),
-               sources=tuple(draw(st.lists(words, min_size=1, max_size=2))))
+               sources=draw(source_ids))
          for _ in range(draw(st.integers(0, 5)))),
         key=lambda event: event.date)
     policy = Policy(name=draw(words), summary=draw(words), table_source=draw(words), aims=draw(word_tuples),
-                    asterisk_note=draw(optional_words), notes=draw(word_tuples), sources=draw(word_tuples))
+                    asterisk_note=draw(optional_words), notes=draw(word_tuples),
+                    sources=draw(st.just(()) | source_ids))
     # No record is dated after the data's as_of.
     dates = [*(p.since for p in partners if p.since), *(e.start for p in partners for e in p.history),
              *(e.date for e in events)]
-    return Dataset(schema_version=3, title=draw(st.none() | words), version=draw(st.none() | st.just("1.2.3-rc.1")),
+    cited = {*policy.sources, *(s for record in (*partners, *events, *people) for s in record.sources),
+             *(s for p in partners for claim in (*p.history, *p.evidence) for s in claim.sources)}
+    return Dataset(schema_version=4, title=draw(st.none() | words), version=draw(st.none() | st.just("1.2.3-rc.1")),
                    as_of=max([draw(partial_dates()), *dates]), policy=policy, tiers=tiers,
-                   all_partners=tuple(partners), all_events=tuple(events), all_people=people)
+                   all_partners=tuple(partners), all_events=tuple(events), all_people=people,
+                   all_sources=tuple(Source(id=source_id, url=f"https://example.org/{source_id}", kind="official",
+                                            title=draw(optional_words))
+                                     for source_id in sorted(cited)))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

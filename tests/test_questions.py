@@ -135,12 +135,12 @@ def test_a_year_window_is_the_whole_of_its_years() -> None:
 
 def test_changes_from_alone_runs_to_the_data_as_of_date() -> None:
     answer = json_of("changes", "2025")
-    assert (answer["from"], answer["to"], answer["to_given"]) == ("2025-01-01", "2026-11-28", "2026-11-28")
+    assert (answer["from"], answer["to"], answer["to_given"]) == ("2025-01-01", "2026-12-03", "2026-12-03")
     assert [row["id"] for row in answer["partners"]] == ["turkiye", "czechia", "poland", "uzbekistan", "kyrgyzstan",
                                                          "italy"]
     late = run_cli("changes", "2027")
     assert (late.exit_code, late.stdout) == (2, "")
-    assert late.stderr == ("thirdneighbor: FROM (2027) is later than the data, which was last checked on 2026-11-28; "
+    assert late.stderr == ("thirdneighbor: FROM (2027) is later than the data, which was last checked on 2026-12-03; "
                            "give an earlier date\n")
 
 

@@ -51,6 +51,9 @@ def _raw_output(command: str) -> str:
         return "".join(result.stdout.splitlines(keepends=True)[-int(tail.group(1)):])
     if jq := re.fullmatch(r"jq \.(\w+)", pipe):
         return json.dumps(json.loads(result.stdout)[jq.group(1)], ensure_ascii=False) + "\n"
+    if jq := re.fullmatch(r"jq -c '\.(\w+)\[(\d+)\]'", pipe):  # one item of an array, compact as jq -c writes it
+        item = json.loads(result.stdout)[jq.group(1)][int(jq.group(2))]
+        return json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n"
     raise AssertionError(f"the README test cannot run the pipe {pipe!r}")
 
 

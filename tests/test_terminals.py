@@ -16,11 +16,12 @@ import pytest
 from rich.console import Console
 
 from thirdneighbor.data.model import Dataset
+from thirdneighbor.query.evidence import cited_labels, partner_evidence
 from thirdneighbor.query.select import events_by_partner
 from thirdneighbor.render import rich_draw
 from thirdneighbor.views.registry import ShowSubject, View
 
-from .conftest import run_cli
+from .conftest import cite_texts, run_cli
 
 LINK = re.compile(r"\x1b\]8;id=\d+;([^\x1b]*)\x1b\\(.*?)\x1b\]8;;\x1b\\")
 STYLE = re.compile(r"\x1b\[[0-9;]*m")
@@ -75,7 +76,7 @@ def test_no_link_in_a_pipe_or_under_no_color_or_a_dumb_terminal(args: list[str],
 def test_a_link_is_only_an_http_address_with_plain_url_characters(write_dataset) -> None:  # type: ignore[no-untyped-def]
     evil = ['https://x.invalid/"><script>alert(1)</script>', "javascript:alert(1)", "https://ok.invalid/a_b?c=d.",
             "https://en.wikipedia.org/wiki/Foo_(bar)", "Site (https://ok.invalid/b), 2024"]
-    path = write_dataset(lambda d: next(p for p in d["partners"] if p["id"] == "japan").update(sources=evil))
+    path = write_dataset(lambda d: cite_texts(d, next(p for p in d["partners"] if p["id"] == "japan"), evil))
     found = links(terminal("show", "japan", "--data", str(path)))
     # A word with a quote or a bracket inside is not linked, rather than linked to a part of it.
     assert found == {"https://ok.invalid/a_b?c=d": "https://ok.invalid/a_b?c=d",
@@ -103,12 +104,15 @@ def test_every_source_stands_whole_on_one_line(dataset: Dataset, partner_id: str
     view = View("show", dataset, ShowSubject([partner], events_by_partner(dataset)), with_sources=True)
     text = draw(rich_draw.drawing(view), width)
     lines = text.splitlines()
-    addresses = [word for source in partner.sources for word in source.split() if word.startswith("http")]
+    own = cited_labels(dataset, partner.sources)
+    addresses = [word for source in own for word in source.split() if word.startswith("http")]
     assert addresses
     for address in addresses:
         assert any(address in line for line in lines), (address, width)
     events = events_by_partner(dataset)[partner.id]
-    words = {word for source in [*partner.sources, *(s for event in events for s in event.sources)]
+    evidence = [source for row in partner_evidence(partner, events) for source in row["sources"]]
+    words = {word for source in [*own, *cited_labels(dataset, (*(s for event in events for s in event.sources),
+                                                               *evidence))]
              for word in source.split()}
     for line in lines:
         if len(line) > width:  # only a source's word wider than the terminal (an address) passes its edge, alone

@@ -13,7 +13,7 @@ from thirdneighbor.data.load import bundled_dataset_path, dataset_path, load_dat
 from thirdneighbor.errors import DatasetError, ExitCode
 from thirdneighbor.data.validate import build_dataset
 
-from .conftest import BUNDLED, run_cli
+from .conftest import BUNDLED, downgraded, run_cli
 
 
 def test_bundled_dataset_validates(dataset: Any) -> None:
@@ -58,7 +58,8 @@ def test_a_tier_needs_its_designation_date_and_occasion(write_dataset: Any) -> N
 def test_an_other_relation_has_no_tier_facts(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
         _partner(document, "united-kingdom").update(designation="Roadmap", since_approx=True)
-        _partner(document, "united-kingdom")["history"] = [{"designation": "Friendly", "since": "2000"}]
+        _partner(document, "united-kingdom")["history"] = [{"designation": "Friendly", "since": "2000",
+                                                            "note": "No source found."}]
     assert _problems(write_dataset(change)) == [
         "partners[16] (united-kingdom): has 'designation', 'history', 'since_approx' but no 'tier'; a country "
         "without a partnership tier (an other relation) has only its names, codes, notes and sources"]
@@ -150,8 +151,8 @@ def test_sources_must_not_be_empty(write_dataset: Any) -> None:
 
 
 def test_unsupported_schema_version(write_dataset: Any) -> None:
-    path = write_dataset(lambda d: d.update(schema_version=4))
-    assert _problems(path) == ["schema_version 4 is not supported (expected one of 1, 2, 3)"]
+    path = write_dataset(lambda d: d.update(schema_version=5))
+    assert _problems(path) == ["schema_version 5 is not supported (expected one of 1, 2, 3, 4)"]
 
 
 def test_toml_syntax_error_reports_line_and_column(tmp_path: Path) -> None:
@@ -214,7 +215,7 @@ def test_an_earlier_level_dated_after_the_current_one(write_dataset: Any) -> Non
 # --- old key names: a dataset made before "tier" still loads, and says so --------------
 
 def _with_old_keys(document: dict[str, Any]) -> None:
-    document["schema_version"] = 1
+    downgraded(document, 1)
     document["levels"] = document.pop("tiers")
     for partner in document["partners"]:
         if "tier" in partner:  # an other relation has none
@@ -271,7 +272,7 @@ def test_the_benchmark_generator_writes_valid_datasets() -> None:
 
 def test_files_of_schema_2_load_without_the_linked_identifiers(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
-        document["schema_version"] = 2
+        downgraded(document, 2)
         for partner in document["partners"]:
             partner.pop("iso_numeric")
             partner.pop("wikidata")
@@ -349,7 +350,7 @@ def test_an_event_after_the_data_s_as_of_is_refused_with_its_line(write_dataset:
     path = write_dataset(lambda d: d["events"][-1].update(date="2027-02"))
     [problem] = _validate_json(path)
     assert problem["record"].startswith("events[39] (")
-    assert problem["message"] == ("'date' (2027-02) is after the dataset's as_of (2026-11-28); correct the date, "
+    assert problem["message"] == ("'date' (2027-02) is after the dataset's as_of (2026-12-03); correct the date, "
                                   "or set as_of to the day the data was last checked against its sources")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[problem["line"] - 1] == "[[events]]"
@@ -363,7 +364,7 @@ def test_series_chart_and_report_no_longer_meet_options_nobody_gave(write_datase
         result = run_cli(*command, "--data", str(path))
         assert (result.exit_code, result.stdout) == (ExitCode.BROKEN_DATASET, "")
         assert result.stderr == (f"thirdneighbor: {path}: the dataset is broken (1 problem)\n"
-                                 "  - partners[1] (japan): 'since' (2031) is after the dataset's as_of (2026-11-28); "
+                                 "  - partners[1] (japan): 'since' (2031) is after the dataset's as_of (2026-12-03); "
                                  "correct the date, or set as_of to the day the data was last checked against its "
                                  "sources\n")
 
@@ -371,19 +372,19 @@ def test_series_chart_and_report_no_longer_meet_options_nobody_gave(write_datase
 def test_history_dates_after_as_of_are_refused(write_dataset: Any) -> None:
     def change(document: dict[str, Any]) -> None:
         _partner(document, "united-states")["history"][0]["in_force_by"] = "2027"
-        _partner(document, "germany")["history"][0]["since"] = "2026-12-01"
+        _partner(document, "germany")["history"][0]["since"] = "2026-12-14"
     fix = "; correct the date, or set as_of to the day the data was last checked against its sources"
     assert _problems(write_dataset(change)) == [
-        f"partners[0] (united-states) history[0]: 'in_force_by' (2027) is after the dataset's as_of (2026-11-28){fix}",
-        f"partners[2] (germany) history[0]: 'since' (2026-12-01) is after the dataset's as_of (2026-11-28){fix}"]
+        f"partners[0] (united-states) history[0]: 'in_force_by' (2027) is after the dataset's as_of (2026-12-03){fix}",
+        f"partners[2] (germany) history[0]: 'since' (2026-12-14) is after the dataset's as_of (2026-12-03){fix}"]
 
 
 def test_a_date_that_may_fall_before_as_of_is_kept(write_dataset: Any) -> None:
-    # Checked on 2026-11-28, an event of "2026" or "2026-11" may have happened by then; "2026-12" cannot have.
+    # Checked on 2026-12-03, an event of "2026" or "2026-12" may have happened by then; "2026-12-04" cannot have.
     assert load_dataset(write_dataset(lambda d: d["events"][-1].update(date="2026"))).as_of.year == 2026
-    assert load_dataset(write_dataset(lambda d: d["events"][-1].update(date="2026-11"))).as_of.year == 2026
-    [problem] = _problems(write_dataset(lambda d: d["events"][-1].update(date="2026-12")))
-    assert "'date' (2026-12) is after the dataset's as_of (2026-11-28)" in problem
+    assert load_dataset(write_dataset(lambda d: d["events"][-1].update(date="2026-12"))).as_of.year == 2026
+    [problem] = _problems(write_dataset(lambda d: d["events"][-1].update(date="2026-12-04")))
+    assert "'date' (2026-12-04) is after the dataset's as_of (2026-12-03)" in problem
 
 
 @pytest.mark.parametrize(("key", "code"), [("iso2", "JP"), ("iso3", "JPN"), ("iso_numeric", "392")])

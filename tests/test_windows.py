@@ -107,9 +107,9 @@ def test_list_and_search_headings_give_the_window() -> None:
 
 def test_chart_subtitle_gives_the_days_drawn() -> None:
     svg = ok("chart", "--since", "2010-06", "--until", "2012", "-o", "-")
-    assert ">2010-01-01 to 2012-12-31 · data version 2.1.0, as of 2026-11-28</text>" in svg
+    assert ">2010-01-01 to 2012-12-31 · data version 3.0.0, as of 2026-12-03</text>" in svg
     # The last year is drawn up to the dataset's as-of date.
-    assert ">2020-01-01 to 2026-11-28 · data version" in ok("chart", "--since", "2020", "-o", "-")
+    assert ">2020-01-01 to 2026-12-03 · data version" in ok("chart", "--since", "2020", "-o", "-")
 
 
 def test_series_and_chart_take_the_same_years() -> None:

@@ -83,7 +83,7 @@ class Dataset(model.Dataset):
         for index, word in enumerate(words):
             text_argument(word, f"word {index + 1}")
         return search(words, partners=self.all_partners, events=self.all_events, people=self.all_people,
-                      tiers=self.tiers)
+                      tiers=self.tiers, sources=self.all_sources)
 
     def changes(self, start: PartialDate | str | int, end: PartialDate | str | int | None = None,
                 neighbors: bool = False) -> Changes:

@@ -59,7 +59,8 @@ def search_command(
         partners = narrowed(partners, named)
         partner_ids = sorted({partner.id for partner in named})
     events = select_events(dataset, partner_ids=partner_ids, since=first, until=last, tiers=tier or ())
-    hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers)
+    hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers,
+                  sources=dataset.all_sources)
     if not hits:
         asked = " ".join(words)
         source.notes.append(f"no record matches {asked if len(asked) <= 60 else asked[:59] + '…'!r}")

@@ -5,70 +5,19 @@ that declaration (`record_fields`) the rest of the tool derives the file's keys
 and their order (thirdneighbor.data.write), the checks of a file (thirdneighbor.
 validate), the cache's layout (thirdneighbor.data.cache), the JSON output
 (`to_dict`) and the names `--fields` accepts. Adding a field means adding it
-here, to the JSON schema, and to the dataset. No I/O happens here.
+here, its note in thirdneighbor.data.field_notes (the codebook), to the JSON
+schema, and to the dataset. The base class and `record_fields` are in
+thirdneighbor.data.record. No I/O happens here.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import field
 from typing import Any
 
 from .partialdate import PartialDate
-
-
-class Record:
-    """What every record class shares: `to_dict()`, and repr, equality and hash
-    by fields.
-
-    dataclass() would generate the last three for each class, and on Python
-    3.11 each generated method is compiled at import: measured, the six record
-    classes then take 2.9 ms longer to create, 3.4% of a Typer hello-world's
-    start-up (benchmarks/run.py). These behave as the generated ones do (equal
-    fields in declaration order), except that a subclass without fields of its
-    own (the Python API's Dataset) equals its base.
-    """
-
-    __slots__ = ()
-    __dataclass_fields__: dict[str, Any]
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{type(self).__name__}({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        # The same record class, or a subclass that adds methods and no field (the
-        # Python API's Dataset): the same fields, compared by value.
-        if getattr(other, "__dataclass_fields__", None) is not self.__dataclass_fields__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
-        field present (None where the dataset has no value). A field marked
-        `detail` (a partner's history) is left out; `show` adds it."""
-        return {info.key: _json_value(getattr(self, info.name))
-                for info in record_fields(type(self)) if not info.detail}
-
-
-# The generated methods that remain are __init__ and the frozen __setattr__.
-record = dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_json_value(item) for item in value]
-    if isinstance(value, PartialDate):
-        return str(value)
-    if isinstance(value, Record):
-        return value.to_dict()
-    return value
+from .record import Record, json_value, record, record_fields
 
 
 @record
@@ -98,6 +47,11 @@ class HistoryEntry(Record):
     occasion: str | None = None
     people: tuple[str, ...] = ()  # ids of the people its occasion names
     note: str | None = None
+    # The entry is one claim (schema 4): its sources (ids), the first one's words, and their grade.
+    sources: tuple[str, ...] = ()
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str | None = None
 
     @property
     def start(self) -> PartialDate:
@@ -110,6 +64,36 @@ class HistoryEntry(Record):
     def when(self) -> str:
         """"2010-11-19" for a known start; "by 2011" where only that is known."""
         return str(self.since) if self.since else f"by {self.in_force_by}"
+
+
+@record
+class Claim(Record):
+    """Which sources support one of a partner's values (`field`: tier, since,
+    designation, occasion or instrument), in whose words, and how well: high,
+    medium or low, by the codebook's rules. The quote is the first source's."""
+
+    field: str
+    sources: tuple[str, ...]
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str
+    note: str | None = None
+
+
+@record
+class Source(Record):
+    """A page, document or citation the records rest on, cited by its id. It has
+    a `url`, or else `offline` says why not and `title` is the full citation."""
+
+    id: str
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: PartialDate | None = None
+    language: str | None = None
+    kind: str | None = None  # official, instrument, press, reprint or secondary
+    archive_url: str | None = None
+    offline: str | None = None
 
 
 @record
@@ -153,14 +137,15 @@ class Partner(Record):
     instrument: str | None = None
     leaders: tuple[str, ...] = ()  # ids of people, where the dataset lists people; else names
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # ids of Source records
     history: tuple[HistoryEntry, ...] = field(default=(), metadata={"record": HistoryEntry, "detail": True})
+    evidence: tuple[Claim, ...] = field(default=(), metadata={"record": Claim, "detail": True})
 
     def to_dict(self) -> dict[str, Any]:
         """As for every record, with the two fields derived from the history,
         `tier_since` and `tier_since_approx`, in `partner_keys()` order: `list --json`."""
         start, approx = self._tier_start()
-        record = {**Record.to_dict(self), "tier_since": _json_value(start), "tier_since_approx": approx}
+        record = {**Record.to_dict(self), "tier_since": json_value(start), "tier_since_approx": approx}
         return {key: record[key] for key in partner_keys()}
 
     @property
@@ -239,7 +224,10 @@ class Event(Record):
     partners: tuple[str, ...] = ()
     people: tuple[str, ...] = ()  # ids of the people its title and notes name
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # the event is one claim: its sources, the first one's words, their grade
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str | None = None
 
 
 @record
@@ -305,57 +293,10 @@ class Dataset(Record):
     all_partners: tuple[Partner, ...] = field(metadata={"record": Partner, "key": "partners"})
     all_events: tuple[Event, ...] = field(metadata={"record": Event, "key": "events"})
     all_people: tuple[Person, ...] = field(default=(), metadata={"record": Person, "key": "people"})
+    all_sources: tuple[Source, ...] = field(default=(), metadata={"record": Source, "key": "sources"})
 
 
-# --- the fields, as the rest of the tool reads them ------------------------------------
-
-# How each declared type is checked and stored. Written as the annotations are
-# spelled (this module's annotations are strings), so reading them costs no
-# typing.get_type_hints at start-up.
-_KINDS = {
-    "str": "text", "str | None": "text", "tuple[str, ...]": "texts",
-    "bool": "bool", "int": "int", "int | None": "int", "PartialDate": "date", "PartialDate | None": "date",
-}
-
-
-class FieldInfo:
-    """One declared field: its attribute `name`, its `key` in files and JSON,
-    its `kind` (text, texts, bool, int, date; table for one nested record,
-    tables for several), whether a file must give it, its default, the record
-    class it nests, an older key still read (`alias`, see thirdneighbor.data.validate),
-    and whether to_dict() leaves it out (`detail`)."""
-
-    # A plain class: made only when the fields are first read, it still costs no
-    # dataclass creation at start-up.
-    __slots__ = ("name", "key", "kind", "required", "default", "record", "alias", "detail")
-
-    def __init__(self, name: str, key: str, kind: str, required: bool, default: Any,
-                 record: type | None, alias: str | None, detail: bool) -> None:
-        self.name, self.key, self.kind, self.required = name, key, kind, required
-        self.default, self.record, self.alias, self.detail = default, record, alias, detail
-
-
-@functools.cache
-def record_fields(cls: type) -> tuple[FieldInfo, ...]:
-    """The fields of a record class, in declaration order (which is file order)."""
-    infos = []
-    for declared in fields(cls):
-        meta = declared.metadata
-        nested = meta.get("record")
-        if nested is not None:
-            kind = "tables" if str(declared.type).startswith("tuple[") else "table"
-        else:
-            kind = _KINDS[str(declared.type)]
-        required = declared.default is MISSING and declared.default_factory is MISSING
-        infos.append(FieldInfo(
-            name=declared.name, key=meta.get("key", declared.name), kind=kind, required=required,
-            default=None if required else declared.default, record=nested,
-            alias=meta.get("alias"), detail=meta.get("detail", False),
-        ))
-    return tuple(infos)
-
-
-RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Event, Person)
+RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Claim, Event, Person, Source)
 
 # A partner's fields that are derived from its history, never stored (so absent
 # from files, the cache and record_fields): they follow `since_approx`.

@@ -16,17 +16,19 @@ from typing import Any
 
 from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier
 from .names import partner_keys, person_keys
-from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label
+from .source_ids import as_schema_4
+from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label, check_id
 from .validate_records import AsOf, Codes, Names, twice
+from .validate_sources import Citations, build_claims, build_sources, check_entry_claim
 
 __all__ = ["SCHEMA_VERSION", "SCHEMA_VERSIONS", "Checked", "Problem", "build_dataset"]
 
-# 2 names tiers "tiers" and "tier"; 1 said "levels" and "level", which are still read.
-SCHEMA_VERSION = 3
-SCHEMA_VERSIONS = (1, 2, 3)
+# 4 makes sources records, cited by id; 2 names tiers "tiers" and "tier"; 1 said
+# "levels" and "level", which are still read.
+SCHEMA_VERSION = 4
+SCHEMA_VERSIONS = (1, 2, 3, 4)
 
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _ISO3 = re.compile(r"[A-Z]{3}")
 # Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, with an optional pre-release and build.
@@ -57,6 +59,12 @@ def old_keys_notice(old_keys: set[str]) -> list[str]:
 def build_dataset(document: dict[str, Any]) -> Checked:
     """Validate a parsed document."""
     check = _Collector()
+    if document.get("schema_version") in (1, 2, 3):
+        if "sources" in document:
+            check.add(_fixed(""), "[[sources]] records need schema_version 4; a file of an older schema cites "
+                                  "its sources as text")
+        # Its source strings become records here, so that one form is validated and loaded.
+        document = as_schema_4(document)
     # What did convert at the top is still checked further, so that a bad
     # `tiers` array does not hide the problems in `partners`.
     top = check.convertible_fields(document, _fixed(""), Dataset)
@@ -76,28 +84,35 @@ def build_dataset(document: dict[str, Any]) -> Checked:
             mongolia = Country(**fields)
 
     policy = None
+    citations = Citations()
     if "policy" in top:
-        fields = check.fields(top["policy"], _fixed("policy"), Policy)
-        policy = Policy(**fields) if fields is not None else None
+        before = len(check.problems)
+        fields = check.convertible_fields(top["policy"], _fixed("policy"), Policy)
+        citations.add(_fixed("policy"), "sources", fields.get("sources", ()))
+        policy = Policy(**fields) if len(check.problems) == before else None
 
     # Cross-references are checked against every id the file declares, valid record
     # or not, so that one broken partner does not also make its events "unknown".
     # Where a whole array is missing or of the wrong type, references into it go
     # unchecked (None) rather than each being reported as unknown.
     tiers = _build_tiers(check, top.get("tiers", []))
+    sources = build_sources(check, top.get("all_sources", []))
     tier_ids = _declared_ids(top["tiers"]) if "tiers" in top else None
     # Without a [[people]] array, `leaders` are names as typed (a file made before
     # people were records); with one, they are ids into it, as `people` always are.
-    people = _build_people(check, top.get("all_people", []))
+    people = _build_people(check, top.get("all_people", []), citations)
     person_ids = _declared_ids(top["all_people"]) if "all_people" in top else set()
     leaders_are_ids = "all_people" in top
     identifiers_required = top.get("schema_version", SCHEMA_VERSION) >= 3
     # Dates later than the data's own as_of are refused; without a valid as_of that is reported instead.
     as_of = AsOf(top.get("as_of"))
-    partners = _build_partners(check, top.get("all_partners", []), tier_ids,
-                               PartnerRules(person_ids, leaders_are_ids, identifiers_required, as_of))
+    rules = PartnerRules(person_ids, leaders_are_ids, identifiers_required, as_of)
+    rules.citations, rules.kinds = citations, {source.id: source.kind for source in sources}
+    rules.claims_required = top.get("schema_version", SCHEMA_VERSION) >= 4
+    partners = _build_partners(check, top.get("all_partners", []), tier_ids, rules)
     partner_ids = _declared_ids(top["all_partners"]) if "all_partners" in top else None
-    events = _build_events(check, top.get("all_events", []), partner_ids, person_ids, as_of)
+    events = _build_events(check, top.get("all_events", []), partner_ids, person_ids, as_of, rules)
+    citations.check(check, sources if "all_sources" in top else None)
 
     notices = old_keys_notice(check.old_keys)
     if check.problems or policy is None:
@@ -110,6 +125,7 @@ def build_dataset(document: dict[str, Any]) -> Checked:
         all_partners=tuple(partners),
         all_events=tuple(sorted(events, key=lambda event: event.date.key)),
         all_people=tuple(people),
+        all_sources=tuple(sources),
     )
     return Checked(dataset, [], notices)
 
@@ -151,15 +167,6 @@ def _check_country_codes(check: _Collector, label: Label, fields: dict[str, Any]
             check.add(label, f"gives {present!r} without {absent!r}; a code and the list it comes from go together")
 
 
-def _check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
-    """An id is a slug, and unique among its kind; `seen_ids` gathers them."""
-    if not _ID.fullmatch(record_id):
-        check.add(label, f"field 'id' must be lower-case words joined by '-', e.g. {example}")
-    if record_id in seen_ids:
-        check.add(label, f"duplicate {noun} id {record_id!r}")
-    seen_ids.add(record_id)
-
-
 def _check_twice(check: _Collector, label: Label, key: str, values: tuple[str, ...]) -> None:
     """A list of ids that names one twice: a leader shown twice in `show`, counted twice in `people`."""
     if len(values) < 2 or len(set(values)) == len(values):  # nearly always: no list to build
@@ -180,7 +187,7 @@ def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
         fields = check.fields(raw, label, Tier)
         if fields is None:
             continue
-        _check_id(check, label, fields["id"], seen_ids, "tier", "'strategic'")
+        check_id(check, label, fields["id"], seen_ids, "tier", "'strategic'")
         _check_cyrillic(check, label, fields, ("name_mn",))
         if fields["rank"] < 1:
             # Tiers are ordered by rank, and 1 is the closest tie: a 0 or a negative number reads as closer still.
@@ -203,6 +210,11 @@ class PartnerRules:
         self.person_ids, self.leaders_are_ids = person_ids, leaders_are_ids
         self.identifiers_required = identifiers_required
         self.as_of = as_of or AsOf(None)  # the dataset's, where it is valid
+        # Every source id cited, checked at the end; each source's kind, which grades need; and
+        # whether history entries are claims that must cite and grade their sources (schema 4).
+        self.citations = Citations()
+        self.kinds: dict[str, str | None] = {}
+        self.claims_required = False
 
 
 def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
@@ -212,7 +224,7 @@ def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
     return f"names unknown {'people' if len(unknown) > 1 else 'person'} {', '.join(map(repr, unknown))}"
 
 
-def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
+def _build_people(check: _Collector, raw_people: list[Any], citations: Citations) -> list[Person]:
     people: list[Person] = []
     seen_ids: set[str] = set()
     names = Names("person")
@@ -221,10 +233,11 @@ def _build_people(check: _Collector, raw_people: list[Any]) -> list[Person]:
         fields = check.fields(raw, label, Person)
         if fields is None:
             continue
-        _check_id(check, label, fields["id"], seen_ids, "person", "'ukhnaagiin-khurelsukh'")
+        check_id(check, label, fields["id"], seen_ids, "person", "'ukhnaagiin-khurelsukh'")
         _check_cyrillic(check, label, fields, ("name_mn",))
         if not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
+        citations.add(label, "sources", fields["sources"])
         person = Person(**fields)
         names.add(check, label, person.id, [person.name, *person_keys(person)])
         people.append(person)
@@ -248,9 +261,14 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         raw_history = fields.pop("history", None)
         history = (tuple(_build_history(check, label, raw_history, tier_ids, references))
                    if raw_history else ())
+        raw_evidence = fields.pop("evidence", None)
+        # A tied field a partner with a tier lacks is reported once, below, not again by its claim.
+        given = {**fields, **({key: "" for key in _TIED} if "tier" in given_keys else {})}
+        evidence = (build_claims(check, label, raw_evidence, given, references.kinds, references.citations)
+                    if raw_evidence else ())
         partner_id = fields.get("id")
         if partner_id is not None:
-            _check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
+            check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
         _check_country_codes(check, label, fields, given_keys)
         for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
@@ -275,6 +293,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                                  "partnership tier (an other relation) has only its names, codes, notes and sources")
         if "sources" in fields and not fields["sources"]:
             check.add(label, "field 'sources' must name at least one source")
+        references.citations.add(label, "sources", fields.get("sources", ()))
         unknown = references.leaders_are_ids and _unknown_people(fields.get("leaders", ()), references.person_ids)
         if unknown:
             check.add(label, f"field 'leaders' {unknown}")
@@ -286,7 +305,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
                              f"'since' ({fields['since']})")
         if len(check.problems) != before:
             continue
-        partner = Partner(**fields, history=history)
+        partner = Partner(**fields, history=history, evidence=evidence)
         # One partner may list the same name twice ("USA" as alias and ISO3); only clashes count.
         # The display name first: a clash is reported once, by the first name that clashes.
         names.add(check, label, partner.id, [partner.name, *partner_keys(partner, with_codes=False)],
@@ -316,6 +335,9 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
         for key in ("since", "in_force_by"):
             references.as_of.check(check, label, repr(key), fields.get(key))
         _check_twice(check, label, "people", fields.get("people", ()))
+        if references.claims_required:
+            check_entry_claim(check, label, fields, references.kinds, "note" in fields, references.citations,
+                              sources_required=False)
         if len(check.problems) != before:
             continue
         if fields.get("tier") is not None and tier_ids is not None and fields["tier"] not in tier_ids:
@@ -330,7 +352,7 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
 
 
 def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str] | None,
-                  person_ids: set[str], as_of: AsOf) -> list[Event]:
+                  person_ids: set[str], as_of: AsOf, references: PartnerRules) -> list[Event]:
     events: list[Event] = []
     for index, raw in enumerate(raw_events):
         label = _label("events", index, raw, "title")
@@ -345,8 +367,9 @@ def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str
         elif partners and partner_ids is not None and not partner_ids.issuperset(partners):
             unknown = [pid for pid in partners if pid not in partner_ids]
             check.add(label, f"names unknown partner{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
-        if "sources" in fields and not fields["sources"]:
-            check.add(label, "field 'sources' must name at least one source")
+        if "sources" in fields:
+            check_entry_claim(check, label, fields, references.kinds, bool(fields.get("notes")),
+                              references.citations, sources_required=True)
         unknown_people = _unknown_people(fields.get("people", ()), person_ids)
         if unknown_people:
             check.add(label, unknown_people)

@@ -10,12 +10,14 @@ records, and thirdneighbor.data.validate_records checks them against each other.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import RECORD_CLASSES, FieldInfo, record_fields
+from .model import RECORD_CLASSES
 from .partialdate import PartialDate, PartialDateError
+from .record import FieldInfo, record_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,8 @@ class Spec:
 SPECS = {cls: Spec(cls) for cls in RECORD_CLASSES}
 
 Label = Callable[[], str]
+# A record's id: lower-case letters and digits, in words joined by "-".
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class _Collector:
@@ -148,6 +152,15 @@ class _Collector:
             if info.name not in converted and info.key not in raw and info.alias not in raw:
                 self.add(label, f"missing required field {info.key!r}")
         return converted
+
+
+def check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
+    """An id is a slug, and unique among its kind; `seen_ids` gathers them."""
+    if not _ID.fullmatch(record_id):
+        check.add(label, f"field 'id' must be lower-case words joined by '-', e.g. {example}")
+    if record_id in seen_ids:
+        check.add(label, f"duplicate {noun} id {record_id!r}")
+    seen_ids.add(record_id)
 
 
 def _phrase(error: Exception) -> str:

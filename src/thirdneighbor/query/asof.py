@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from ..data.model import Dataset, HistoryEntry, Partner
+from ..data.model import Claim, Dataset, HistoryEntry, Partner
 from ..data.partialdate import PartialDate, last_day
 
 
@@ -70,7 +70,17 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
         leaders=(),
         notes=tuple(caveats),
         history=tuple(entry for entry in earlier if entry is not current),
+        evidence=_entry_claims(current),
     )
+
+
+def _entry_claims(entry: HistoryEntry) -> tuple[Claim, ...]:
+    """An earlier tier's own evidence, as the claims of the tier and the date it gives a
+    dated partner: the current designation's claims are not about it."""
+    if not entry.sources or entry.confidence is None:
+        return ()
+    return tuple(Claim(field=field, sources=entry.sources, quote=entry.quote, quote_language=entry.quote_language,
+                       confidence=entry.confidence) for field in ("tier", "since"))
 
 
 def tier_at(partner: Partner, as_of: PartialDate) -> str | None:
@@ -90,7 +100,8 @@ def partner_or_untied(partner: Partner, as_of: PartialDate) -> Partner:
     if then is not None:
         return then
     return dataclasses.replace(partner, tier=None, designation=None, designation_mn=None, asterisk=False, since=None,
-                               since_approx=False, occasion=None, instrument=None, leaders=(), history=())
+                               since_approx=False, occasion=None, instrument=None, leaders=(), history=(),
+                               evidence=())
 
 
 def _started(entries: Iterable[HistoryEntry], as_of: PartialDate) -> tuple[HistoryEntry, ...]:

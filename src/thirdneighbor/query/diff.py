@@ -2,8 +2,8 @@
 
 Records are matched by a key that stays put when a record is edited:
 
-- tiers, partners and people by their `id`, which the file declares and every
-  reference uses;
+- tiers, partners, people and sources by their `id`, which the file declares and
+  every reference uses;
 - events by their date and title together. An event has no id; the date and
   title are what the timeline prints and what a reader cites it by, and no two
   events of the bundled data share both. An event whose date or title was
@@ -114,7 +114,7 @@ def _shown_key(record_key: tuple[Any, ...]) -> Any:
 
 def dataset_diff(old: Dataset, new: Dataset) -> list[dict[str, Any]]:
     """Every record added, removed or changed from `old` to `new`: the file's own
-    fields, Mongolia, the policy, then tiers, partners, events and people."""
+    fields, Mongolia, the policy, then tiers, partners, events, people and sources."""
     return [
         *_single("dataset", _dataset_values(old), _dataset_values(new)),
         *_single("mongolia", old.mongolia and values(old.mongolia), new.mongolia and values(new.mongolia)),
@@ -123,4 +123,5 @@ def dataset_diff(old: Dataset, new: Dataset) -> list[dict[str, Any]]:
         *_keyed("partner", old.all_partners, new.all_partners, lambda partner: (partner.id,)),
         *_keyed("event", old.all_events, new.all_events, lambda event: (str(event.date), event.title)),
         *_keyed("person", old.all_people, new.all_people, lambda person: (person.id,)),
+        *_keyed("source", old.all_sources, new.all_sources, lambda source: (source.id,)),
     ]

@@ -17,8 +17,9 @@ The rule, as the README states it:
 - Score: each term counts the weight of the best field it occurs in (name 4;
   designation, occasion, instrument, leaders, event titles and the people
   an event names 2; notes,
-  earlier tiers and sources 1). Best score first; on a tie, partners before
-  events, then oldest first.
+  earlier tiers, sources (their addresses, titles and publishers) and evidence
+  (the sources' words quoted for a value) 1). Best score first; on a tie,
+  partners before events, then oldest first.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import NamedTuple
 
 from ..errors import UsageError, quoted
 from ..core.fold import fold, fold_ascii, folded
-from ..data.model import Event, Partner, Person, Tier
+from ..data.model import Event, Partner, Person, Source, Tier
 from ..data.names import partner_keys
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
@@ -42,9 +43,10 @@ MAX_TERMS = 32
 # (field, weight, how to get its texts) for each kind of record
 _PARTNER_FIELDS: tuple[tuple[str, int], ...] = (
     ("name", 4), ("designation", 2), ("occasion", 2), ("instrument", 2), ("leaders", 2),
-    ("notes", 1), ("history", 1), ("sources", 1),
+    ("notes", 1), ("history", 1), ("sources", 1), ("evidence", 1),
 )
-_EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("people", 2), ("notes", 1), ("sources", 1))
+_EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("people", 2), ("notes", 1), ("sources", 1),
+                                              ("evidence", 1))
 # Between the texts of a record searched as one: an ASCII character (the fold's
 # fast path) that folds to itself, neither a letter nor a space, so that no
 # term's pattern matches across it unless the term holds one (and the texts,
@@ -138,7 +140,18 @@ def _names(ids: Iterable[str], people: dict[str, Person]) -> list[str]:
     return names
 
 
-def _partner_texts(partner: Partner, people: dict[str, Person], tier_names: dict[str, list[str]]) -> dict[str, list[str]]:
+def _cited(ids: Iterable[str], sources: dict[str, Source]) -> list[str]:
+    """What source ids stand for: each source's address, title and publisher (an id
+    that is no source record stays itself)."""
+    texts: list[str] = []
+    for source_id in ids:
+        source = sources.get(source_id)
+        texts += [text for text in (source.url, source.title, source.publisher) if text] if source else [source_id]
+    return texts
+
+
+def _partner_texts(partner: Partner, people: dict[str, Person], tier_names: dict[str, list[str]],
+                   sources: dict[str, Source]) -> dict[str, list[str]]:
     history = [text for entry in partner.history for text in (entry.designation, entry.occasion, entry.note) if text]
     history += _names((person_id for entry in partner.history for person_id in entry.people), people)
     return {
@@ -151,13 +164,14 @@ def _partner_texts(partner: Partner, people: dict[str, Person], tier_names: dict
         "leaders": _names(partner.leaders, people),
         "notes": list(partner.notes),
         "history": history,
-        "sources": list(partner.sources),
+        "sources": _cited(partner.sources, sources),
+        "evidence": [claim.quote for claim in (*partner.evidence, *partner.history) if claim.quote],
     }
 
 
-def _event_texts(event: Event, people: dict[str, Person]) -> dict[str, list[str]]:
+def _event_texts(event: Event, people: dict[str, Person], sources: dict[str, Source]) -> dict[str, list[str]]:
     return {"title": [event.title], "people": _names(event.people, people), "notes": list(event.notes),
-            "sources": list(event.sources)}
+            "sources": _cited(event.sources, sources), "evidence": [event.quote] if event.quote else []}
 
 
 def _spans(text: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
@@ -249,20 +263,21 @@ def _hit(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]],
 
 
 def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event],
-           people: Sequence[Person] = (), tiers: Sequence[Tier] = ()) -> list[Hit]:
+           people: Sequence[Person] = (), tiers: Sequence[Tier] = (), sources: Sequence[Source] = ()) -> list[Hit]:
     """The records among `partners` and `events` that hold every term of
     `query` (the words as typed), best first (the rule is in the module's docstring)."""
     patterns = [(term.split()[0], _starts(term)) for term in parse_query(query)]
     by_id = {person.id: person for person in people}
+    cited = {source.id: source for source in sources}
     tier_names = {tier.id: [name for name in (tier.name, tier.name_mn) if name] for tier in tiers}
     hits = []
     for partner in partners:
-        found = _hit(_partner_texts(partner, by_id, tier_names), _PARTNER_FIELDS, patterns)
+        found = _hit(_partner_texts(partner, by_id, tier_names, cited), _PARTNER_FIELDS, patterns)
         if found is not None:
             hits.append(Hit("partner", partner.id, partner.name, str(partner.since) if partner.since else None,
                             *found))
     for event in events:
-        found = _hit(_event_texts(event, by_id), _EVENT_FIELDS, patterns)
+        found = _hit(_event_texts(event, by_id, cited), _EVENT_FIELDS, patterns)
         if found is not None:
             hits.append(Hit("event", f"{event.date} {event.title}", event.title, str(event.date), *found))
     order = {"partner": 0, "event": 1}

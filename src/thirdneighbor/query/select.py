@@ -250,9 +250,14 @@ def tiers_then(date: PartialDate, partner_ids: Iterable[str], partners: dict[str
 
 def subset(dataset: Dataset, partners: Sequence[Partner]) -> Dataset:
     """A dataset of these partners only: the events that name no one else, and
-    the events that name no partner at all. Tiers and the policy stay."""
+    the events that name no partner at all. Tiers, the policy and the people
+    stay; of the sources, those the records kept still cite."""
     import dataclasses
+
+    from .evidence import cited_ids
 
     kept = {partner.id for partner in partners}
     events = tuple(event for event in dataset.all_events if all(pid in kept for pid in event.partners))
-    return dataclasses.replace(dataset, all_partners=tuple(partners), all_events=events)
+    chosen = dataclasses.replace(dataset, all_partners=tuple(partners), all_events=events)
+    cited = cited_ids(chosen)
+    return dataclasses.replace(chosen, all_sources=tuple(s for s in dataset.all_sources if s.id in cited))

@@ -47,6 +47,12 @@ class Spell(NamedTuple):
     instrument: str | None  # the current tie's; the history records none for earlier ties
     note: str | None  # an earlier tie's caveat; the current tie's are the partner's notes
     people: tuple[str, ...]  # ids (or, in a dataset without people, names) of those its occasion names
+    # An earlier tie is one claim (schema 4): its sources, the first one's words and their grade. The
+    # current tie's values have claims of their own (the partner's evidence): these are empty for it.
+    sources: tuple[str, ...] = ()
+    quote: str | None = None
+    quote_language: str | None = None
+    confidence: str | None = None
 
 
 class PartnerYear(NamedTuple):
@@ -67,16 +73,17 @@ def partner_spells(partner: Partner, ranks: dict[str, int]) -> list[Spell]:
     if partner.since is None:
         return []
     ties = [(entry.tier, entry.designation, entry.start, entry.since is None, entry.occasion, None, entry.note,
-             entry.people) for entry in partner.history]
+             entry.people, (entry.sources, entry.quote, entry.quote_language, entry.confidence))
+            for entry in partner.history]
     ties.append((partner.tier, partner.designation or "", partner.since, partner.since_approx, partner.occasion,
-                 partner.instrument, None, partner.leaders))
+                 partner.instrument, None, partner.leaders, ((), None, None, None)))
     spells = []
-    for index, (tier, designation, start, approx, occasion, instrument, note, people) in enumerate(ties):
+    for index, (tier, designation, start, approx, occasion, instrument, note, people, claim) in enumerate(ties):
         following = ties[index + 1] if index + 1 < len(ties) else None
         end, end_approx = (following[2], following[3]) if following else (None, False)
         spells.append(Spell(partner.id, index + 1, tier, designation, start, approx, end, end_approx,
                             _end_type(tier, following[0], ranks) if following else "ongoing",
-                            occasion, instrument, note, tuple(people)))
+                            occasion, instrument, note, tuple(people), *claim))
     return spells
 
 

@@ -54,7 +54,8 @@ def bound(text: str, label: str) -> PartialDate:
     from ..data.partialdate import PartialDateError
 
     text = text.strip()
-    if text.isdigit() and int(text) < 1000:
+    # ASCII digits only: "²" is a digit to str.isdigit, and int() refuses it.
+    if text.isascii() and text.isdigit() and int(text) < 1000:
         raise UsageError(f"{label} {text}: give a year in full, such as 2024")
     try:
         return PartialDate.parse(text)

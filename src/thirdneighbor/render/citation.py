@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core import __version__
 from ..data.model import Dataset
+from ..query.evidence import source_label
 from ..core.safe import clean
 
 UNTITLED = "Untitled dataset"
@@ -29,19 +30,15 @@ NO_LICENSE = "not stated in the dataset file"
 
 
 def all_sources(dataset: Dataset) -> list[str]:
-    """Every source the dataset cites, each once, in the order first cited: the
-    policy's, each partner's (its code lists after its own), each event's, each person's."""
-    seen: dict[str, None] = {}
-    for source in dataset.policy.sources:
-        seen.setdefault(source)
+    """Every source the dataset cites, each once, a line of text each: the source
+    records in the file's order (an address, or an offline source's citation and
+    why it is offline), then the lists the state codes were read from."""
+    seen = dict.fromkeys(source_label(source) for source in dataset.all_sources)
     countries = (dataset.mongolia, *dataset.all_partners) if dataset.mongolia else dataset.all_partners
     for country in countries:
-        for source in (*getattr(country, "sources", ()), country.cow_source, country.gw_source):
+        for source in (country.cow_source, country.gw_source):
             if source:
                 seen.setdefault(source)
-    for record in (*dataset.all_events, *dataset.all_people):
-        for source in record.sources:
-            seen.setdefault(source)
     return list(seen)
 
 

@@ -34,14 +34,10 @@ def export_files(dataset: Dataset, partners: Sequence[Partner] | None = None, *,
     descriptor: {file name: contents}, in the order the descriptor lists them."""
     from .table_rows import table_rows
 
-    from ..query.select import subset
-
     rows = table_rows(dataset, partners)
     files = {f"{table.name}.csv": csv_bytes(table, rows[table.name]) for table in TABLES}
     if descriptor:
-        # The descriptor lists the sources of the records exported, not of the whole dataset.
-        exported = dataset if partners is None else subset(dataset, partners)
-        text = json.dumps(package_descriptor(exported), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(package_descriptor(dataset), ensure_ascii=False, indent=2) + "\n"
         files[DESCRIPTOR] = text.encode("utf-8")
     return files
 
@@ -93,13 +89,26 @@ def _resource(table: Table) -> dict[str, Any]:
             "schema": schema}
 
 
+def package_sources(dataset: Dataset) -> list[dict[str, str]]:
+    """The descriptor's `sources`: every source record (its title, or its
+    address, and its address as `path`; an offline source's citation and why it
+    is offline), then the lists the state codes were read from."""
+    from ..query.evidence import source_label
+
+    listed = [{"title": source.title or source.url, "path": source.url} if source.url
+              else {"title": source_label(source)} for source in dataset.all_sources]
+    codes = (dataset.mongolia, *dataset.all_partners) if dataset.mongolia else dataset.all_partners
+    lists = dict.fromkeys(address for country in codes for address in (country.cow_source, country.gw_source)
+                          if address)
+    return listed + [{"title": address, "path": address} for address in lists]
+
+
 def package_descriptor(dataset: Dataset) -> dict[str, Any]:
     """The Frictionless descriptor (Data Package 1.0, which frictionless-py
     validates): the dataset's title, version and licence, its authors, every
     source it cites, and each table with its typed, described columns and keys."""
     from ..core import __version__
-    from .citation import AUTHOR, all_sources, license_info, project_url, title
-    from .table_rows import web_address
+    from .citation import AUTHOR, license_info, project_url, title
 
     short, name, url = license_info(dataset)
     descriptor: dict[str, Any] = {
@@ -118,7 +127,6 @@ def package_descriptor(dataset: Dataset) -> dict[str, Any]:
         licence = {"name": dataset.license, "title": name or short}
         descriptor["licenses"] = [{**licence, "path": url} if url else licence]
     descriptor["contributors"] = [{"title": AUTHOR, "role": "author"}]
-    descriptor["sources"] = [{"title": source, "path": source} if web_address(source) else {"title": source}
-                             for source in all_sources(dataset)]
+    descriptor["sources"] = package_sources(dataset)
     descriptor["resources"] = [_resource(table) for table in TABLES]
     return descriptor

@@ -1,5 +1,6 @@
 """Records for people to read: a value that refers to another record (a tier,
-a partner, a person) becomes that record's display name.
+a partner, a person, a source) becomes that record's display name (a source's:
+its address, or its citation).
 
 The formats for people (plain text, Markdown, the table format's generic
 tables) go through `readable`; JSON, JSON Lines, CSV and TSV keep the ids, as
@@ -20,10 +21,10 @@ if TYPE_CHECKING:
 # kind of record they name. A nested record (a designation within a tier)
 # names its partners under "partners".
 REFERENCES: dict[str, dict[str, str]] = {
-    "list": {"tier": "tier", "leaders": "person"},
-    "show": {"tier": "tier", "leaders": "person"},
-    "history": {"tier": "tier", "people": "person"},
-    "timeline": {"partners": "partner", "people": "person"},
+    "list": {"tier": "tier", "leaders": "person", "sources": "source"},
+    "show": {"tier": "tier", "leaders": "person"},  # its sources are objects already
+    "history": {"tier": "tier", "people": "person", "sources": "source"},
+    "timeline": {"partners": "partner", "people": "person", "sources": "source"},
     "tiers": {"partners": "partner", "designations": "partner"},
     "changes": {"from_tier": "tier", "to_tier": "tier"},
     "series": {"partner": "partner", "tier": "tier"},
@@ -38,11 +39,14 @@ class Names:
     without people records lists names, not ids) stands as written."""
 
     def __init__(self, view: View) -> None:
+        from ..query.evidence import source_label
+
         dataset = view.dataset
         self.by_kind: dict[str, dict[str, str]] = {
             "tier": {tier.id: tier.name for tier in dataset.tiers},
             "partner": {partner.id: partner.name for partner in dataset.all_partners},
             "person": {person.id: person.name for person in dataset.all_people},
+            "source": {source.id: source_label(source) for source in dataset.all_sources},
         }
 
     def named(self, kind: str, value: Any) -> Any:

@@ -10,6 +10,7 @@ from rich.padding import Padding
 from rich.text import Text
 from rich.tree import Tree
 
+from ..query.evidence import cited_labels
 from ..views.registry import View
 from .rich_chart import NO_TIER_GLYPH, tier_glyphs
 from .rich_parts import TIER_STYLES, _ByWidth, _longest_word, _parts, _source, _text, _tier_style, _unfolded
@@ -175,11 +176,12 @@ def person_tree(view: View) -> RenderableType:
         return root
     # The sources in the tree where each fits beside its guide (4 columns a
     # level), else below it, a line each, so that no address is broken.
+    sources = cited_labels(view.dataset, person.sources)
     below: list[RenderableType] = [_text("Sources", "bold")]
-    below += [_source(source, "dim", indent="  ", overflow="ignore") for source in person.sources]
-    needed = max(8 + _longest_word(source) for source in person.sources)
+    below += [_source(source, "dim", indent="  ", overflow="ignore") for source in sources]
+    needed = max(8 + _longest_word(source) for source in sources)
     inside = root.add(_text("Sources", "bold"))
-    for source in person.sources:
+    for source in sources:
         inside.add(_source(source, "dim"))
     return _ByWidth(root, Group(_tree_without_last(root), *below), needed)
 

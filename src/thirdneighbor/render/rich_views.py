@@ -17,10 +17,12 @@ from rich.tree import Tree
 from ..data.model import Dataset, Event, Partner, Tier
 from ..data.partialdate import PartialDate
 from ..query.groups import ComparedField, TierGroup
+from ..query.evidence import cited_labels
 from ..query.people import display_names
 from ..query.select import tiers_by_id
 from ..query.window import Window
 from ..core.safe import clean, joined
+from .rich_evidence import evidence_lines
 from .text import cell
 from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, NO_TIER, _approx_footnote,
                          _ByWidth, _count, _footnote, _longest_word, _parts, _renamed, _source, _text, _tier_name,
@@ -105,26 +107,29 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
         facts.add_row("", _text(APPROX_NOTE, "dim"))
 
     title = _parts((partner.name, "bold"), (f"  [{partner.id}]", "dim"))
+    own = cited_labels(dataset, partner.sources)
     boxed = Panel(Group(facts, Text(""), _record_tree(dataset, partner, events, with_sources, inside=True)),
                   title=title, title_align="left", expand=False)
     # Where a source's longest word (a URL) does not fit its line in the box (a
     # tree guide of 4 columns a level, the panel's border and padding of 4), the
     # box would fold it: the sources go below the box instead, a line each,
     # where a URL wider than the terminal overflows whole.
-    needed = 4 + max([8 + _longest_word(source) for source in partner.sources]
-                     + [12 + _longest_word(source) for event in events if with_sources for source in event.sources],
+    needed = 4 + max([8 + _longest_word(source) for source in own]
+                     + [12 + _longest_word(source) for event in events if with_sources
+                        for source in cited_labels(dataset, event.sources)],
                      default=0)
     box = Panel(Group(facts, Text(""), _record_tree(dataset, partner, events, with_sources, inside=False)),
                 title=title, title_align="left", expand=False)
     unboxed: list[RenderableType] = [box, _text("Sources of the facts above" if with_sources else "Sources", "bold")]
-    unboxed += [_source(source, indent="  ", overflow="ignore") for source in partner.sources]
+    unboxed += [_source(source, indent="  ", overflow="ignore") for source in own]
     if with_sources and any(event.sources for event in events):
         unboxed.append(_text("Sources of each event", "bold"))
     for event in events if with_sources else ():
         if event.sources:
             unboxed.append(_parts((f"{event.date}  ", "bold"), (event.title, "bold")))
-            unboxed += [_source(source, indent="  ", overflow="ignore") for source in event.sources]
-    return _ByWidth(boxed, Group(*unboxed), needed)
+            unboxed += [_source(source, indent="  ", overflow="ignore") for source in cited_labels(dataset, event.sources)]
+    panel = _ByWidth(boxed, Group(*unboxed), needed)
+    return Group(panel, *evidence_lines(dataset, partner, events)) if with_sources else panel
 
 
 def _record_tree(dataset: Dataset, partner: Partner, events: Sequence[Event], with_sources: bool,
@@ -143,7 +148,7 @@ def _record_tree(dataset: Dataset, partner: Partner, events: Sequence[Event], wi
         for event in events:
             node = branch.add(_text(f"{event.date}  {clean(event.title)}"))
             if with_sources and inside:
-                for source in event.sources:
+                for source in cited_labels(dataset, event.sources):
                     node.add(_source(source))
     if partner.notes:
         branch = tree.add(_text("Notes", "bold yellow"))
@@ -153,7 +158,7 @@ def _record_tree(dataset: Dataset, partner: Partner, events: Sequence[Event], wi
         tree.add(_text("* " + dataset.policy.asterisk_note, "dim"))
     if inside:
         sources = tree.add(_text("Sources of the facts above" if with_sources else "Sources", "bold"))
-        for source in partner.sources:
+        for source in cited_labels(dataset, partner.sources):
             sources.add(_source(source))
     return tree
 

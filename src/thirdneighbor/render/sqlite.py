@@ -41,7 +41,10 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
     person_variants  person_id -> people, position, variant
     policy_notes, partner_notes, event_notes           (owner, position, note)
     policy_sources, partner_sources, event_sources,
-    person_sources                                     (owner, position, source)
+    person_sources                                     (owner, position, source):
+                     `source` is a source id -> source_records
+    source_records, partner_claims, history_claims, event_claims and their
+    sources, and the `evidence` view: see thirdneighbor.render.sqlite_evidence
     tier_spells      each partner's ties, one row per tie: partner_id, spell,
                      tier, designation, start and end with their precision
                      and approx flags, end_type (upgrade, downgrade, rename,
@@ -81,6 +84,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import sqlite_evidence as evidence
 from .citation import license_info
 from .sqlite_tables import add_shared_tables
 
@@ -178,18 +182,20 @@ CREATE TABLE event_notes (
     event_id INTEGER NOT NULL REFERENCES events(id), position INTEGER NOT NULL, note TEXT NOT NULL,
     PRIMARY KEY (event_id, position)
 );
-CREATE TABLE policy_sources (position INTEGER PRIMARY KEY, source TEXT NOT NULL);
+CREATE TABLE policy_sources (
+    position INTEGER PRIMARY KEY, source TEXT NOT NULL REFERENCES source_records(id)
+);
 CREATE TABLE partner_sources (
-    partner_id TEXT NOT NULL REFERENCES partners(id), position INTEGER NOT NULL, source TEXT NOT NULL,
-    PRIMARY KEY (partner_id, position)
+    partner_id TEXT NOT NULL REFERENCES partners(id), position INTEGER NOT NULL,
+    source TEXT NOT NULL REFERENCES source_records(id), PRIMARY KEY (partner_id, position)
 );
 CREATE TABLE event_sources (
-    event_id INTEGER NOT NULL REFERENCES events(id), position INTEGER NOT NULL, source TEXT NOT NULL,
-    PRIMARY KEY (event_id, position)
+    event_id INTEGER NOT NULL REFERENCES events(id), position INTEGER NOT NULL,
+    source TEXT NOT NULL REFERENCES source_records(id), PRIMARY KEY (event_id, position)
 );
 CREATE TABLE person_sources (
-    person_id TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL, source TEXT NOT NULL,
-    PRIMARY KEY (person_id, position)
+    person_id TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL,
+    source TEXT NOT NULL REFERENCES source_records(id), PRIMARY KEY (person_id, position)
 );
 CREATE INDEX tier_history_partner ON tier_history(partner_id);
 CREATE INDEX event_partners_partner ON event_partners(partner_id);
@@ -242,7 +248,7 @@ def database_bytes(dataset: Dataset, partners: Sequence[Partner] | None = None) 
 def _build(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner]) -> None:
     db.execute("PRAGMA journal_mode = MEMORY")  # no -journal file beside the database
     db.execute("PRAGMA foreign_keys = ON")
-    db.executescript(_SCHEMA)
+    db.executescript(_SCHEMA + evidence.SCHEMA)
     _create_fulltext(db)
     db.execute("BEGIN")
     _insert_all(db, dataset, partners)
@@ -295,6 +301,7 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
                (dataset.title, dataset.version, dataset.license, license_info(dataset)[2], str(dataset.as_of),
                 dataset.schema_version, policy.name, policy.summary, policy.table_source, policy.asterisk_note,
                 mongolia and mongolia.iso3, mongolia and mongolia.cow_code, mongolia and mongolia.gw_code))
+    evidence.insert_sources(db, dataset)
     db.executemany("INSERT INTO policy_aims VALUES (?, ?)", list(enumerate(policy.aims)))
     db.executemany("INSERT INTO policy_notes VALUES (?, ?)", list(enumerate(policy.notes)))
     db.executemany("INSERT INTO policy_sources VALUES (?, ?)", list(enumerate(policy.sources)))
@@ -328,6 +335,7 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
                         for position, leader in enumerate(partner.leaders)])
         db.executemany("INSERT INTO partner_notes VALUES (?, ?, ?)", _rows(partner.id, partner.notes))
         db.executemany("INSERT INTO partner_sources VALUES (?, ?, ?)", _rows(partner.id, partner.sources))
+        evidence.insert_partner_claims(db, partner)
         fulltext.extend(("partner", partner.id, note) for note in partner.notes)
         for position, entry in enumerate(partner.history):
             history_id += 1
@@ -338,6 +346,7 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
                         _text(entry.since), _text(entry.in_force_by), entry.occasion, entry.note))
             db.executemany("INSERT INTO history_people VALUES (?, ?)",
                            [(history_id, person) for person in dict.fromkeys(entry.people)])
+            evidence.insert_history_claim(db, history_id, entry)
             if entry.note is not None:
                 fulltext.append(("history", history_id, entry.note))
 
@@ -352,6 +361,7 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
                        [(number, person) for person in dict.fromkeys(event.people)])
         db.executemany("INSERT INTO event_notes VALUES (?, ?, ?)", _rows(number, event.notes))
         db.executemany("INSERT INTO event_sources VALUES (?, ?, ?)", _rows(number, event.sources))
+        evidence.insert_event_claim(db, number, event)
         fulltext.append(("event", number, event.title))
         fulltext.extend(("event", number, note) for note in event.notes)
 

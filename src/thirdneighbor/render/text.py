@@ -35,7 +35,12 @@ def cell(value: Any, separator: str = LIST_SEPARATOR, empty: str = "") -> str:
 
 
 def _summary(record: Mapping[str, Any]) -> str:
-    # The nested records are earlier levels and events; say them as a person would.
+    # The nested records are earlier levels, events, sources and claims; say them as a person would.
+    if "confidence" in record and "field" in record:  # a value and its evidence
+        return _claim(record)
+    if "offline" in record and "id" in record:  # a source
+        where = record["url"] or f"{record['title'] or ''} (offline: {record['offline']})"
+        return f"{record['id']}  {where}"
     if "title" in record and "date" in record:
         return f"{record['date']} {record['title']}"
     if "designation" in record and "partners" in record:  # a designation within a level
@@ -44,6 +49,20 @@ def _summary(record: Mapping[str, Any]) -> str:
         when = record.get("since") or (f"by {record['in_force_by']}" if record.get("in_force_by") else "")
         return f"{record['designation']} ({when})" if when else str(record["designation"])
     return ", ".join(f"{key}={cell(value)}" for key, value in record.items())
+
+
+def _claim(record: Mapping[str, Any]) -> str:
+    """`tier: strategic · high · source-a, source-b · “the source's words” (en)`; a value
+    that no claim supports says so, so that nothing reads as graded that is not."""
+    if not record["sources"]:
+        return f"{record['field']}: {record['value']} · no graded claim"
+    parts = [f"{record['field']}: {record['value']}", record["confidence"] or "not graded",
+             ", ".join(record["sources"])]
+    if record.get("quote"):
+        parts.append(f"“{record['quote']}” ({record['quote_language']})")
+    if record.get("note"):
+        parts.append(record["note"])
+    return " · ".join(parts)
 
 
 def plain(records: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> str:

@@ -14,8 +14,8 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import UsageError
 from ..data.model import Event, HistoryEntry, Partner, Person, Tier, partner_keys, record_fields
+from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..data.model import Dataset
@@ -140,7 +140,12 @@ def partner_record(partner: Partner, as_of: PartialDate | None) -> Row:
 
 
 def _list_records(view: View) -> list[Row]:
-    return [partner_record(partner, view.as_of) for partner in view.subject]
+    if view.chosen is None or "confidence" not in view.chosen:
+        return [partner_record(partner, view.as_of) for partner in view.subject]
+    from ..query.evidence import confidence  # not on the start-up path of a plain list
+
+    # The grades of the tier and of its date, only where asked for (`--fields confidence`).
+    return [{**partner_record(partner, view.as_of), "confidence": confidence(partner)} for partner in view.subject]
 
 
 class ShowSubject(NamedTuple):
@@ -149,11 +154,26 @@ class ShowSubject(NamedTuple):
 
 
 def _show_records(view: View) -> list[Row]:
+    from ..query.evidence import partner_evidence, source_object, sources_by_id
+
     subject: ShowSubject = view.subject
-    return [{**partner_record(partner, view.as_of),
-             "history": [entry.to_dict() for entry in partner.history],
-             "events": [event.to_dict() for event in subject.events[partner.id]]}
-            for partner in subject.partners]
+    index = sources_by_id(view.dataset)
+    records = []
+    for partner in subject.partners:
+        evidence = partner_evidence(partner, subject.events[partner.id])
+        # Every source the answer cites, as objects: the record's own, then those its evidence adds.
+        cited = dict.fromkeys([*partner.sources, *(source for row in evidence for source in row["sources"])])
+        records.append({**partner_record(partner, view.as_of),
+                        "sources": [source_object(index[source_id]) for source_id in cited],
+                        "history": [entry.to_dict() for entry in partner.history],
+                        "events": [event.to_dict() for event in subject.events[partner.id]],
+                        "evidence": evidence})
+    return records
+
+
+def _show_columns(view: View) -> tuple[str, ...]:
+    """Every field; the evidence, value by value, only with --sources."""
+    return tuple(name for name in view.fields if name != "evidence" or view.with_sources)
 
 
 def _history_records(view: View) -> list[Row]:
@@ -161,10 +181,17 @@ def _history_records(view: View) -> list[Row]:
     earlier = [{**entry.to_dict(), "current": False} for entry in partner.history]
     if partner.tier is None:  # an other relation: no tier, now or before
         return earlier
+    from ..query.evidence import claim_for
+
     start = str(partner.since)  # an "in force by" date goes where the earlier tiers put theirs
+    # The current tie's evidence is the claim for its date, or else for its tier.
+    claim = claim_for(partner, "since") or claim_for(partner, "tier")
     current = {"designation": partner.designation, "tier": partner.tier,
                "since": None if partner.since_approx else start, "in_force_by": start if partner.since_approx else None,
-               "occasion": partner.occasion, "people": list(partner.leaders), "note": None, "current": True}
+               "occasion": partner.occasion, "people": list(partner.leaders), "note": None,
+               "sources": list(claim.sources) if claim else [], "quote": claim.quote if claim else None,
+               "quote_language": claim.quote_language if claim else None,
+               "confidence": claim.confidence if claim else None, "current": True}
     return earlier + [current]
 
 
@@ -313,10 +340,10 @@ class ViewSpec(NamedTuple):
 
 
 VIEWS: dict[str, ViewSpec] = {
-    "list": ViewSpec("Mongolia's third neighbors", _list_records, _dated(PARTNER_FIELDS), _fixed(LIST_COLUMNS),
-                     window_join=", dated "),
-    "show": ViewSpec("Partners", _show_records, _dated(PARTNER_FIELDS, ("history", "events")),
-                     lambda view: view.fields,
+    "list": ViewSpec("Mongolia's third neighbors", _list_records, _dated(PARTNER_FIELDS, ("confidence",)),
+                     _fixed(LIST_COLUMNS), window_join=", dated "),
+    "show": ViewSpec("Partners", _show_records, _dated(PARTNER_FIELDS, ("history", "events", "evidence")),
+                     _show_columns,
                      payload=lambda view, rows: rows[0] if len(rows) == 1 else rows),
     "history": ViewSpec(lambda view: f"{view.subject.name}: tiers", _history_records, _fixed(HISTORY_FIELDS),
                         _fixed(("since", "in_force_by", "tier", "designation", "current")),

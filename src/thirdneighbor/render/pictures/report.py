@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...data.model import Dataset, Event, Partner
 from ...core.safe import markup as escape
+from ...data.model import Dataset, Event, Partner
+from ...query.evidence import cited_labels, confidence
 
 THEMES = ("light", "dark")
 
@@ -77,7 +78,11 @@ def _partner_rows(dataset: Dataset, partners: Sequence[Partner]) -> list[str]:
         since = partner.tier_when or "—"  # the tier's date; a newer designation's follows the designation
         renamed = f" ({'' if partner.since_approx else 'since '}{partner.when})" if partner.renamed_since else ""
         designation = (partner.marked_designation or "—") + renamed
-        sources = "<br>".join(_source(source) for source in partner.sources)
+        sources = "<br>".join(_source(source) for source in cited_labels(dataset, partner.sources))
+        grades = confidence(partner)
+        if partner.tier is not None:  # the evidence grades of the tier and its date, from the record's claims
+            sources = (f'<span class="muted">Tier: {escape(grades["tier"] or "not graded")} · date: '
+                       f'{escape(grades["tier_since"] or "not graded")}</span><br>{sources}')
         rows.append(
             f'<tr data-partner="{escape(partner.id, quote=True)}">'
             f"<td>{escape(partner.name)}</td>"

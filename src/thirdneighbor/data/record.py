@@ -1,0 +1,149 @@
+"""The machinery every record class shares: the Record base, the `record` decorator,
+and the declared fields as the rest of the tool reads them (`record_fields`).
+
+The record classes themselves are in thirdneighbor.data.model, the one place
+their fields are declared; this module knows nothing of them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
+from typing import Any
+
+from .partialdate import PartialDate
+
+
+class Record:
+    """What every record class shares: a keyword-only `__init__`, frozen fields,
+    `to_dict()`, and repr, equality and hash by fields.
+
+    dataclass() would generate each of them for each class, and on Python 3.11
+    each generated method is compiled at import: measured, the generated repr,
+    eq and hash took the six record classes 2.9 ms longer to create, and the
+    generated __init__, __setattr__ and __delattr__ 0.5 ms a class (0.68 ms
+    against 0.20 ms), 5 ms for the ten, several per cent of a Typer
+    hello-world's start-up (benchmarks/run.py). These behave as the generated
+    ones do (keyword arguments only, defaults for what is not given, a
+    TypeError for a missing or unknown field, FrozenInstanceError on
+    assignment, equal fields in declaration order), except that a subclass
+    without fields of its own (the Python API's Dataset) equals its base. The
+    cache sets a decoded record's slots directly (thirdneighbor.data.cache).
+    """
+
+    __slots__ = ()
+    __dataclass_fields__: dict[str, Any]
+
+    def __init__(self, **given: Any) -> None:
+        for name, default, factory in _init_plan(type(self)):
+            if name in given:
+                value = given.pop(name)
+            elif default is not MISSING:
+                value = default
+            elif factory is not MISSING:
+                value = factory()
+            else:
+                raise TypeError(f"{type(self).__name__}() missing required keyword argument {name!r}")
+            object.__setattr__(self, name, value)
+        if given:
+            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {next(iter(given))!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        # The same record class, or a subclass that adds methods and no field (the
+        # Python API's Dataset): the same fields, compared by value.
+        if getattr(other, "__dataclass_fields__", None) is not self.__dataclass_fields__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
+        field present (None where the dataset has no value). A field marked
+        `detail` (a partner's history) is left out; `show` adds it."""
+        return {info.key: json_value(getattr(self, info.name))
+                for info in record_fields(type(self)) if not info.detail}
+
+
+# dataclass() generates no method at all: Record has them (see its docstring).
+# It still declares the fields (dataclasses.fields, replace) and makes the slots.
+record = dataclass(init=False, slots=True, repr=False, eq=False)
+
+
+@functools.cache
+def _init_plan(cls: type) -> tuple[tuple[str, Any, Any], ...]:
+    """Each field's name, default and default factory, in declaration order."""
+    return tuple((info.name, info.default, info.default_factory) for info in fields(cls))
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [json_value(item) for item in value]
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Record):
+        return value.to_dict()
+    return value
+
+
+
+# How each declared type is checked and stored. Written as the annotations are
+# spelled (this module's annotations are strings), so reading them costs no
+# typing.get_type_hints at start-up.
+_KINDS = {
+    "str": "text", "str | None": "text", "tuple[str, ...]": "texts",
+    "bool": "bool", "int": "int", "int | None": "int", "PartialDate": "date", "PartialDate | None": "date",
+}
+
+
+class FieldInfo:
+    """One declared field: its attribute `name`, its `key` in files and JSON,
+    its `kind` (text, texts, bool, int, date; table for one nested record,
+    tables for several), whether a file must give it, its default, the record
+    class it nests, an older key still read (`alias`, see thirdneighbor.data.validate),
+    and whether to_dict() leaves it out (`detail`)."""
+
+    # A plain class: made only when the fields are first read, it still costs no
+    # dataclass creation at start-up.
+    __slots__ = ("name", "key", "kind", "required", "default", "record", "alias", "detail")
+
+    def __init__(self, name: str, key: str, kind: str, required: bool, default: Any,
+                 record: type | None, alias: str | None, detail: bool) -> None:
+        self.name, self.key, self.kind, self.required = name, key, kind, required
+        self.default, self.record, self.alias, self.detail = default, record, alias, detail
+
+
+@functools.cache
+def record_fields(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of a record class, in declaration order (which is file order)."""
+    infos = []
+    for declared in fields(cls):
+        meta = declared.metadata
+        nested = meta.get("record")
+        if nested is not None:
+            kind = "tables" if str(declared.type).startswith("tuple[") else "table"
+        else:
+            kind = _KINDS[str(declared.type)]
+        required = declared.default is MISSING and declared.default_factory is MISSING
+        infos.append(FieldInfo(
+            name=declared.name, key=meta.get("key", declared.name), kind=kind, required=required,
+            default=None if required else declared.default, record=nested,
+            alias=meta.get("alias"), detail=meta.get("detail", False),
+        ))
+    return tuple(infos)
+
+

@@ -1,0 +1,149 @@
+"""Sources as records: readable ids for them, and files of schemas 1 to 3 read as schema 4.
+
+Until schema 4 a record cited its sources as strings: an address, or a citation
+in words. Schema 4 keeps each source once, as a `[[sources]]` record with an id,
+and records cite ids. An older file still loads: `as_schema_4` turns each
+distinct string into a record (an address into `url`; words into `title`, with
+`offline` saying that no address was recorded) and each citation into its id,
+before validation, so that everything after it sees one form. The same ids are
+what tools/convert_schema4.py writes when it converts a file for good.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from typing import Any
+
+# Path words that name no page: left out of ids.
+_FILLER = frozenset({"html", "htm", "shtml", "php", "index", "www", "amp", "newscenter", "viewnews", "newsid",
+                     "news", "read", "view", "post", "p", "a", "r", "n", "i", "page", "id", "content", "node", "show"})
+_ID_LENGTH = 60
+# Mongolian Cyrillic to Latin letters, for the ids of hosts written in Cyrillic.
+_LATIN = str.maketrans({**dict(zip("абвгдезийклмнопрстуфхцчшыьэюяёөү",
+                                   ["a", "b", "v", "g", "d", "e", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+                                    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "y", "", "e", "yu", "ya",
+                                    "yo", "o", "u"])), "ж": "j", "щ": "sh", "ъ": ""})
+OFFLINE = ("The address of this source was not recorded: the file cited it by this text only. "
+           "Until it is found, claims resting on it alone are low.")
+
+
+def is_address(text: str) -> bool:
+    """Whether a cited string is a web address: http or https, with a host, and no spaces."""
+    if any(character.isspace() for character in text):
+        return False
+    parts = urllib.parse.urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def host_of(url: str) -> str:
+    return (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def same_page(url: str) -> str:
+    """The key under which spellings of one address meet: no scheme, no www., no trailing slash."""
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    return f"{host_of(url)}{path}?{parts.query}" if parts.query else f"{host_of(url)}{path}"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", urllib.parse.unquote(text).lower())
+
+
+def _clip(parts: list[str]) -> str:
+    text = "-".join(parts) or "source"
+    if len(text) <= _ID_LENGTH:
+        return text
+    return text[:_ID_LENGTH].rsplit("-", 1)[0]
+
+
+def readable_id(source: str) -> str:
+    """An id a person can read: the site, then the words and numbers of the path; or the citation's words."""
+    if not is_address(source):
+        return _clip(_words(source))
+    host = host_of(source)
+    if host.startswith("xn--"):
+        try:
+            host = host.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass  # not a valid international name: its ASCII form is the id's
+        host = host.translate(_LATIN)
+    site = re.sub(r"\.(com|org|net|info)$", "", host.rstrip("."))
+    parts = urllib.parse.urlsplit(source)
+    path = [word for word in _words(f"{parts.path} {parts.query}") if word not in _FILLER]
+    return _clip([*_words(site), *path])
+
+
+def assign_ids(sources: list[str]) -> tuple[dict[str, str], list[str]]:
+    """{cited string: id}, and the strings that got a record of their own, in order.
+    Spellings of one address (www., scheme, trailing slash) share the record of the first."""
+    by_page: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    firsts: list[str] = []
+    taken: set[str] = set()
+    for source in sources:
+        page = same_page(source) if is_address(source) else source
+        if page in by_page:
+            ids[source] = by_page[page]
+            continue
+        base = readable_id(source)
+        record_id, number = base, 2
+        while record_id in taken:
+            record_id, number = f"{base}-{number}", number + 1
+        taken.add(record_id)
+        by_page[page] = ids[source] = record_id
+        firsts.append(source)
+    return ids, firsts
+
+
+def basic_record(source: str, record_id: str) -> dict[str, str]:
+    """A source record from a cited string alone."""
+    if is_address(source):
+        return {"id": record_id, "url": source}
+    return {"id": record_id, "title": source, "offline": OFFLINE}
+
+
+# Where a file of schema 1 to 3 cites sources: the policy, and each record of these arrays.
+_CITING = ("partners", "events", "people")
+
+
+def _citations(document: dict[str, Any]) -> list[list[Any]]:
+    lists = []
+    policy = document.get("policy")
+    if type(policy) is dict and type(policy.get("sources")) is list:
+        lists.append(policy["sources"])
+    for key in _CITING:
+        records = document.get(key)
+        if type(records) is list:
+            lists += [record["sources"] for record in records
+                      if type(record) is dict and type(record.get("sources")) is list]
+    return lists
+
+
+def as_schema_4(document: dict[str, Any]) -> dict[str, Any]:
+    """A parsed file of schema 1 to 3 with its sources as records, cited by id.
+
+    Only well-formed citations (lists of strings) change; anything else is left
+    for validation to report as it always did. The document is not modified.
+    """
+    lists = _citations(document)
+    strings: list[str] = []
+    for values in lists:
+        strings += [value for value in values if type(value) is str and value.strip() and value not in strings]
+    ids, firsts = assign_ids(strings)
+
+    def cited(values: list[Any]) -> list[Any]:
+        return [ids.get(value, value) if type(value) is str else value for value in values]
+
+    converted = dict(document)
+    if type(document.get("policy")) is dict and type(document["policy"].get("sources")) is list:
+        converted["policy"] = {**document["policy"], "sources": cited(document["policy"]["sources"])}
+    for key in _CITING:
+        records = document.get(key)
+        if type(records) is list:
+            converted[key] = [{**record, "sources": cited(record["sources"])}
+                              if type(record) is dict and type(record.get("sources")) is list else record
+                              for record in records]
+    converted["sources"] = [basic_record(source, ids[source]) for source in firsts]
+    return converted

@@ -28,25 +28,19 @@ class Record:
     TypeError for a missing or unknown field, FrozenInstanceError on
     assignment, equal fields in declaration order), except that a subclass
     without fields of its own (the Python API's Dataset) equals its base. The
-    cache sets a decoded record's slots directly (thirdneighbor.data.cache).
+    __init__ is still compiled, as dataclass() would, but only at a class's first
+    record: the cache sets a decoded record's slots directly
+    (thirdneighbor.data.cache), so a cached run compiles none.
     """
 
     __slots__ = ()
     __dataclass_fields__: dict[str, Any]
 
     def __init__(self, **given: Any) -> None:
-        for name, default, factory in _init_plan(type(self)):
-            if name in given:
-                value = given.pop(name)
-            elif default is not MISSING:
-                value = default
-            elif factory is not MISSING:
-                value = factory()
-            else:
-                raise TypeError(f"{type(self).__name__}() missing required keyword argument {name!r}")
-            object.__setattr__(self, name, value)
-        if given:
-            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {next(iter(given))!r}")
+        # The class's own keyword-only __init__, compiled at its first use and kept
+        # on the class: a run that loads the dataset from the cache never makes one.
+        init = _compiled_init(type(self))
+        init(self, **given)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -84,10 +78,29 @@ class Record:
 record = dataclass(init=False, slots=True, repr=False, eq=False)
 
 
-@functools.cache
-def _init_plan(cls: type) -> tuple[tuple[str, Any, Any], ...]:
-    """Each field's name, default and default factory, in declaration order."""
-    return tuple((info.name, info.default, info.default_factory) for info in fields(cls))
+def _compiled_init(cls: type) -> Any:
+    """A keyword-only __init__ for `cls`, as dataclass() would write it (defaults for
+    what is not given, a TypeError for a missing or unknown field), installed on the
+    class so that later records call it directly."""
+    namespace: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
+    parameters, lines = [], []
+    for index, info in enumerate(fields(cls)):
+        if info.default is not MISSING:
+            namespace[f"_default_{index}"] = info.default
+            parameters.append(f"{info.name}=_default_{index}")
+        elif info.default_factory is not MISSING:
+            namespace[f"_factory_{index}"] = info.default_factory
+            parameters.append(f"{info.name}=_MISSING")
+            lines.append(f" if {info.name} is _MISSING: {info.name} = _factory_{index}()")
+        else:
+            parameters.append(info.name)
+        lines.append(f" _set(self, {info.name!r}, {info.name})")
+    source = f"def __init__(self, *, {', '.join(parameters)}):\n" + "\n".join(lines or [" pass"]) + "\n"
+    exec(source, namespace)  # noqa: S102  (our own field names, as dataclasses does)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return init
 
 
 def json_value(value: Any) -> Any:

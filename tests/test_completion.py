@@ -121,7 +121,10 @@ def test_chart_fields() -> None:
 
 
 def test_export_and_cite_formats() -> None:
-    assert completion.export_formats("") == ["toml", "sqlite"] and completion.export_formats("s") == ["sqlite"]
+    assert completion.export_formats("") == ["toml", "sqlite", "csv", "datapackage"]
+    assert completion.export_formats("s") == ["sqlite"]
+    assert completion.export_tables("partner_") == ["partner_notes", "partner_claims", "partner_claim_sources",
+                                                    "partner_years", "partner_sources"]
     assert completion.cite_formats("b") == ["bibtex"]
 
 

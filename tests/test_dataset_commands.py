@@ -128,7 +128,7 @@ def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_an_unknown_export_format_is_refused() -> None:
     result = run_cli("export", "--format", "json")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "unknown export format 'json'; choose from toml, sqlite" in result.stderr
+    assert "unknown export format 'json'; choose from toml, sqlite, csv, datapackage" in result.stderr
 
 
 def test_export_sqlite_writes_a_database_file(tmp_path: Path) -> None:

@@ -271,3 +271,27 @@ def test_a_sqlite_without_serialize_is_one_line_not_a_traceback(monkeypatch: pyt
     assert (result.exit_code, result.stdout) == (4, "")
     assert result.stderr == "thirdneighbor: a SQLite export needs SQLite 3.36 or later; this Python has 3.31.1\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_tier_spells_and_partner_years_of_the_data_package(db: sqlite3.Connection, dataset: Dataset) -> None:
+    from thirdneighbor.render.table_rows import table_rows
+
+    spells = db.execute("SELECT spell, tier, start, start_precision, end, end_type FROM tier_spells "
+                        "WHERE partner_id = 'japan' ORDER BY spell").fetchall()
+    assert spells == [(1, "comprehensive", "1998-05", "month", "2010-11-19", "upgrade"),
+                      (2, "strategic", "2010-11-19", "day", "2022-11-29", "rename"),
+                      (3, "strategic", "2022-11-29", "day", None, "ongoing")]
+    rows = table_rows(dataset)
+    for name in ("tier_spells", "partner_years"):
+        exported = db.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+        expected = [tuple(value if value is None or isinstance(value, (int, str)) else str(value) for value in row)
+                    for row in rows[name]]
+        assert exported == expected, name
+    series = dataset.series(neighbors=True)
+    for partner_id, year, tier in db.execute("SELECT partner_id, year, tier FROM partner_years"):
+        assert series.get(partner_id, {}).get(year) == tier, (partner_id, year)
+    # A year's spell is a declared key into tier_spells, checked by SQLite itself.
+    assert db.execute("SELECT count(*) FROM partner_years AS y JOIN tier_spells AS s "
+                      "ON s.partner_id = y.partner_id AND s.spell = y.spell").fetchone() == \
+        db.execute("SELECT count(*) FROM partner_years WHERE spell IS NOT NULL").fetchone()
+    assert_sound(db)

@@ -33,11 +33,12 @@ class ExitCode(IntEnum):
     USAGE = 2, ("a usage error: an unknown option, tier, format or field, `--since` after `--until`, "
                 "an impossible date, `compare` with fewer than two different partners, an empty file name, "
                 "an output file that exists already without `--force`, or that is a directory, device, "
-                "FIFO or socket")
+                "FIFO or socket; an output directory (`export --format csv` or `datapackage`) that is not empty "
+                "without `--force`, that holds what no export writes, or that is a file, link, FIFO or device")
     BROKEN_DATASET = 3, ("the dataset cannot be used: every problem is listed, with the file and the record; "
                          "or it is larger than the size limit, or nested too deeply")
-    CANNOT_WRITE = 4, ("output could not be written: a file (an export, `init`, `export --output`), "
-                       "or stdout itself (a full disk, or closed); nothing was left half-written")
+    CANNOT_WRITE = 4, ("output could not be written: a file (an export, `init`, `export --output`), an "
+                       "export's directory, or stdout itself (a full disk, or closed); nothing was left half-written")
     HANGUP = 129, "stopped by SIGHUP (128 + SIGHUP) while writing a file; a file not yet complete was removed"
     INTERRUPTED = 130, "interrupted with Ctrl-C (128 + SIGINT)"
     BROKEN_PIPE = 141, ("the reader of a pipe went away (`thirdneighbor timeline | head -1`), "

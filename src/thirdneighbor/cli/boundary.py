@@ -37,11 +37,22 @@ def emit(reply: Reply) -> ExitCode:
         from ..render.json_text import dumps
 
         _write(dumps(body), reply, notes, is_json=True)
+    elif reply.directory:
+        _write_directory(body, reply, notes)
     elif body is not None:
         _write(body, reply, notes)
     for note in notes:
         streams.note(note)
     return reply.exit_code
+
+
+def _write_directory(files: dict[str, bytes], reply: Reply, notes: list[str]) -> None:
+    from ..core.directories import write_directory
+    from ..core.safe import shown
+
+    assert reply.output_path is not None, "a directory is written only where --output names it"
+    target = write_directory(reply.output_path, files, force=reply.force)
+    notes.insert(0, f"wrote {shown(target)}: {len(files)} files")
 
 
 def _write(body: str | bytes, reply: Reply, notes: list[str], *, is_json: bool = False) -> None:

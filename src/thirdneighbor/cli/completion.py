@@ -138,8 +138,17 @@ def formats(incomplete: str) -> list[str]:
     return [name for name in (*FORMATS, *FORMAT_ALIASES) if name.startswith(incomplete)]
 
 
+EXPORT_FORMATS = ("toml", "sqlite", "csv", "datapackage")
+
+
 def export_formats(incomplete: str) -> list[str]:
-    return [name for name in ("toml", "sqlite") if name.startswith(incomplete)]
+    return [name for name in EXPORT_FORMATS if name.startswith(incomplete)]
+
+
+def export_tables(incomplete: str) -> list[str]:
+    from ..render.tables import TABLES
+
+    return [table.name for table in TABLES if table.name.startswith(incomplete)]
 
 
 def cite_formats(incomplete: str) -> list[str]:

@@ -1,6 +1,6 @@
 """The commands about dataset files: validate, export, init, diff, info, cite."""
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -9,6 +9,7 @@ from ..errors import ExitCode
 from ..views.reply import Reply
 from .options import (AllFlag, CountryOption, DataSource, ExportOutputOption, ForceFlag, JsonFlag, NeighborsFlag,
                       PartnerSinceOption, PartnerUntilOption, TierOption, YearOption, reading_data, window_of)
+from .completion import EXPORT_FORMATS
 from .root import _examples, app
 
 
@@ -33,11 +34,14 @@ def validate_command(
 @app.command("export", epilog=_examples(
     "thirdneighbor export --tier strategic > strategic.toml",
     "thirdneighbor export --neighbors --output all.toml",
+    "thirdneighbor export --format datapackage --neighbors --all --output policy-data",
+    "thirdneighbor export --format csv --table tier_spells --country japan",
 ))
 @reading_data
 def export_command(
     format_name: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", autocompletion=completion.export_formats,
-                                             help="toml (default) or sqlite (needs --output).")] = "toml",
+                                             help="toml (default), sqlite (needs --output), or csv or "
+                                                  "datapackage (a directory of tables: needs --output DIR).")] = "toml",
     tier: TierOption = None,
     since: PartnerSinceOption = None,
     until: PartnerUntilOption = None,
@@ -46,11 +50,14 @@ def export_command(
     all_relations: AllFlag = False,
     country: CountryOption = None,
     output_path: ExportOutputOption = None,
+    table: Annotated[Optional[str], typer.Option(
+        "--table", metavar="TABLE", autocompletion=completion.export_tables,
+        help="With --format csv: only this table, as one CSV file, to stdout or --output FILE.")] = None,
     force: ForceFlag = False,
     *,
     source: DataSource,
 ) -> Reply:
-    """Write the selected partners, with their events, as a dataset file of its own, or as a SQLite database.
+    """Write the selected partners, with their events, as a dataset file of its own, a SQLite database, or tables.
 
     The filters are those of `list` but --as-of and --sort: --tier, --since,
     --until, --neighbors and --all; and --country. An export is the data as it
@@ -58,20 +65,33 @@ def export_command(
     later (`list --data FILE --as-of DATE`). An event is kept when every partner
     it names is kept; events that name no partner are always kept. --format
     sqlite writes a normalised database (partners, tier history, events, people,
-    notes, sources, and a full-text index), for sqlite3 or datasette.
+    notes, sources, tier spells, partner-years, and a full-text index), for
+    sqlite3 or datasette. --format datapackage writes a directory of CSV files,
+    one per table, with a Frictionless datapackage.json that types and describes
+    every column and declares the keys; --format csv the same files without it.
     """
     from ..errors import UsageError
 
     format_name = format_name.lower()
-    if format_name not in ("toml", "sqlite"):
-        raise UsageError(f"unknown export format {format_name!r}; choose from toml, sqlite")
+    if format_name not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {format_name!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    if table is not None and format_name != "csv":
+        raise UsageError(f"--table writes one table as CSV; add --format csv (not {format_name})")
     if format_name == "sqlite" and output_path in (None, "-"):
         raise UsageError("--format sqlite writes a database file; give --output FILE")
-    if output_path not in (None, "-"):
+    tables = format_name in ("csv", "datapackage") and table is None
+    if tables and output_path in (None, "-"):
+        raise UsageError(f"--format {format_name} writes a directory of files, one per table; give --output DIR "
+                         "(or --table TABLE for one table on stdout)")
+    if table is not None:
+        from ..render.tables import check_table
+
+        check_table(table)
+    if output_path not in (None, "-") and not tables:
         from ..core.files import check_suffix
 
-        check_suffix(output_path, (".toml",) if format_name == "toml" else (".db", ".sqlite", ".sqlite3", ".db3"),
-                     f"export --format {format_name}")
+        suffixes = {"toml": (".toml",), "sqlite": (".db", ".sqlite", ".sqlite3", ".db3"), "csv": (".csv",)}
+        check_suffix(output_path, suffixes[format_name], f"export --format {format_name}")
     from ..query.select import narrowed, resolve_partners, select_partners, subset
     from ..data.write import dumps_dataset
 
@@ -87,6 +107,14 @@ def export_command(
         from ..render.sqlite import database_bytes
 
         return Reply(database_bytes(dataset, partners), output_path=output_path, force=force)
+    if format_name in ("csv", "datapackage"):
+        from ..render.datapackage import export_files, table_csv
+
+        if table is not None:
+            return Reply(table_csv(dataset, partners, table), output_path=None if output_path == "-" else output_path,
+                         force=force)
+        files = export_files(dataset, partners, descriptor=format_name == "datapackage")
+        return Reply(files, output_path=output_path, force=force, directory=True)
     return Reply(dumps_dataset(subset(dataset, partners)), output_path=None if output_path == "-" else output_path,
                  force=force)
 

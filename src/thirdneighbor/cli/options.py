@@ -125,12 +125,13 @@ CountryOption = _country_option("Only this partner (a neighbor or an other relat
 EventCountryOption = _country_option("Only events of this partner.")
 
 
-def _output_option(help_text: str) -> Any:
-    return Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=help_text)]
+def _output_option(help_text: str, metavar: str = "FILE") -> Any:
+    return Annotated[Optional[str], typer.Option("--output", "-o", metavar=metavar, help=help_text)]
 
 
 OutputOption = _output_option("Write to this file (atomically); - for stdout.")
-ExportOutputOption = _output_option("Write to this file (atomically) instead of stdout.")
+ExportOutputOption = _output_option("Write to this file (atomically) instead of stdout; for csv and datapackage, "
+                                    "this directory (one file per table, written as a whole).", "PATH")
 YearOption = Annotated[Optional[str], typer.Option(
     "--year", metavar="YEAR", help="Only this year: the same as --since YEAR --until YEAR.")]
 BomFlag = Annotated[bool, typer.Option(

@@ -42,8 +42,8 @@ from .safe import shown
 
 # Whatever the target's name, the temporary name fits in one directory entry
 # (255 bytes): a name derived from the target's would not, for a long one.
-_TEMPORARY_PREFIX = ".thirdneighbor-"
-_TEMPORARY_SUFFIX = ".tmp"
+TEMPORARY_PREFIX = ".thirdneighbor-"
+TEMPORARY_SUFFIX = ".tmp"
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
@@ -58,7 +58,7 @@ def check_suffix(path: str | os.PathLike[str], suffixes: tuple[str, ...], what: 
                          f"give the file a {suffixes[0]} name")
 
 
-def _not_a_file(mode: int) -> str | None:
+def not_a_file(mode: int) -> str | None:
     """What a file of this mode is, if it is not a regular file."""
     return next((kind for is_kind, kind in _KINDS if is_kind(mode)), None)
 
@@ -74,17 +74,13 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
     if os.path.basename(text) in ("", ".", ".."):  # "out/", "out/.": a directory, which Path would quietly drop
         raise UsageError(f"{shown(text)} names a directory; give a file name")
     target = Path(text)
-    try:
-        found = os.lstat(target)
-    except FileNotFoundError:
-        _check_directory(target)
+    found = existing(target)
+    if found is None:
         return target
-    except OSError as error:  # a directory of mode 000 on the way, a name too long, a file used as a directory
-        raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
-    kind = _not_a_file(found.st_mode)
+    kind = not_a_file(found.st_mode)
     if kind is None and stat.S_ISLNK(found.st_mode):
         try:
-            kind = _not_a_file(os.stat(target).st_mode)
+            kind = not_a_file(os.stat(target).st_mode)
         except OSError:  # a dangling link, or a loop: nothing at its end to protect
             kind = None
         kind = kind and f"a symbolic link to {kind}"
@@ -94,14 +90,26 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
         link = " (a symbolic link: --force replaces the link, not the file it points to)" \
             if stat.S_ISLNK(found.st_mode) else ""
         raise UsageError(f"{shown(target)} exists already{link}; add --force to replace it")
-    directory = _check_directory(target)
+    directory = check_directory(target)
     if directory.st_mode & stat.S_ISVTX and os.geteuid() not in (0, directory.st_uid, found.st_uid):
         # A sticky directory (/tmp) lets only a file's owner replace it.
         raise CannotWriteError(f"cannot write {shown(target)}: {os.strerror(errno.EPERM)}")
     return target
 
 
-def _check_directory(target: Path) -> os.stat_result:
+def existing(target: Path) -> os.stat_result | None:
+    """What is at the target now (not following a link), or None where nothing
+    is, once its directory is known to take a new entry."""
+    try:
+        return os.lstat(target)
+    except FileNotFoundError:
+        check_directory(target)
+        return None
+    except OSError as error:  # a directory of mode 000 on the way, a name too long, a file used as a directory
+        raise CannotWriteError(f"cannot write {shown(target)}: {error.strerror or error}") from None
+
+
+def check_directory(target: Path) -> os.stat_result:
     """The target's directory must exist and take a new file (the temporary one),
     so that a command with two outputs finds out before it writes the first."""
     directory = target.parent
@@ -129,7 +137,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, force: bool =
     target = check_target(path, force=force)
     directory = target.parent if str(target.parent) else Path(".")
     temporary = stream = None
-    with _SignalsEndTheWrite() as signals:
+    with SignalsEndTheWrite() as signals:
         try:
             with signals.held():  # a signal now would leave a file whose name is not known yet
                 handle, temporary = _temporary_file(directory)
@@ -169,7 +177,7 @@ def _discard(stream: object, temporary: str | None) -> None:
 def _temporary_file(directory: Path) -> tuple[int, str]:
     import tempfile  # only a write needs it
 
-    return tempfile.mkstemp(prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=directory)
+    return tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=directory)
 
 
 def _mode_for(target: Path) -> int:
@@ -216,7 +224,7 @@ def _claim(temporary: str, target: Path) -> None:
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK}
 
 
-class _SignalsEndTheWrite:
+class SignalsEndTheWrite:
     """While a file is being written, SIGTERM and SIGHUP raise Terminated, as
     SIGINT raises KeyboardInterrupt, so that the temporary file is removed before
     the process ends (the boundary exits 128 + the signal's number). Once the
@@ -231,7 +239,7 @@ class _SignalsEndTheWrite:
         self._stopping = False
         self._pending: int | None = None
 
-    def __enter__(self) -> _SignalsEndTheWrite:
+    def __enter__(self) -> SignalsEndTheWrite:
         try:
             for number in self._NUMBERS:
                 if signal.getsignal(number) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored

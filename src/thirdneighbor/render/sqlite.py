@@ -48,6 +48,14 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
                      `source` is a source id -> source_records
     source_records, partner_claims, history_claims, event_claims and their
     sources, and the `evidence` view: see thirdneighbor.render.sqlite_evidence
+    tier_spells      each partner's ties, one row per tie: partner_id, spell,
+                     tier, designation, start and end with their precision
+                     and approx flags, end_type (upgrade, downgrade, rename,
+                     ongoing), occasion, instrument, note
+    partner_years    partner_id, year, iso3, cow_code, gw_code, tier at the
+                     year's end (as `series`), tier_rank, spell, designation,
+                     tier_changed, ties_begun; both as in `export --format
+                     datapackage` (thirdneighbor.render.sqlite_tables)
 
 Sources and notes are stored one table per owner, so that every row's owner is
 a declared FOREIGN KEY and `PRAGMA foreign_key_check` can vouch for it. Two
@@ -81,6 +89,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import sqlite_evidence as evidence
 from .citation import license_info
+from .sqlite_tables import add_shared_tables
 
 if TYPE_CHECKING:
     from ..data.model import Dataset, Partner
@@ -251,6 +260,7 @@ def _build(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner]) ->
     _create_fulltext(db)
     db.execute("BEGIN")
     _insert_all(db, dataset, partners)
+    add_shared_tables(db, dataset, partners)
     db.execute("COMMIT")
     problems = db.execute("PRAGMA foreign_key_check").fetchall()
     if problems:  # cannot happen: the inserts above run with foreign keys enforced

@@ -28,15 +28,16 @@ class Reply:
     """A command's answer, for the boundary to render and write.
 
     `body` is a View (rendered as `options` say), text or bytes (written as
-    they are), or, with `is_json`, a JSON-ready value. With `output_path`, the
-    body goes to that file, written atomically, instead of stdout. `notes` go
-    to stderr after the body; `exit_code` is the process's.
+    they are), with `is_json` a JSON-ready value, or with `directory` a
+    {file name: bytes} of files that make one directory. With `output_path`,
+    the body goes to that file (or directory), written atomically, instead of
+    stdout. `notes` go to stderr after the body; `exit_code` is the process's.
     """
 
     def __init__(self, body: Union["View", str, bytes, Any, None] = None, *, options: OutputOptions | None = None,
                  is_json: bool = False, output_path: str | None = None, force: bool = False,
-                 notes: list[str] | None = None, exit_code: ExitCode = ExitCode.OK) -> None:
-        self.body, self.options, self.is_json = body, options or OutputOptions(), is_json
+                 notes: list[str] | None = None, exit_code: ExitCode = ExitCode.OK, directory: bool = False) -> None:
+        self.body, self.options, self.is_json, self.directory = body, options or OutputOptions(), is_json, directory
         self.output_path, self.force = output_path, force
         self.notes = list(notes or ())
         self.exit_code = exit_code

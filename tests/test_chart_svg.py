@@ -49,7 +49,7 @@ def test_title_is_the_finding_and_the_desc_what_is_drawn(dataset: Dataset) -> No
     root = drawn(dataset, third(dataset))
     assert root.find(f"{SVG}title").text == "Nine strategic partners, seven of them since 2019"
     desc = root.find(f"{SVG}desc").text
-    assert desc.startswith("A chart of 16 partners of Mongolia, one row each, from 1998 to 2026-11-28")
+    assert desc.startswith("A chart of 16 partners of Mongolia, one row each, from 1998 to 2026-12-03")
     assert "Japan, Comprehensive partnership from c. 1998-05, Strategic partnership from 2010-11-19" in desc
     assert "Russia" not in desc
     wide = texts(layout(root, "wide"))

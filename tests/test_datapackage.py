@@ -119,7 +119,7 @@ def test_the_csv_files_read_back_as_the_dataset(package: Path, dataset: Dataset)
     sources = read_table(package, "sources")
     assert [row["id"] for row in sources] == [source.id for source in dataset.all_sources]
     cited = {row["source_id"] for name in ("policy_sources", "partner_sources", "event_sources", "person_sources",
-                                           "partner_claim_sources", "spell_sources") for row in read_table(package, name)}
+                                           "partner_claim_sources", "spell_sources", "person_role_sources") for row in read_table(package, name)}
     assert cited == {row["id"] for row in sources}  # every source is cited (the loader checks it), and no other
 
 

@@ -105,7 +105,7 @@ def test_the_quotes_are_the_sources_words_in_their_language(dataset: Any) -> Non
      "sources[0] (mfa-gov-mn-16273): has no 'url' and no 'offline'; give its address, or say in 'offline' why there "
      "is none"),
     (lambda d: d["sources"].append(dict(_source(d, "mfa-gov-mn-16273"))),
-     "sources[294] (mfa-gov-mn-16273): duplicate source id 'mfa-gov-mn-16273'"),
+     "sources[295] (mfa-gov-mn-16273): duplicate source id 'mfa-gov-mn-16273'"),
     (lambda d: _partner(d, "japan")["evidence"][0].update(confidence="certain"),
      "partners[1] (japan) evidence[0]: field 'confidence' must be high, medium or low, not 'certain'"),
     (lambda d: _partner(d, "japan")["evidence"][0].update(sources=["thediplomaticinsight-mongolia-japan-adopt-special"
@@ -215,7 +215,7 @@ def test_the_sqlite_export_carries_sources_and_evidence(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     try:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert db.execute("SELECT count(*) FROM source_records").fetchone() == (294,)
+        assert db.execute("SELECT count(*) FROM source_records").fetchone() == (295,)
         row = db.execute("SELECT confidence, quote_language FROM evidence WHERE record_type = 'partner' "
                          "AND record_id = 'italy' AND field = 'tier'").fetchone()
         assert row == ("high", "it")
@@ -238,9 +238,9 @@ def test_the_report_gives_each_partner_s_grades_beside_its_sources(tmp_path: Pat
     path = tmp_path / "report.html"
     _wrote("report", "-o", str(path))
     page = path.read_text(encoding="utf-8")
-    row = page[page.index('data-partner="canada"'):]
+    row = page[page.index('<tr id="partner-canada"'):]  # the table's row (the chart's and map's carry the id too)
     row = row[:row.index("</tr>")]
-    assert "Tier: medium · date: low" in row and 'href="https://eawaz.com/?p=1287822"' in row
+    assert "Evidence: tier medium; date low" in row and 'href="https://eawaz.com/?p=1287822"' in row
 
 
 def test_cite_sources_lists_each_source_once_with_its_address_or_citation() -> None:

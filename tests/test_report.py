@@ -90,7 +90,7 @@ def test_the_table_speaks_to_screen_readers(bundled: str) -> None:
     table = re.search(r'<table class="partners">.*?</table>', bundled, re.S)
     assert table is not None
     markup = table.group(0)
-    assert re.search(r"<caption>Partners as the data stands \(2026-11-28\); every third neighbor, by tier", markup)
+    assert re.search(r"<caption>Partners as the data stands \(2026-12-03\); every third neighbor, by tier", markup)
     assert markup.count('<th scope="row"') == 16
     heads = re.findall(r'<th scope="col"([^>]*)>(.*?)</th>', markup)
     assert [attributes for attributes, _ in heads].count(' aria-sort="ascending"') == 1
@@ -126,7 +126,7 @@ def test_sources_and_citation_end_the_page(bundled: str) -> None:
     text = html.unescape(part.group(0))
     assert citation_text(load_dataset()).strip().replace("\n", "<br>") in text
     assert "whose own source line is: Office of the President of Mongolia" in text
-    assert "<li>Third neighbor policy (Wikipedia article)</li>" in text  # named; no address is recorded
+    assert "<li>Third neighbor policy (Wikipedia article) (offline: " in text  # named; no address is recorded
     assert "This page was made on 2025-12-02 18:26 UTC with thirdneighbor" in text
     footer = bundled.split("</main>")[1]  # after the last section, the data's licence
     assert '<footer><p class="meta">Data licence: <a href="https://creativecommons.org/licenses/by-sa/4.0/">' in footer
@@ -157,7 +157,7 @@ def test_a_dated_and_filtered_page_says_so_in_its_title_heading_summary_and_capt
     text = page("--as-of", "2015", "--tier", "strategic")
     assert rows(text) == ["japan", "india"]
     said = "as of 2015; tier: Strategic partnership"
-    assert re.search(rf"<title>Mongolia's Third Neighbor Policy, {said}: Third Neighbor Policy dataset 2.1.0</title>",
+    assert re.search(rf"<title>Mongolia's Third Neighbor Policy, {said}: Third Neighbor Policy dataset 3.0.0</title>",
                      text)
     assert "<h1>Mongolia's Third Neighbor Policy, as of 2015</h1>" in text
     assert '<p class="scope">Shown: tier: Strategic partnership.</p>' in text
@@ -178,17 +178,22 @@ def _row_sources(text: str, partner: str) -> set[str]:
 
 
 def test_a_dated_page_shows_the_sources_behind_the_tier_then_not_later_ones(dataset: Dataset) -> None:
+    from thirdneighbor.query.evidence import cited_labels
+
+    def shown_as(ids: set[str]) -> set[str]:  # source ids as the page shows them: their addresses
+        return set(cited_labels(dataset, tuple(ids)))
+
     text = page("--as-of", "2010")
     events = [event for event in dataset.all_events if event.date.year <= 2010]
     for partner in rows(text):
-        later = {source for event in dataset.all_events if partner in event.partners and event.date.year > 2010
-                 for source in event.sources}
-        earlier = {source for event in events if partner in event.partners for source in event.sources}
+        later = shown_as({source for event in dataset.all_events if partner in event.partners and event.date.year > 2010
+                          for source in event.sources})
+        earlier = shown_as({source for event in events if partner in event.partners for source in event.sources})
         shown = _row_sources(text, partner)
         assert shown <= earlier, partner
         assert not (shown & later) - earlier, partner
     japan = next(partner for partner in dataset.all_partners if partner.id == "japan")
-    assert _row_sources(text, "japan") < set(japan.sources) | {s for e in events for s in e.sources}
+    assert _row_sources(text, "japan") < shown_as(set(japan.sources) | {s for e in events for s in e.sources})
     assert "thirdneighbor show japan" in row_html(text, "japan")
     assert "no dated event of this tie is recorded" in row_html(text, "india")
 

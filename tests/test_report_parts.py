@@ -34,7 +34,7 @@ def test_scope_says_the_date_and_every_filter_as_the_pictures_name_them(dataset:
 
 
 def test_a_scope_without_filters_says_so_and_gives_the_datas_date(dataset: Dataset) -> None:
-    assert Scope().phrase(dataset) == "as the data stands (2026-11-28); every third neighbor"
+    assert Scope().phrase(dataset) == "as the data stands (2026-12-03); every third neighbor"
     assert Scope().filters(dataset) == []
 
 

@@ -21,7 +21,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from ..core.language import N_, current
-from ..data.model import HistoryEntry, Partner, Person, Tier
+from ..data.model import HistoryEntry, Partner, Person, Role, Tier
 
 if TYPE_CHECKING:
     from ..data.model import Dataset
@@ -78,6 +78,8 @@ class _Localizer:
         return dataclasses.replace(entry, designation=mongolian_designation(entry.designation, self.designations))
 
     def person(self, person: Person) -> Person:
+        if person.roles:  # the roles' dates as the language writes them; the titles stay the data's English
+            person = dataclasses.replace(person, role="; ".join(_role_text(role) for role in person.roles))
         if not person.name_mn:
             return person
         return dataclasses.replace(person, name=person.name_mn, name_mn=person.name)
@@ -147,3 +149,14 @@ def localized(view: View) -> View:
                                   all_people=copy(view.dataset.all_people))
     return View(view.kind, dataset, copy(view.subject), as_of=view.as_of, with_sources=view.with_sources,
                 chosen=view.chosen, window=view.window)
+
+
+def _role_text(role: Role) -> str:
+    """A role as Role.text gives it, its dates written in the language in use; an
+    open end is a dash ("2021 оны 1 сарын 29 –"), which needs no word."""
+    from ..core.written_dates import written_date
+
+    start, end = written_date(role.start), written_date(role.end)
+    if not start and not end:
+        return role.title
+    return f"{role.title} ({start} – {end})".replace("( – ", "(– ").replace(" – )", " –)")

@@ -145,10 +145,8 @@ def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
 
 def no_tier(partner: Partner) -> str:
     """What a partner without a tier is, an organisation or an other relation, in
-    the language in use."""
-    from ..query.groups import no_tier_label
-
-    return _(no_tier_label(partner))
+    the language in use (in English, as query.groups.no_tier_label says it)."""
+    return _("no tier (organisation)") if partner.is_organisation else _(NO_TIER)
 
 
 def _approx_footnote(partners: Sequence[Partner]) -> Text | None:

@@ -37,7 +37,9 @@ def tier_spell_rows(spells: Sequence[Spell]) -> list[Row]:
 
 
 def partner_year_rows(dataset: Dataset, partners: Sequence[Partner]) -> list[Row]:
-    """The rows of `partner_years`, which the SQLite export shares."""
+    """The rows of `partner_years`, which the SQLite export shares. An
+    organisation is left out: it has no country to merge with country-year data."""
+    partners = [partner for partner in partners if not partner.is_organisation]
     codes = {partner.id: (partner.iso3, partner.cow_code, partner.gw_code) for partner in partners}
     ranks = {tier.id: tier.rank for tier in dataset.tiers}
     return [(y.partner_id, y.year, *codes[y.partner_id], y.tier, ranks.get(y.tier) if y.tier else None, y.spell,
@@ -62,10 +64,14 @@ def table_rows(dataset: Dataset, partners: Sequence[Partner] | None = None) -> d
     rows["tiers"] = [(tier.id, tier.name, tier.name_mn, tier.rank, tier.description) for tier in dataset.tiers]
     rows["people"] = [(person.id, person.name, person.name_mn, person.role) for person in dataset.all_people]
     rows["person_variants"] = [row for person in dataset.all_people for row in _listed(person.id, person.variants)]
+    rows["person_roles"] = [(person.id, position, role.title, role.start, role.end, role.note)
+                            for person in dataset.all_people for position, role in enumerate(person.roles)]
+    rows["person_role_sources"] = [row for person in dataset.all_people for position, role in enumerate(person.roles)
+                                   for row in _cited((person.id, position), role.sources)]
     rows["sources"] = [(source.id, source.url, source.title, source.publisher, source.date, source.language,
                         source.kind, source.archive_url, source.offline) for source in dataset.all_sources]
 
-    rows["partners"] = [(p.id, p.name, p.official_name, p.name_mn, p.official_name_mn, p.iso2, p.iso3, p.iso_numeric,
+    rows["partners"] = [(p.id, p.kind, p.name, p.official_name, p.name_mn, p.official_name_mn, p.iso2, p.iso3, p.iso_numeric,
                          p.wikidata, p.cow_code, p.cow_source, p.gw_code, p.gw_source, p.neighbor, p.tier,
                          p.designation, p.designation_mn, p.asterisk, p.since, p.since_approx, p.tier_since,
                          p.tier_since_approx, p.occasion, p.instrument) for p in chosen]

@@ -115,7 +115,8 @@ def _cited(name: str, owner: str | None, owner_columns: tuple[Column, ...], what
 
 
 def _country_codes(record: str) -> tuple[Column, ...]:
-    return (noted(record, "iso2", required=True), noted(record, "iso3", required=True),
+    # A partner that is an organisation has no country codes; Mongolia always has them.
+    return (noted(record, "iso2", required=record == "Country"), noted(record, "iso3", required=record == "Country"),
             noted(record, "iso_numeric", required=record == "Country", pattern="[0-9]{3}"),
             *((noted(record, "wikidata", pattern="Q[0-9]+"),) if record == "Partner" else ()),
             noted(record, "cow_code", "integer"), noted(record, "cow_source"),
@@ -154,9 +155,11 @@ SOURCES = Table("sources", "Every source record of the dataset, whichever partne
     noted("Source", "archive_url"), noted("Source", "offline"),
 ), ("id",))
 
-PARTNERS = Table("partners", "The partner countries, as they stand at the data's as-of date: the third "
-                             "neighbors, Russia and China (for comparison), and other relations without a tier.", (
-    noted("Partner", "id", required=True), noted("Partner", "name", required=True),
+PARTNERS = Table("partners", "The partners, as they stand at the data's as-of date: the third neighbors, "
+                             "Russia and China (for comparison), other relations without a tier, and the "
+                             "organisations (the multilateral third neighbors).", (
+    noted("Partner", "id", required=True), noted("Partner", "kind", required=True, enum=["country", "organisation"]),
+    noted("Partner", "name", required=True),
     noted("Partner", "official_name"), noted("Partner", "name_mn"), noted("Partner", "official_name_mn"),
     *_country_codes("Partner"),
     Column("neighbor", "boolean", noted("Partner", "neighbor").description, True),
@@ -213,7 +216,8 @@ SPELL_PEOPLE = Table("spell_people", "The people each tie's occasion names (for 
 
 PARTNER_YEARS = Table("partner_years", "One row per partner and calendar year, from the first year any exported "
                                        "partner held a tier to the year of the data's as-of date, to merge with "
-                                       "country-year data by iso3, cow_code or gw_code.", (
+                                       "country-year data by iso3, cow_code or gw_code. An "
+                                       "organisation, which has no country, has no rows.", (
     PARTNER_ID,
     number("year", "The calendar year.", True),
     text("iso3", "The partner's ISO 3166-1 alpha-3 code.", True),
@@ -256,6 +260,13 @@ TABLES: tuple[Table, ...] = (
     TIERS, PEOPLE,
     _listed("person_variants", "people", text("variant", "Another spelling of the name.", True),
             "Other spellings of each person's name."),
+    Table("person_roles", "The offices each person held, with their dates, in the record's order.", (
+        PERSON_ID, position(), noted("Role", "title", required=True), noted("Role", "from", "date", name="date_from"),
+        noted("Role", "to", "date", name="date_to"), noted("Role", "note"),
+    ), ("person_id", "position"), (key_to("person_id", "people"),)),
+    _cited("person_role_sources", "person_roles", (PERSON_ID, number("role", "The role's position in "
+                                                                              "person_roles.", True, minimum=0)),
+           "each role's dates", ForeignKey(("person_id", "role"), "person_roles", ("person_id", "position"))),
     SOURCES,
     PARTNERS,
     _listed("aliases", "partners", text("alias", "Another name the partner is known by.", True),

@@ -169,7 +169,7 @@ def _sources_cell(row: Row) -> str:
     count = len(row.sources)
     label = (words.SOURCE_COUNT if count == 1 else words.SOURCES_COUNT.format(count=count)) if count else words.NO_SOURCES
     note = f'<p class="muted">{escape(row.sources_note)}</p>' if row.sources_note else ""
-    items = "".join(f"<li>{_source(source)}</li>" for source in row.sources)
+    items = "".join(f"<li>{_source(source)}</li>" for source in row.source_labels)
     listed = f"<ol>{items}</ol>" if items else ""
     grades = ""
     if row.partner.tier is not None:  # how well the sources carry the tier and its date

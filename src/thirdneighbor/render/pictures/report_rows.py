@@ -22,9 +22,10 @@ from . import report_words as words
 class Row(NamedTuple):
     partner: Partner
     tier_name: str | None
-    sources: tuple[str, ...]  # the sources behind the tier on display, a line of text each (an address)
+    sources: tuple[str, ...]  # the ids of the sources behind the tier on display
     sources_note: str | None  # why they are fewer than the record's, on a dated page
     grades: dict[str, str | None]  # the evidence grades of the tier and of its date (query.evidence.confidence)
+    source_labels: tuple[str, ...]  # those sources as the page shows them: an address each (query.evidence)
 
 
 def tier_sources(partner: Partner, events: Sequence[Event], as_of: PartialDate | None) -> tuple[tuple[str, ...],
@@ -56,8 +57,8 @@ def table_rows(dataset: Dataset, partners: Sequence[Partner], as_of: PartialDate
     rows = []
     for partner in partners:
         sources, note = tier_sources(partner, dataset.all_events, as_of)
-        rows.append(Row(partner, names.get(partner.tier or ""), tuple(cited_labels(dataset, sources)), note,
-                        confidence(partner)))
+        rows.append(Row(partner, names.get(partner.tier or ""), sources, note, confidence(partner),
+                        tuple(cited_labels(dataset, sources))))
     return rows
 
 

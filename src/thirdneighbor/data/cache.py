@@ -120,6 +120,7 @@ def load(dataset_file: Path, content: bytes) -> tuple[Dataset, list[str]] | None
         notices, body = marshal.loads(payload)
         if type(notices) is not tuple or not all(type(notice) is str for notice in notices):
             return None
+        _DATES.clear()  # the dates of this entry only: one decode, not a memory across entries
         return _decode(Dataset, body), list(notices)
     except Exception:  # noqa: BLE001 - any damaged, foreign or old entry is just a miss
         return None
@@ -300,12 +301,24 @@ def _plan(cls: type) -> tuple[tuple[Any, ...], tuple[tuple[type, ...], ...], tup
                 conversions.append((index, lambda value, nested=info.record:
                                     None if value is None else _decode(nested, value)))
             elif info.kind == "tables":
+                # A list comprehension, not a generator: this runs for every record
+                # of every cached run, and the generator's frames cost a fifth more.
                 conversions.append((index, lambda value, nested=info.record:
-                                    tuple(_decode(nested, item) for item in value)))
+                                    tuple([_decode(nested, item) for item in value])))
         setters = tuple(getattr(cls, info.name).__set__ for info in infos)  # the slots' own descriptors
         plan = _PLANS[cls] = (setters, types, texts, numbers, tuple(conversions))
     return plan
 
 
 def _parse_date(value: str | None) -> PartialDate | None:
-    return None if value is None else PartialDate.parse(value)
+    # Within one entry, a date parsed once is reused for the same text:
+    # PartialDate is frozen, and records share dates (an event and its claims).
+    if value is None:
+        return None
+    date = _DATES.get(value)
+    if date is None:
+        date = _DATES[value] = PartialDate.parse(value)
+    return date
+
+
+_DATES: dict[str, PartialDate] = {}

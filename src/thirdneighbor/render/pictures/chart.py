@@ -86,7 +86,7 @@ def _circa(date: PartialDate) -> str:
 
 
 def _wrap(text: str, size: float, width: float) -> list[str]:
-    return textwrap.wrap(text, max(10, int(width / (size * svg.CHARACTER_WIDTH))), break_on_hyphens=False)
+    return textwrap.wrap(text, max(10, int(width / svg.letter_width(text, size))), break_on_hyphens=False)
 
 
 def subtitle(data: ChartData, as_of: PartialDate | None, filters: Sequence[str]) -> str:
@@ -114,7 +114,10 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
     names = {tier.id: tier.name for tier in dataset.tiers}
     text_parts = {"title": title, "subtitle": subtitle(data, as_of, filters), "note": _note(data),
                   "credits": credit_lines(credit or dataset)}
-    wide, wide_height, wide_masks = _draw(data, WIDE, looks, names, colours, text_parts)
+    # The names' column widens for a name longer than it holds (a Mongolian name, often).
+    widest = max((svg.text_width(row.partner.name, WIDE.body) + 12 for row in data.rows), default=0)
+    wide_layout = WIDE._replace(left=max(WIDE.left, widest))
+    wide, wide_height, wide_masks = _draw(data, wide_layout, looks, names, colours, text_parts)
     narrow, narrow_height, narrow_masks = _draw(data, NARROW, looks, names, colours, text_parts)
     out = [svg.root(PREFIX, WIDTH, wide_height, title, _description(data, names), narrow_height=narrow_height,
                     theme=theme),

@@ -103,7 +103,7 @@ def _last_day(date: PartialDate) -> tuple[int, int, int]:
 
 
 def _lines(text: str, size: float) -> list[str]:
-    return textwrap.wrap(text, max(10, int((WIDTH - 2 * PAD) / (size * svg.CHARACTER_WIDTH))),
+    return textwrap.wrap(text, max(10, int((WIDTH - 2 * PAD) / svg.letter_width(text, size))),
                          break_on_hyphens=False)
 
 

@@ -75,9 +75,9 @@ def test_pictures_in_mongolian_have_no_english_interface_word(command: tuple[str
     assert result.stderr == ""
     text = visible_text(result.stdout, marked_english=False)
     assert "Монгол Улс" in text
-    # Codes in no language: the data's licence ("CC BY-SA 4.0"), the formats of the report's
-    # downloads, the time zone of the moment it was made.
-    codes = re.compile(r"\b(CC BY-SA|CSV|JSON|UTC)\b")
+    # Names in no language: the tool's, the data's licence ("CC BY-SA 4.0"), the formats of the
+    # report's downloads, the time zone of the moment it was made.
+    codes = re.compile(r"\b(thirdneighbor|CC BY-SA|CSV|JSON|UTC)\b")
     assert interface_words(codes.sub(" ", text), data_texts) == []
 
 

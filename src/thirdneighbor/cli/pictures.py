@@ -127,6 +127,9 @@ def chart_command(
 
         return Reply(View("series", shown, SeriesSubject(years, tier_series(partners, years)),
                           window=yearly_window(years)))
+    from ..render.localized import localized_records
+
+    shown, dataset, partners = localized_records(shown, dataset, partners)  # the names in the language in use
     filters = _filters_shown(shown, tier, country, neighbors, source)
     if counts:
         from ..render.pictures.counts_chart import counts_svg
@@ -171,7 +174,9 @@ def map_command(
 
     if region is not None and region not in REGIONS:
         raise UsageError(f"unknown region {region!r}; choose from {', '.join(REGIONS)}")
-    dataset = source.load()
+    from ..render.localized import localized_records
+
+    (dataset,) = localized_records(source.load())  # the names in the language in use
     return _written(partners_map_svg(dataset, as_of_date(as_of), _theme(theme), region=region),
                     output_path, force, "map")
 

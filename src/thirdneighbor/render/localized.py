@@ -21,10 +21,9 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from ..core.language import N_, current
-from ..data.model import HistoryEntry, Partner, Person, Role, Tier
+from ..data.model import Dataset, HistoryEntry, Partner, Person, Role, Tier
 
 if TYPE_CHECKING:
-    from ..data.model import Dataset
     from ..views.registry import View
 
 
@@ -97,6 +96,9 @@ class _Localizer:
         return copy
 
     def _copy(self, value: Any) -> Any:
+        if isinstance(value, Dataset):  # its records only: the rest of it holds no name
+            return dataclasses.replace(value, tiers=self(value.tiers), all_partners=self(value.all_partners),
+                                       all_people=self(value.all_people))
         if isinstance(value, Partner):
             return self.partner(value)
         if isinstance(value, Tier):
@@ -144,11 +146,20 @@ def localized(view: View) -> View:
     from ..views.registry import View
 
     copy = _Localizer(view.dataset)
-    dataset = dataclasses.replace(view.dataset, tiers=copy(view.dataset.tiers),
-                                  all_partners=copy(view.dataset.all_partners),
-                                  all_people=copy(view.dataset.all_people))
-    return View(view.kind, dataset, copy(view.subject), as_of=view.as_of, with_sources=view.with_sources,
+    return View(view.kind, copy(view.dataset), copy(view.subject), as_of=view.as_of, with_sources=view.with_sources,
                 chosen=view.chosen, window=view.window)
+
+
+def localized_records(dataset: Dataset, *values: Any) -> tuple[Any, ...]:
+    """`dataset` and `values` (datasets, partners, lists of them) as a reader of the
+    language in use sees them, each record copied once for all of them, so that
+    a partner in a list is the same copy as in its dataset; in English, themselves.
+    The pictures call this once, before drawing: a copy copied again would swap
+    its names back."""
+    if current() == "en":
+        return (dataset, *values)
+    copy = _Localizer(dataset)
+    return (copy(dataset), *(copy(value) for value in values))
 
 
 def _role_text(role: Role) -> str:

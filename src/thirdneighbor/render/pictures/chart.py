@@ -23,6 +23,8 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from ...core.language import N_, _
+from ...core.written_dates import written_date
 from ...data.model import Dataset, Partner
 from ...data.partialdate import PartialDate
 from . import svg_parts as svg
@@ -37,26 +39,27 @@ WIDTH = 960
 
 # Every visible word of the chart, for a translation to replace in one place.
 WORDS = {
-    "subtitle": "Mongolia's third neighbors by partnership tier, {window}",
-    "as of": "as of {date}",
-    "ranking": "Tiers, closest tie first:",
-    "neighbors": "Mongolia's neighbors (not third neighbors; for comparison)",
-    "in force by": "start only known as \"in force by\"",
-    "fade": "start known to the year or month",
-    "event": "a dated event (in the lane under the band)",
-    "earlier one": "Not drawn: 1 earlier event of these partners, {first} ({title}).",
-    "earlier": "Not drawn: {count} earlier events of these partners, {first} to {last} "
-               "(all: thirdneighbor timeline --until {before}).",
-    "tie": "{partner}: {tier} {verb} {date}",
-    "from": "from",
-    "by": "in force by",
-    "circa": "c. {date}",
-    "known to": " (known to the {precision} only)",
-    "event tip": "{date}: {title} ({partner})",
-    "description": "A chart of {count} partners of Mongolia, one row each, from {start} to {end}, closest tier "
-                   "first: {rows}. {events} dated events are marked under the bands.",
-    "row": "{partner}, {ties}",
-    "row tie": "{tier} from {date}",
+    "subtitle": N_("Mongolia's third neighbors by partnership tier, {window}"),
+    "as of": N_("as of {date}"),
+    "ranking": N_("Tiers, closest tie first:"),
+    "neighbors": N_("Mongolia's neighbors (not third neighbors; for comparison)"),
+    "in force by": N_("start only known as \"in force by\""),
+    "fade": N_("start known to the year or month"),
+    "event": N_("a dated event (in the lane under the band)"),
+    "earlier one": N_("Not drawn: 1 earlier event of these partners, {first} ({title})."),
+    "earlier": N_("Not drawn: {count} earlier events of these partners, {first} to {last} "
+               "(all: thirdneighbor timeline --until {before})."),
+    "tie": N_("{partner}: {tier} {verb} {date}"),
+    "from": N_("from"),
+    "by": N_("in force by"),
+    "circa": N_("c. {date}"),
+    "known to": N_(" (known to the {precision} only)"),
+    "precision": {"year": N_("year"), "month": N_("month")},  # a date's precision, as "known to" names it
+    "event tip": N_("{date}: {title} ({partner})"),
+    "description": N_("A chart of {count} partners of Mongolia, one row each, from {start} to {end}, closest tier "
+                   "first: {rows}. {events} dated events are marked under the bands."),
+    "row": N_("{partner}, {ties}"),
+    "row tie": N_("{tier} from {date}"),
 }
 
 
@@ -79,20 +82,20 @@ PAD = 16
 
 
 def _circa(date: PartialDate) -> str:
-    return str(date) if date.precision == "day" else WORDS["circa"].format(date=date)
+    return written_date(date) if date.precision == "day" else _(WORDS["circa"]).format(date=written_date(date))
 
 
 def _wrap(text: str, size: float, width: float) -> list[str]:
-    return textwrap.wrap(text, max(10, int(width / (size * svg.CHARACTER_WIDTH))), break_on_hyphens=False)
+    return textwrap.wrap(text, max(10, int(width / svg.letter_width(text, size))), break_on_hyphens=False)
 
 
 def subtitle(data: ChartData, as_of: PartialDate | None, filters: Sequence[str]) -> str:
     from ...query.window import Window
 
     window = Window(PartialDate(data.first, 1, 1), data.until)
-    parts = [WORDS["subtitle"].format(window=window)]
+    parts = [_(WORDS["subtitle"]).format(window=window)]
     if as_of is not None:
-        parts.append(WORDS["as of"].format(date=as_of))
+        parts.append(_(WORDS["as of"]).format(date=written_date(as_of)))
     return " · ".join([*parts, *filters])
 
 
@@ -111,7 +114,10 @@ def chart_svg(dataset: Dataset, partners: Sequence[Partner], *, first: int, last
     names = {tier.id: tier.name for tier in dataset.tiers}
     text_parts = {"title": title, "subtitle": subtitle(data, as_of, filters), "note": _note(data),
                   "credits": credit_lines(credit or dataset)}
-    wide, wide_height, wide_masks = _draw(data, WIDE, looks, names, colours, text_parts)
+    # The names' column widens for a name longer than it holds (a Mongolian name, often).
+    widest = max((svg.text_width(row.partner.name, WIDE.body) + 12 for row in data.rows), default=0)
+    wide_layout = WIDE._replace(left=max(WIDE.left, widest))
+    wide, wide_height, wide_masks = _draw(data, wide_layout, looks, names, colours, text_parts)
     narrow, narrow_height, narrow_masks = _draw(data, NARROW, looks, names, colours, text_parts)
     out = [svg.root(PREFIX, WIDTH, wide_height, title, _description(data, names), narrow_height=narrow_height,
                     theme=theme),
@@ -127,16 +133,16 @@ def _note(data: ChartData) -> str:
         return ""
     if len(data.earlier) == 1:
         event = data.earlier[0]
-        return WORDS["earlier one"].format(first=event.date, title=event.title)
-    return WORDS["earlier"].format(count=len(data.earlier), first=data.earlier[0].date.year,
+        return _(WORDS["earlier one"]).format(first=written_date(event.date), title=event.title)
+    return _(WORDS["earlier"]).format(count=len(data.earlier), first=data.earlier[0].date.year,
                                    last=data.earlier[-1].date.year, before=data.first - 1)
 
 
 def _description(data: ChartData, names: dict[str, str]) -> str:
-    rows = "; ".join(WORDS["row"].format(partner=row.partner.name, ties=", ".join(
-        WORDS["row tie"].format(tier=names.get(tie.tier, tie.tier), date=_circa(tie.start)) for tie in row.ties))
+    rows = "; ".join(_(WORDS["row"]).format(partner=row.partner.name, ties=", ".join(
+        _(WORDS["row tie"]).format(tier=names.get(tie.tier, tie.tier), date=_circa(tie.start)) for tie in row.ties))
         for row in data.rows)
-    return WORDS["description"].format(count=len(data.rows), start=data.first, end=data.until, rows=rows,
+    return _(WORDS["description"]).format(count=len(data.rows), start=data.first, end=written_date(data.until), rows=rows,
                                        events=sum(len(row.events) for row in data.rows))
 
 
@@ -220,10 +226,10 @@ def _row(out: list[str], masks: list[str], row: Row, layout: Layout, looks: dict
     for tie in row.ties:
         shown = "neighbor" if partner.neighbor else tie.tier
         look = looks.get(shown) or looks["neighbor"]
-        label = WORDS["tie"].format(partner=partner.name, tier=names.get(tie.tier, tie.tier),
-                                    verb=WORDS["by"] if tie.in_force_by else WORDS["from"], date=_circa(tie.start))
+        label = _(WORDS["tie"]).format(partner=partner.name, tier=names.get(tie.tier, tie.tier),
+                                    verb=_(WORDS["by"]) if tie.in_force_by else _(WORDS["from"]), date=_circa(tie.start))
         if tie.start.precision != "day":
-            label += WORDS["known to"].format(precision=tie.start.precision)
+            label += _(WORDS["known to"]).format(precision=_(WORDS["precision"][tie.start.precision]))
         extra = f' stroke-dasharray="{_dashes(layout)}"' if tie.in_force_by else ""
         left, right = x(tie.begin), x(tie.stop)
         if tie.start.precision != "day" and period_start(tie.start) >= tie.begin:
@@ -239,7 +245,7 @@ def _row(out: list[str], masks: list[str], row: Row, layout: Layout, looks: dict
     wanted = [x(period_start(event.date)) for event in row.events]
     placed = nudged(wanted, layout.marker * 2 + 1, PAD + layout.left + layout.marker, WIDTH - PAD - layout.marker)
     for event, want, at in zip(row.events, wanted, placed):
-        tip = WORDS["event tip"].format(date=_circa(event.date), title=event.title, partner=partner.name)
+        tip = _(WORDS["event tip"]).format(date=_circa(event.date), title=event.title, partner=partner.name)
         if event.date.precision != "day":  # somewhere in this period: a faint span across it
             span = max(x(period_end(event.date)) - want, 1.0)
             out.append(f'<rect x="{svg.number(want)}" y="{svg.number(lane - 1.5)}" width="{svg.number(span)}" '
@@ -258,18 +264,18 @@ def _legend(out: list[str], masks: list[str], data: ChartData, layout: Layout, l
     drawn = {tie.tier for row in data.rows if not row.partner.neighbor for tie in row.ties}
     items: list[tuple[str, str]] = [(tier_id, names[tier_id]) for tier_id in names if tier_id in drawn]
     if any(row.partner.neighbor for row in data.rows):
-        items.append(("neighbor", WORDS["neighbors"]))
+        items.append(("neighbor", _(WORDS["neighbors"])))
     if any(tie.in_force_by for row in data.rows for tie in row.ties):
-        items.append(("-dash", WORDS["in force by"]))
+        items.append(("-dash", _(WORDS["in force by"])))
     if any(tie.start.precision != "day" for row in data.rows for tie in row.ties):
-        items.append(("-fade", WORDS["fade"]))
+        items.append(("-fade", _(WORDS["fade"])))
     if any(row.events for row in data.rows):
-        items.append(("-event", WORDS["event"]))
+        items.append(("-event", _(WORDS["event"])))
     size = layout.body
     swatch = size * 1.6
     y += size
-    out.append(svg.text(PAD, y, WORDS["ranking"], size, colours.text, bold=True))
-    x = PAD + svg.text_width(WORDS["ranking"], size) + size if layout.left else WIDTH  # narrow: keys on their own lines
+    out.append(svg.text(PAD, y, _(WORDS["ranking"]), size, colours.text, bold=True))
+    x = PAD + svg.text_width(_(WORDS["ranking"]), size) + size if layout.left else WIDTH  # narrow: keys on their own lines
     for key, label in items:
         width = swatch + size * 0.5 + svg.text_width(label, size) + size * 1.2
         if x + width > WIDTH - PAD:

@@ -14,6 +14,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ...core.language import N_, _
+from ...core.written_dates import written_date
 from ...data.model import Dataset, Partner
 from ...data.partialdate import PartialDate
 from . import svg_parts as svg
@@ -26,14 +28,14 @@ WIDTH = 960
 PAD = 16
 
 WORDS = {
-    "subtitle": "Partners of Mongolia at each tier at the end of each year, {first} to {last}",
-    "as of": "as of {date}",
-    "ranking": "Tiers, closest tie first (at the bottom):",
-    "neighbors": "Mongolia's neighbors (for comparison)",
-    "step": "{year}: {counts}",
-    "count": "{count} {name}",
-    "description": "A stacked step chart of the number of partners at each tier at the end of each year from "
-                   "{first} to {last}. {years}.",
+    "subtitle": N_("Partners of Mongolia at each tier at the end of each year, {first} to {last}"),
+    "as of": N_("as of {date}"),
+    "ranking": N_("Tiers, closest tie first (at the bottom):"),
+    "neighbors": N_("Mongolia's neighbors (for comparison)"),
+    "step": N_("{year}: {counts}"),
+    "count": N_("{count} {name}"),
+    "description": N_("A stacked step chart of the number of partners at each tier at the end of each year from "
+                   "{first} to {last}. {years}."),
 }
 
 
@@ -74,15 +76,15 @@ def counts_svg(dataset: Dataset, partners: Sequence[Partner], years: range, *, t
     classes, counts = yearly_counts(dataset, partners, years)
     looks = tier_looks(colours, [tier.id for tier in dataset.tiers])
     looks["neighbor"] = colours.looks["neighbor"]
-    names = {tier.id: tier.name for tier in dataset.tiers} | {"neighbor": WORDS["neighbors"]}
+    names = {tier.id: tier.name for tier in dataset.tiers} | {"neighbor": _(WORDS["neighbors"])}
     title = headline(dataset, partners, min(PartialDate(years.stop - 1, 12, 31), dataset.as_of, key=_last_day))
-    parts = [WORDS["subtitle"].format(first=years.start, last=years.stop - 1)]
+    parts = [_(WORDS["subtitle"]).format(first=years.start, last=years.stop - 1)]
     if as_of is not None:
-        parts.append(WORDS["as of"].format(date=as_of))
+        parts.append(_(WORDS["as of"]).format(date=written_date(as_of)))
     words = {"title": title, "subtitle": " · ".join([*parts, *filters]), "credits": credit_lines(credit or dataset)}
-    description = WORDS["description"].format(first=years.start, last=years.stop - 1, years="; ".join(
-        WORDS["step"].format(year=count["year"], counts=", ".join(
-            WORDS["count"].format(count=count[name], name=names[name]) for name in classes if count[name]) or "0")
+    description = _(WORDS["description"]).format(first=years.start, last=years.stop - 1, years="; ".join(
+        _(WORDS["step"]).format(year=count["year"], counts=", ".join(
+            _(WORDS["count"]).format(count=count[name], name=names[name]) for name in classes if count[name]) or "0")
         for count in counts))
     wide, wide_height = _draw(classes, counts, looks, names, colours, words, WIDE)
     narrow, narrow_height = _draw(classes, counts, looks, names, colours, words, NARROW)
@@ -101,7 +103,7 @@ def _last_day(date: PartialDate) -> tuple[int, int, int]:
 
 
 def _lines(text: str, size: float) -> list[str]:
-    return textwrap.wrap(text, max(10, int((WIDTH - 2 * PAD) / (size * svg.CHARACTER_WIDTH))),
+    return textwrap.wrap(text, max(10, int((WIDTH - 2 * PAD) / svg.letter_width(text, size))),
                          break_on_hyphens=False)
 
 
@@ -118,8 +120,8 @@ def _draw(classes: list[str], counts: list[dict[str, int]], looks: dict[str, Loo
         out.append(svg.text(PAD, y, line, sizes.body, colours.muted))
     # The legend, closest tier first: the order of the stack from the bottom up.
     y += sizes.body * 1.6
-    out.append(svg.text(PAD, y, WORDS["ranking"], sizes.body, colours.text, bold=True))
-    x = PAD + svg.text_width(WORDS["ranking"], sizes.body) + sizes.body if sizes.name == "wide" else WIDTH
+    out.append(svg.text(PAD, y, _(WORDS["ranking"]), sizes.body, colours.text, bold=True))
+    x = PAD + svg.text_width(_(WORDS["ranking"]), sizes.body) + sizes.body if sizes.name == "wide" else WIDTH
     for name in classes:
         width = sizes.body * 2.2 + svg.text_width(names[name], sizes.body) + sizes.body
         if x + width > WIDTH - PAD:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import textwrap
 
+from ...core.language import N_, _
+from ...core.written_dates import written_date
 from ...data.model import Dataset
 
 WORDS = {
-    "data": "Data: {title}, version {version}, checked against its sources on {checked}.",
-    "sources": "Sources: {count}, listed by `thirdneighbor cite --sources`; the source article's table: "
-               "{table_source}.",
-    "licence": "Licence: {licence}.",
-    "tool": "Made with thirdneighbor {tool}.",
-    "geometry": "Map: {geometry}; {geometry_licence}",
+    "data": N_("Data: {title}, version {version}, checked against its sources on {checked}."),
+    "sources": N_("Sources: {count}, listed by `thirdneighbor cite --sources`; the source article's table: "
+               "{table_source}."),
+    "licence": N_("Licence: {licence}."),
+    "tool": N_("Made with thirdneighbor {tool}."),
+    "geometry": N_("Map: {geometry}; {geometry_licence}"),
 }
 
 
@@ -30,12 +32,12 @@ def credit_lines(dataset: Dataset, geometry: dict[str, str] | None = None) -> li
     from ..citation import all_sources, data_version, license_info, title
 
     lines = [
-        WORDS["data"].format(title=title(dataset), version=data_version(dataset), checked=dataset.as_of),
-        WORDS["sources"].format(table_source=dataset.policy.table_source, count=len(all_sources(dataset))),
-        WORDS["licence"].format(licence=license_info(dataset)[0]) + " " + WORDS["tool"].format(tool=__version__),
+        _(WORDS["data"]).format(title=title(dataset), version=data_version(dataset), checked=written_date(dataset.as_of)),
+        _(WORDS["sources"]).format(table_source=dataset.policy.table_source, count=len(all_sources(dataset))),
+        _(WORDS["licence"]).format(licence=license_info(dataset)[0]) + " " + _(WORDS["tool"]).format(tool=__version__),
     ]
     if geometry is not None:
-        lines.append(WORDS["geometry"].format(geometry=geometry["source"], geometry_licence=geometry["licence"]))
+        lines.append(_(WORDS["geometry"]).format(geometry=geometry["source"], geometry_licence=geometry["licence"]))
     return lines
 
 

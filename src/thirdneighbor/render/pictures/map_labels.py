@@ -18,12 +18,13 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from . import svg_parts as svg
+
 # Crops of the world map, named by the countries each must show whole (alpha-3).
 REGIONS: dict[str, tuple[str, ...]] = {
     "europe": ("PRT", "ESP", "IRL", "GBR", "NOR", "FIN", "GRC", "TUR", "POL"),
     "asia": ("KAZ", "MNG", "JPN", "IND", "VNM", "UZB", "KOR", "LKA"),
 }
-CHARACTER_WIDTH = 0.58  # of the font size: a generous average for the sans-serif fonts the pictures name
 _NUMBER = r"-?\d+(?:\.\d+)?"
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -117,7 +118,7 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 
 def _text_box(x: float, y: float, text: str, font: float) -> Box:
-    half = len(text) * font * CHARACTER_WIDTH / 2
+    half = svg.text_width(text, font) / 2
     return x - half, y - font * 0.8, x + half, y + font * 0.25
 
 
@@ -132,7 +133,7 @@ def place_labels(countries: Mapping[str, str], names: Mapping[str, str], view: B
     placed: dict[str, Label] = {}
     for code, ((x, y), box) in shapes.items():  # names that fit inside first: callouts avoid them
         text = names[code]
-        width = len(text) * font * CHARACTER_WIDTH
+        width = svg.text_width(text, font)
         if width <= (box[2] - box[0]) * 0.8 and font * 1.3 <= box[3] - box[1]:
             placed[code] = Label(code, text, x, y + font * 0.35, True, None)
             taken.append(_text_box(x, y + font * 0.35, text, font))
@@ -150,7 +151,7 @@ def _callout(code: str, text: str, point: tuple[float, float], box: Box, view: B
              taken: list[Box]) -> Label:
     x, y = point
     reach = max(box[2] - box[0], box[3] - box[1]) / 2
-    half = len(text) * font * CHARACTER_WIDTH / 2
+    half = svg.text_width(text, font) / 2
     best = None
     for distance in (1.2, 2.0, 3.0, 4.5, 6.5, 9.0):
         for degrees in (0, 180, 30, 150, 330, 210, 60, 120, 300, 240, 90, 270):

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...core.language import N_, _, current
+from ...core.written_dates import written_date
 from ...data.model import Dataset, Partner
 from ...data.partialdate import PartialDate
 
 WORDS = {
-    "title": "Mongolia's third neighbors",
-    "as of": "as of {date}",
-    "data as of": "data as of {date}",
-    "region": {"europe": "Europe", "asia": "Asia"},
-    "subtitle": "Partners by partnership tier; Russia and China drawn as Mongolia's neighbors",
-    "neighbors": "Mongolia's two neighbors (not third neighbors)",
-    "other": "Other relations (events, no tier)",
-    "description": "A map of {area}, {when}, naming each partner: {classes}. Mongolia is outlined and marked "
-                   "with a dot.",
-    "world": "the world",
-    "class": "{label}: {names}",
+    "mongolia": N_("Mongolia"),
+    "title": N_("Mongolia's third neighbors"),
+    "as of": N_("as of {date}"),
+    "data as of": N_("data as of {date}"),
+    "region": {"europe": N_("Europe"), "asia": N_("Asia")},
+    "subtitle": N_("Partners by partnership tier; Russia and China drawn as Mongolia's neighbors"),
+    "neighbors": N_("Mongolia's two neighbors (not third neighbors)"),
+    "other": N_("Other relations (events, no tier)"),
+    "description": N_("A map of {area}, {when}, naming each partner: {classes}. Mongolia is outlined and marked "
+                   "with a dot."),
+    "world": N_("the world"),
+    "class": N_("{label}: {names}"),
 }
 
 
@@ -45,7 +48,8 @@ def partners_map_svg(dataset: Dataset, date: PartialDate | None, theme: str,
     chosen = None if partners is None else {partner.id for partner in partners}
     related = {pid for event in shown.all_events for pid in event.partners}  # events up to the date only
     categories = {"MNG": "mongolia"}
-    names = {"MNG": shown.mongolia.name if shown.mongolia else "Mongolia"}
+    # The data names Mongolia in English only; the catalogue holds its name in the other languages.
+    names = {"MNG": shown.mongolia.name if shown.mongolia and current() == "en" else _(WORDS["mongolia"])}
     for partner in dataset.all_partners:  # the neighbors, whatever the date
         if partner.neighbor:
             categories[partner.iso3] = "neighbor"
@@ -62,22 +66,23 @@ def partners_map_svg(dataset: Dataset, date: PartialDate | None, theme: str,
     used = set(categories.values())
     legend = [("mongolia", names["MNG"])]
     if "neighbor" in used:
-        legend.append(("neighbor", WORDS["neighbors"]))
+        legend.append(("neighbor", _(WORDS["neighbors"])))
     legend += [(tier.id, tier.name) for tier in shown.tiers if tier.id in used]
     if "other" in used:
-        legend.append(("other", WORDS["other"]))
-    when = WORDS["as of"].format(date=date) if date is not None else WORDS["data as of"].format(date=shown.as_of)
-    title = f"{WORDS['title']}, {when}"
+        legend.append(("other", _(WORDS["other"])))
+    when = _(WORDS["as of"]).format(date=written_date(date)) if date is not None else _(WORDS["data as of"]).format(
+        date=written_date(shown.as_of))
+    title = f"{_(WORDS['title'])}, {when}"
     if region is not None:
-        title += f": {WORDS['region'][region]}"
-    subtitle = " · ".join([WORDS["subtitle"], *filters])
+        title += f": {_(WORDS['region'][region])}"
+    subtitle = " · ".join([_(WORDS["subtitle"]), *filters])
     drawn = visible([code for code in categories if code != "MNG"], region)
     labels = dict(legend)
-    classes = "; ".join(WORDS["class"].format(label=labels[category], names=", ".join(
+    classes = "; ".join(_(WORDS["class"]).format(label=labels[category], names=", ".join(
         names[code] for code in drawn if categories[code] == category))
-        for category, _ in legend if any(categories[code] == category for code in drawn))
-    description = WORDS["description"].format(
-        area=WORDS["region"][region] if region else WORDS["world"], when=when, classes=classes)
+        for category, _look in legend if any(categories[code] == category for code in drawn))
+    description = _(WORDS["description"]).format(
+        area=_(WORDS["region"][region]) if region else _(WORDS["world"]), when=when, classes=classes)
     return world_map_svg(categories, legend, title=title, description=description, theme=theme,
                          names_by_iso3=names, subtitle=subtitle, region=region,
                          credits=credit_lines(dataset, geometry()))

@@ -18,6 +18,7 @@ def report_html(full: Dataset, shown: Dataset, partners: Sequence[Partner], *, s
     """The page of `partners`, chosen from `shown` (the dataset as of
     `scope.as_of`, or `full` itself). With `theme` None the page carries both
     drawings of each picture and follows the reader's setting."""
+    from ..localized import localized_records
     from .chart import chart_svg
     from .partner_map import partners_map_svg
     from .report_page import report_page
@@ -25,6 +26,7 @@ def report_html(full: Dataset, shown: Dataset, partners: Sequence[Partner], *, s
     if theme is not None and theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose from {', '.join(THEMES)}")
     themes = (theme,) if theme else THEMES
+    full, shown, partners = localized_records(full, shown, partners)  # the names in the language in use
     ids = {partner.id for partner in partners}
     events = [event for event in shown.all_events if not event.partners or ids.intersection(event.partners)]
     first, last = chart_years(shown, partners, scope)

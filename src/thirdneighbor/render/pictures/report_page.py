@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from ...data.model import Dataset, Event, Partner
 from ...core.safe import markup as escape
 from ...query.groups import no_tier_label
+from ...core.language import _, current
+from ...core.written_dates import written_date
 from . import report_words as words
 from .report_rows import Row, download_links, table_rows
 from .report_scope import Scope
@@ -53,11 +55,22 @@ def _link(partner: Partner) -> str:
 def _source(source: str) -> str:
     if source.startswith(("https://", "http://")):
         return f'<a href="{escape(source, quote=True)}" rel="noreferrer">{escape(source)}</a>'
-    return escape(source)
+    return _english(source)  # a source without an address: its citation, as the data writes it
+
+
+def _in_english() -> str:
+    """The attribute that marks an element's text as English on a page in another
+    language (so that a reader, and a screen reader, knows it); none in English."""
+    return "" if current() == "en" else ' lang="en"'
+
+
+def _english(text: str) -> str:
+    """Text the data holds in English only, escaped, and marked so (_in_english)."""
+    return escape(text) if current() == "en" else f"<span{_in_english()}>{escape(text)}</span>"
 
 
 def _heading(key: str) -> str:
-    return dict(words.SECTIONS)[key]
+    return _(dict(words.SECTIONS)[key])
 
 
 def _section(key: str, body: Sequence[str], css: str = "") -> str:
@@ -68,18 +81,18 @@ def _section(key: str, body: Sequence[str], css: str = "") -> str:
 
 def _summary(dataset: Dataset, partners: Sequence[Partner], scope: Scope) -> list[str]:
     if not partners:
-        return [f"<p>{escape(words.NONE_SHOWN)} ({escape(scope.phrase(dataset))})</p>"]
-    noun = words.PARTNER_SHOWN if len(partners) == 1 else words.PARTNERS_SHOWN
+        return [f"<p>{escape(_(words.NONE_SHOWN))} ({escape(scope.phrase(dataset))})</p>"]
+    noun = _(words.PARTNER_SHOWN) if len(partners) == 1 else _(words.PARTNERS_SHOWN)
     groups: list[tuple[str, list[Partner]]] = [
         (tier.name, [p for p in partners if p.tier == tier.id and not p.neighbor]) for tier in dataset.tiers]
-    groups.append((words.NEIGHBORS, [p for p in partners if p.neighbor]))
-    groups.append((words.OTHER_RELATIONS, [p for p in partners
+    groups.append((_(words.NEIGHBORS), [p for p in partners if p.neighbor]))
+    groups.append((_(words.OTHER_RELATIONS), [p for p in partners
                                             if p.tier is None and not p.neighbor and not p.is_organisation]))
-    groups.append((words.ORGANISATIONS, [p for p in partners if p.is_organisation]))
+    groups.append((_(words.ORGANISATIONS), [p for p in partners if p.is_organisation]))
     groups = [(name, members) for name, members in groups if members]
     numbers = [f"<div><dt>{escape(noun)}</dt><dd>{len(partners)}</dd></div>"]
     numbers += [f"<div><dt>{escape(name)}</dt><dd>{len(members)}</dd></div>" for name, members in groups]
-    lines = [f'<p>{escape(words.SUMMARY_LEAD.format(count=len(partners), partners=noun, scope=scope.phrase(dataset)))}'
+    lines = [f'<p>{escape(_(words.SUMMARY_LEAD).format(count=len(partners), partners=noun, scope=scope.phrase(dataset)))}'
              "</p>", f'<dl class="numbers">{"".join(numbers)}</dl>', '<ul class="by-tier">']
     lines += [f"<li>{escape(name)}: {', '.join(_link(p) for p in members)}</li>" for name, members in groups]
     lines.append("</ul>")
@@ -87,8 +100,8 @@ def _summary(dataset: Dataset, partners: Sequence[Partner], scope: Scope) -> lis
     if tied:
         tiers = {tier.id: tier.name for tier in dataset.tiers}
         newest = max(tied, key=lambda p: p.tier_sort_key)
-        lines.append(f"<p>{_fill(words.NEWEST, partner=_link(newest), tier=escape(tiers[newest.tier or '']), date=escape(newest.tier_when or ''))}</p>")
-    lines.append(f'<p class="muted">{escape(words.JUMP)}</p>')
+        lines.append(f"<p>{_fill(_(words.NEWEST), partner=_link(newest), tier=escape(tiers[newest.tier or '']), date=escape(written_date(newest.tier_when)))}</p>")
+    lines.append(f'<p class="muted">{escape(_(words.JUMP))}</p>')
     return lines
 
 
@@ -108,41 +121,41 @@ def _figure(drawings: Mapping[str, Embedded], caption: str) -> list[str]:
 def _chart_caption(drawings: Mapping[str, Embedded]) -> str:
     """What the chart draws, read from the drawing itself."""
     count = len(next(iter(drawings.values())).partners)
-    return words.CHART_CAPTION.format(count=count) if count else words.CHART_EMPTY
+    return _(words.CHART_CAPTION).format(count=count) if count else _(words.CHART_EMPTY)
 
 
 def _map_caption(drawings: Mapping[str, Embedded]) -> str:
     """What the map draws, read from the drawing itself."""
     drawn = next(iter(drawings.values())).classes
     neighbors = [code for code in ("RUS", "CHN") if drawn.get(code) == "neighbor"]
-    return words.MAP_CAPTION + (" " + words.MAP_NEIGHBORS if len(neighbors) == 2 else "")
+    return _(words.MAP_CAPTION) + (" " + _(words.MAP_NEIGHBORS) if len(neighbors) == 2 else "")
 
 
 def _table(dataset: Dataset, rows: Sequence[Row], scope: Scope, asterisk_note: bool) -> list[str]:
     heads = []
-    for index, label in enumerate(words.COLUMNS):
+    for index, label in enumerate(map(_, words.COLUMNS)):
         sortable = index < len(words.COLUMNS) - 1  # sources are not sorted by
         if not sortable:
             heads.append(f'<th scope="col">{escape(label)}</th>')
             continue
         sorted_by = ' aria-sort="ascending"' if index == 1 else ""  # the page comes sorted by tier
         marker = "\u25B2" if index == 1 else "\u21C5"
-        heads.append(f'<th scope="col"{sorted_by}><button type="button" title="{escape(words.SORT_HINT.format(column=label), quote=True)}">'
+        heads.append(f'<th scope="col"{sorted_by}><button type="button" title="{escape(_(words.SORT_HINT).format(column=label), quote=True)}">'
                      f'{escape(label)} <span class="direction" aria-hidden="true">{marker}</span></button></th>')
     out = ['<table class="partners">',
-           f"<caption>{escape(words.TABLE_CAPTION.format(scope=scope.phrase(dataset)))}</caption>",
+           f"<caption>{escape(_(words.TABLE_CAPTION).format(scope=scope.phrase(dataset)))}</caption>",
            f"<thead><tr>{''.join(heads)}</tr></thead><tbody>"]
-    labels = words.COLUMNS
+    labels = [_(label) for label in words.COLUMNS]
     for row in rows:
         partner = row.partner
         tier_key = next((tier.rank for tier in dataset.tiers if tier.id == partner.tier), 99)
         designation = escape(partner.designation or "—")
         if partner.asterisk:
-            designation += (f'<a href="#note-asterisk" title="{escape(words.ASTERISK_LINK, quote=True)}" '
-                            f'aria-label="{escape(words.ASTERISK_LINK, quote=True)}">*</a>'
+            designation += (f'<a href="#note-asterisk" title="{escape(_(words.ASTERISK_LINK), quote=True)}" '
+                            f'aria-label="{escape(_(words.ASTERISK_LINK), quote=True)}">*</a>'
                             if asterisk_note else "*")
         if partner.renamed_since:
-            designation += f' <span class="muted">({escape(words.SINCE_DESIGNATION.format(date=partner.when))})</span>'
+            designation += f' <span class="muted">({escape(_(words.SINCE_DESIGNATION).format(date=written_date(partner.when)))})</span>'
         since_key = ".".join(f"{part:05d}" for part in partner.tier_sort_key)
         out.append(
             f'<tr id="{escape(anchor(partner.id), quote=True)}" data-partner="{escape(partner.id, quote=True)}">'
@@ -151,8 +164,8 @@ def _table(dataset: Dataset, rows: Sequence[Row], scope: Scope, asterisk_note: b
             f"{_swatch(partner.tier)}{escape(row.tier_name or no_tier_label(partner))}</td>"
             f'<td data-label="{escape(labels[2], quote=True)}">{designation}</td>'
             f'<td class="date" data-label="{escape(labels[3], quote=True)}" data-key="{since_key}">'
-            f"{escape(partner.tier_when or '—')}</td>"
-            f'<td data-label="{escape(labels[4], quote=True)}">{escape(partner.occasion or "—")}</td>'
+            f"{escape(written_date(partner.tier_when) or '—')}</td>"
+            f'<td data-label="{escape(labels[4], quote=True)}">{_english(partner.occasion) if partner.occasion else "—"}</td>'
             f'<td data-label="{escape(labels[5], quote=True)}">{_sources_cell(row)}</td></tr>')
     out.append("</tbody></table>")
     return out
@@ -167,20 +180,20 @@ def _swatch(tier_id: str | None) -> str:
 
 def _sources_cell(row: Row) -> str:
     count = len(row.sources)
-    label = (words.SOURCE_COUNT if count == 1 else words.SOURCES_COUNT.format(count=count)) if count else words.NO_SOURCES
+    label = (_(words.SOURCE_COUNT) if count == 1 else _(words.SOURCES_COUNT).format(count=count)) if count else _(words.NO_SOURCES)
     note = f'<p class="muted">{escape(row.sources_note)}</p>' if row.sources_note else ""
     items = "".join(f"<li>{_source(source)}</li>" for source in row.source_labels)
     listed = f"<ol>{items}</ol>" if items else ""
     grades = ""
     if row.partner.tier is not None:  # how well the sources carry the tier and its date
-        grades = '<p class="muted grades">{}</p>'.format(escape(words.GRADES.format(
-            tier=row.grades["tier"] or words.NOT_GRADED, date=row.grades["tier_since"] or words.NOT_GRADED)))
+        grades = '<p class="muted grades">{}</p>'.format(escape(_(words.GRADES).format(
+            tier=row.grades["tier"] or _(words.NOT_GRADED), date=row.grades["tier_since"] or _(words.NOT_GRADED))))
     return f"{grades}<details><summary>{escape(label)}</summary>{listed}{note}</details>"
 
 
 def _timeline(dataset: Dataset, events: Sequence[Event]) -> list[str]:
     names = {partner.id: partner.name for partner in dataset.all_partners}
-    items = [f'<li><span class="date">{escape(str(event.date))}</span> {escape(event.title)}'
+    items = [f'<li><span class="date">{escape(written_date(event.date))}</span> {_english(event.title)}'
              + (f' <span class="muted">({escape(", ".join(names.get(p, p) for p in event.partners))})</span>'
                 if event.partners else "") + "</li>" for event in events]
     return [f'<ol class="timeline">{"".join(items)}</ol>']
@@ -191,29 +204,29 @@ def _notes(dataset: Dataset, partners: Sequence[Partner]) -> list[str]:
     for partner in partners:
         notes = list(partner.notes) + [entry.note for entry in partner.history if entry.note]
         if notes:
-            out.append(f"<h3>{_link(partner)}</h3><ul>" + "".join(f"<li>{escape(note)}</li>" for note in notes)
+            out.append(f"<h3>{_link(partner)}</h3><ul>" + "".join(f"<li>{_english(note)}</li>" for note in notes)
                        + "</ul>")
     if dataset.policy.asterisk_note and any(partner.asterisk for partner in partners):
-        out.append(f'<h3 id="note-asterisk">{escape(words.ASTERISK_HEADING)}</h3>'
-                   f"<p>{escape(dataset.policy.asterisk_note)}</p>")
+        out.append(f'<h3 id="note-asterisk">{escape(_(words.ASTERISK_HEADING))}</h3>'
+                   f"<p>{_english(dataset.policy.asterisk_note)}</p>")
     if dataset.policy.notes:
-        out.append(f"<h3>{escape(words.POLICY_HEADING)}</h3><ul>"
-                   + "".join(f"<li>{escape(note)}</li>" for note in dataset.policy.notes) + "</ul>")
-    return out or [f"<p>{escape(words.NO_NOTES)}</p>"]
+        out.append(f"<h3>{escape(_(words.POLICY_HEADING))}</h3><ul>"
+                   + "".join(f"<li>{_english(note)}</li>" for note in dataset.policy.notes) + "</ul>")
+    return out or [f"<p>{escape(_(words.NO_NOTES))}</p>"]
 
 
 def _sources_and_citation(full: Dataset, tool_version: str, made: str) -> list[str]:
     from ...query.evidence import cited_labels
     from ..citation import all_sources, citation_text, data_version, title
 
-    out = [f"<p>{escape(words.CITE_LEAD)}</p>", f'<p class="citation">{"<br>".join(escape(line) for line in citation_text(full).splitlines())}</p>',
-           f"<p>{escape(words.ARTICLE.format(table_source=full.policy.table_source))}</p>"]
+    out = [f"<p>{escape(_(words.CITE_LEAD))}</p>", f'<p class="citation"{_in_english()}>{"<br>".join(escape(line) for line in citation_text(full).splitlines())}</p>',
+           f"<p>{escape(_(words.ARTICLE).format(table_source=full.policy.table_source))}</p>"]
     if full.policy.sources:
-        out.append(f"<p>{escape(words.POLICY_SOURCES)}</p><ul>"
+        out.append(f"<p>{escape(_(words.POLICY_SOURCES))}</p><ul>"
                    + "".join(f"<li>{_source(source)}</li>" for source in cited_labels(full, full.policy.sources))
                    + "</ul>")
-    out.append(f"<p>{escape(words.ALL_SOURCES.format(count=len(all_sources(full))))}</p>")
-    out.append(f'<p class="meta">{escape(words.MADE.format(when=made, tool=tool_version, dataset=title(full), version=data_version(full)))}</p>')
+    out.append(f"<p>{escape(_(words.ALL_SOURCES).format(count=len(all_sources(full))))}</p>")
+    out.append(f'<p class="meta">{escape(_(words.MADE).format(when=made, tool=tool_version, dataset=title(full), version=data_version(full)))}</p>')
     return out
 
 
@@ -221,9 +234,9 @@ def _licence_footer(full: Dataset) -> str:
     """The data's licence, as cite names it; a link only for a licence the tool knows."""
     from ..citation import license_info
 
-    short, _, url = license_info(full)
+    short, _long, url = license_info(full)
     licence = f'<a href="{escape(url, quote=True)}">{escape(short)}</a>' if url else escape(short)
-    return f'<footer><p class="meta">{_fill(words.LICENCE, licence=licence)}</p></footer>'
+    return f'<footer><p class="meta">{_fill(_(words.LICENCE), licence=licence)}</p></footer>'
 
 
 def report_page(full: Dataset, shown: Dataset, partners: Sequence[Partner], events: Sequence[Event], *,
@@ -243,31 +256,31 @@ def report_page(full: Dataset, shown: Dataset, partners: Sequence[Partner], even
     map_drawings = {name: embedded(svg, prefix=f"m-{name}-", links=links) for name, svg in maps.items()}
     csv_url, json_url = download_links(rows, scope.as_of)
     phrase = scope.phrase(shown)
-    heading = f"{words.PAGE_TITLE}, {scope.date(shown)}"
+    heading = f"{_(words.PAGE_TITLE)}, {scope.date(shown)}"
     filters = scope.filters(shown)
     asterisk_note = bool(shown.policy.asterisk_note)
-    contents = "".join(f'<li><a href="#{key}">{escape(name)}</a></li>' for key, name in words.SECTIONS)
-    downloads = _fill(words.DOWNLOADS,
+    contents = "".join(f'<li><a href="#{key}">{escape(_(name))}</a></li>' for key, name in words.SECTIONS)
+    downloads = _fill(_(words.DOWNLOADS),
                       csv=f'<a href="{csv_url}" download="thirdneighbor-report.csv">{escape(words.CSV_LINK)}</a>',
                       json=f'<a href="{json_url}" download="thirdneighbor-report.json">{escape(words.JSON_LINK)}</a>')
     theme_attribute = f' data-theme="{theme}"' if theme else ""
     return "\n".join([
         "<!DOCTYPE html>",
-        f'<html lang="en"{theme_attribute}>',
+        f'<html lang="{current()}"{theme_attribute}>',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(words.PAGE_TITLE)}, {escape(phrase)}: {escape(title(shown))} {escape(data_version(shown))}"
+        f"<title>{escape(_(words.PAGE_TITLE))}, {escape(phrase)}: {escape(title(shown))} {escape(data_version(shown))}"
         "</title>",
         f"<style>{stylesheet()}</style>",
         "</head>",
         "<body>",
         "<header>",
         f"<h1>{escape(heading)}</h1>",
-        f'<p class="scope">{escape(words.SHOWN.format(scope=words.SCOPE_JOIN.join(filters) if filters else words.NO_FILTER))}</p>',
-        f'<p class="meta">{escape(words.META.format(dataset=title(shown), version=data_version(shown), checked=shown.as_of, tool=tool_version))}</p>',
-        f"<p>{escape(shown.policy.summary)}</p>",
-        f'<nav aria-labelledby="contents-heading"><h2 id="contents-heading">{escape(words.CONTENTS)}</h2>'
+        f'<p class="scope">{escape(_(words.SHOWN).format(scope=words.SCOPE_JOIN.join(filters) if filters else _(words.NO_FILTER)))}</p>',
+        f'<p class="meta">{escape(_(words.META).format(dataset=title(shown), version=data_version(shown), checked=written_date(shown.as_of), tool=tool_version))}</p>',
+        f"<p>{_english(shown.policy.summary)}</p>",
+        f'<nav aria-labelledby="contents-heading"><h2 id="contents-heading">{escape(_(words.CONTENTS))}</h2>'
         f"<ol>{contents}</ol></nav>",
         "</header>",
         "<main>",

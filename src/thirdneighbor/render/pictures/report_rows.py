@@ -16,6 +16,8 @@ from typing import Any, NamedTuple
 
 from ...data.model import Dataset, Event, Partner
 from ...data.partialdate import PartialDate
+from ...core.language import _
+from ...core.written_dates import written_date
 from . import report_words as words
 
 
@@ -44,9 +46,9 @@ def tier_sources(partner: Partner, events: Sequence[Event], as_of: PartialDate |
                 seen.setdefault(source)
     shown = tuple(seen)
     if not shown:
-        return (), words.DATED_NO_EVENT.format(date=as_of, partner=partner.id)
+        return (), _(words.DATED_NO_EVENT).format(date=written_date(as_of), partner=partner.id)
     left_out = len(set(partner.sources) - set(shown))
-    note = words.DATED_SOURCES.format(date=as_of, count=left_out, partner=partner.id) if left_out else None
+    note = _(words.DATED_SOURCES).format(date=written_date(as_of), count=left_out, partner=partner.id) if left_out else None
     return shown, note
 
 

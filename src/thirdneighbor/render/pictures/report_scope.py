@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from ...data.model import Dataset, Partner
 from ...data.partialdate import PartialDate
+from ...core.language import _
+from ...core.written_dates import written_date
 from . import report_words as words
 
 
@@ -33,9 +35,9 @@ class Scope(NamedTuple):
     def date(self, dataset: Dataset) -> str:
         """"as of 2010", or, with no --as-of, the date the data was checked."""
         if self.as_of is not None:
-            return words.AS_OF.format(date=self.as_of)
-        return words.AS_IT_STANDS.format(date=dataset.as_of)
+            return _(words.AS_OF).format(date=written_date(self.as_of))
+        return _(words.AS_IT_STANDS).format(date=written_date(dataset.as_of))
 
     def phrase(self, dataset: Dataset) -> str:
         """The date and every filter: "as of 2010; tier: Strategic partnership"."""
-        return words.SCOPE_JOIN.join([self.date(dataset), *(self.filters(dataset) or [words.NO_FILTER])])
+        return words.SCOPE_JOIN.join([self.date(dataset), *(self.filters(dataset) or [_(words.NO_FILTER)])])

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...core.language import N_, _
+from ...core.written_dates import written_date
 from ...data.model import Dataset, Partner
 
 WORDS = {
-    "tier": "tier: {tiers}",
-    "country": "country: {names}",
-    "neighbors": "with Mongolia's neighbors",
-    "other": "with other relations",
-    "since": "tier reached from {date}",
-    "until": "tier reached up to {date}",
+    "tier": N_("tier: {tiers}"),
+    "country": N_("country: {names}"),
+    "neighbors": N_("with Mongolia's neighbors"),
+    "other": N_("with other relations"),
+    "since": N_("tier reached from {date}"),
+    "until": N_("tier reached up to {date}"),
 }
 
 
@@ -26,15 +28,15 @@ def filters_shown(dataset: Dataset, *, tiers: Sequence[str] = (), countries: Seq
     names = {tier.id: tier.name for tier in dataset.tiers}
     found = []
     if tiers:
-        found.append(WORDS["tier"].format(tiers=", ".join(names.get(tier, tier) for tier in tiers)))
+        found.append(_(WORDS["tier"]).format(tiers=", ".join(names.get(tier, tier) for tier in tiers)))
     if countries:
-        found.append(WORDS["country"].format(names=", ".join(partner.name for partner in countries)))
+        found.append(_(WORDS["country"]).format(names=", ".join(partner.name for partner in countries)))
     if neighbors:
-        found.append(WORDS["neighbors"])
+        found.append(_(WORDS["neighbors"]))
     if other:
-        found.append(WORDS["other"])
+        found.append(_(WORDS["other"]))
     if since is not None:
-        found.append(WORDS["since"].format(date=since))
+        found.append(_(WORDS["since"]).format(date=written_date(since)))
     if until is not None:
-        found.append(WORDS["until"].format(date=until))
+        found.append(_(WORDS["until"]).format(date=written_date(until)))
     return found

@@ -29,8 +29,20 @@ def number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+# A Cyrillic letter is wider than a Latin one, on average, in the fonts FONT names:
+# a Mongolian label is laid out by this much more per letter.
+CYRILLIC_WIDTH = 1.15
+
+
+def letter_width(text: str, size: float) -> float:
+    """The width a line of `text` is wrapped by, per letter: wider for a text in Cyrillic."""
+    cyrillic = any("\u0400" <= character <= "\u04ff" for character in text)
+    return size * CHARACTER_WIDTH * (CYRILLIC_WIDTH if cyrillic else 1)
+
+
 def text_width(text: str, size: float) -> float:
-    return len(text) * size * CHARACTER_WIDTH
+    cyrillic = sum("\u0400" <= character <= "\u04ff" for character in text)
+    return (len(text) + (CYRILLIC_WIDTH - 1) * cyrillic) * size * CHARACTER_WIDTH
 
 
 def root(prefix: str, width: float, height: float, title: str, description: str, *,

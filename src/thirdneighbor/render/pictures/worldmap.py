@@ -20,6 +20,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from ...core.language import N_, _
 from . import svg_parts as svg
 from .map_labels import REGIONS, Box, anchor, place_labels, region_box
 from .palette import THEMES, Look, palette
@@ -32,7 +33,7 @@ PAD = 10.0
 LABEL_SIZE = 11.0
 
 WORDS = {
-    "mongolia dot": "Mongolia, outlined; the dot marks its centre",
+    "mongolia dot": N_("Mongolia, outlined; the dot marks its centre"),
 }
 
 _geometry: dict[str, Any] | None = None
@@ -152,7 +153,7 @@ def world_map_svg(
     # Mongolia's dot, then every named country's label: on it, or beside it with a line.
     keep_clear: list[Box] = []
     if "MNG" in countries:
-        (mx, my), _ = anchor(countries["MNG"])
+        (mx, my), _size = anchor(countries["MNG"])
         dx, dy = place(mx, my)
         out.append(f'<circle class="tn-mongolia-dot" cx="{svg.number(dx)}" cy="{svg.number(dy)}" r="3.5" '
                    f'fill="{colours.background}" stroke="{colours.outline}" stroke-width="1.4"/>')
@@ -200,7 +201,7 @@ def _legend(out: list[str], legend: list[tuple[str, str]], looks: dict[str, Look
     y += size * 1.2
     out.append('<g class="tn-legend">')
     for category, label in legend:
-        text = WORDS["mongolia dot"] if category == "mongolia" else label
+        text = _(WORDS["mongolia dot"]) if category == "mongolia" else label
         step = swatch + 8 + svg.text_width(text, size) + 18
         if x + step > width - PAD and x > PAD:
             x, y = PAD, y + size * 1.8

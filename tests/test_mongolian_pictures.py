@@ -64,7 +64,7 @@ def data_texts(raw_document: dict[str, Any]) -> list[str]:
 
 
 PICTURES = [("chart",), ("chart", "--counts"), ("map",), ("map", "--region", "europe"),
-            ("chart", "--as-of", "2015", "--tier", "strategic"), ("report",)]
+            ("chart", "--as-of", "2015", "--tier", "strategic"), ("report",), ("report", "--all")]
 
 
 @pytest.mark.parametrize("command", PICTURES, ids=" ".join)

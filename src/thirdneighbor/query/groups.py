@@ -42,8 +42,11 @@ ORGANISATIONS = Tier(id="organisation", name="Organisations", rank=0,
 
 
 def no_tier_label(partner: Partner) -> str:
-    """What a partner without a tier is, as tables and pages say it."""
-    return "no tier (organisation)" if partner.is_organisation else "no tier (other relation)"
+    """What a partner without a tier is, as tables and pages say it, in the
+    language in use."""
+    from ..core.language import _
+
+    return _("no tier (organisation)") if partner.is_organisation else _("no tier (other relation)")
 
 
 def partner_counts(partners: Sequence[Partner]) -> dict[str, int]:

@@ -143,10 +143,6 @@ def _tier_name(tiers: dict[str, Tier], tier_id: str | None) -> str:
     return tiers[tier_id].name if tier_id is not None else _(NO_TIER)
 
 
-def no_tier(partner: Partner) -> str:
-    """What a partner without a tier is, an organisation or an other relation, in
-    the language in use (in English, as query.groups.no_tier_label says it)."""
-    return _("no tier (organisation)") if partner.is_organisation else _(NO_TIER)
 
 
 def _approx_footnote(partners: Sequence[Partner]) -> Text | None:

@@ -16,7 +16,7 @@ from rich.tree import Tree
 
 from ..data.model import Dataset, Event, Partner, Tier
 from ..data.partialdate import PartialDate
-from ..query.groups import ComparedField, TierGroup
+from ..query.groups import ComparedField, TierGroup, no_tier_label
 from ..query.evidence import cited_labels
 from ..query.people import display_names
 from ..query.select import tiers_by_id
@@ -28,7 +28,7 @@ from .rich_evidence import evidence_lines
 from .text import cell
 from .rich_parts import (APPROX_NOTE, COMPARE_TABLE_MIN_WIDTH, LIST_TABLE_MIN_WIDTH, _approx_footnote,
                          _ByWidth, _footnote, _longest_word, _notes_count, _parts, _renamed, _source, _text,
-                         _tier_name, _tier_style, no_tier)
+                         _tier_name, _tier_style)
 
 # Why a partner without a tier is in the dataset, by whether it is an organisation.
 _NO_TIER_WHY = {False: N_(": in the dataset for its events"), True: N_(": a multilateral third neighbor")}
@@ -50,7 +50,7 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         cells = [
             _text(partner.name, "bold"),
             _text(partner.iso3 or "—"),
-            _text(_tier_name(tiers, partner.tier) if partner.tier else no_tier(partner), style),
+            _text(_tier_name(tiers, partner.tier) if partner.tier else no_tier_label(partner), style),
             _parts((partner.marked_designation, ""), (_renamed(partner), "dim")),
             _text(written_date(partner.tier_when) or "—"),
             _text(len(partner.notes) or ""),
@@ -58,7 +58,7 @@ def partners_table(dataset: Dataset, partners: Sequence[Partner],
         table.add_row(*cells)
     stacked = Group(*(
         _parts((partner.name, "bold"), (f" {partner.iso3}" if partner.iso3 else "", "dim"), (" · ", ""),
-               (_tier_name(tiers, partner.tier) if partner.tier else no_tier(partner), _tier_style(partner.tier)),
+               (_tier_name(tiers, partner.tier) if partner.tier else no_tier_label(partner), _tier_style(partner.tier)),
                (" · ", ""),
                (partner.marked_designation, ""), (_renamed(partner), "dim"), (_(" · since "), ""),
                (written_date(partner.tier_when) or "—", ""),
@@ -100,7 +100,7 @@ def partner_panel(dataset: Dataset, partner: Partner, tier: Tier | None,
         (N_("Also known as"), joined(partner.aliases) or None, ""),
         (other_names, joined(list(dict.fromkeys(name for name in (partner.name_mn, partner.official_name_mn,
                                                                   *partner.aliases_mn) if name))) or None, ""),
-        (N_("Tier"), f"{tier.name} ({tier.id})" if tier else no_tier(partner) + _(_NO_TIER_WHY[partner.is_organisation]),
+        (N_("Tier"), f"{tier.name} ({tier.id})" if tier else no_tier_label(partner) + _(_NO_TIER_WHY[partner.is_organisation]),
          _tier_style(partner.tier)),
         (N_("Since"), written_date(partner.tier_when) or None, ""),
         (N_("Designation"), partner.marked_designation or None, ""),
@@ -295,7 +295,7 @@ def history_tree(dataset: Dataset, partner: Partner) -> RenderableType:
         root.add(_parts((f"{written_date(entry.when)}  ", "dim"), (entry.designation, _tier_style(entry.tier)),
                         (tier, "dim"), (f" ({extra})" if extra else "", "dim")))
     if partner.tier is None:
-        root.add(_text(no_tier(partner) + _(_NO_TIER_WHY[partner.is_organisation]), "dim"))
+        root.add(_text(no_tier_label(partner) + _(_NO_TIER_WHY[partner.is_organisation]), "dim"))
     else:
         root.add(_parts((f"{written_date(partner.when)}  ", "dim"),
                         (partner.marked_designation, f"bold {_tier_style(partner.tier)}"),

@@ -269,6 +269,57 @@ def test_a_forged_entry_through_the_cli_is_a_normal_answer(cache_home: Path, wri
     assert all(isinstance(partner["name"], str) for partner in json.loads(result.stdout))
 
 
+def test_a_hit_decodes_the_sources_at_their_first_read(cache_home: Path, write_dataset: Any) -> None:
+    from thirdneighbor.data.record import Deferred, stored_value
+
+    path = write_dataset()
+    fresh = load_dataset(path)
+    hit = load_dataset(path)
+    assert type(stored_value(hit, "all_sources")) is Deferred  # `list` never pays for them
+    assert hit.all_sources == fresh.all_sources and len(hit.all_sources) > 100
+    assert type(stored_value(hit, "all_sources")) is tuple  # made once, then kept
+    api = with_methods(load_dataset(path))
+    assert type(stored_value(api, "all_sources")) is Deferred  # the API's copy does not decode them either
+    assert api == fresh
+
+
+def damaged_sources(notices: list[Any], body: list[Any]) -> tuple[Any, Any]:
+    """A change for `forge`: the sources' own marshal data holds a source of the wrong shape."""
+    import marshal
+
+    where = [info.name for info in cache.record_fields(cache.Dataset)].index("all_sources")
+    sources = list(marshal.loads(body[where]))
+    sources[0] = (None,) * len(sources[0])
+    body[where] = marshal.dumps(tuple(sources), 2)
+    return notices, tuple(body)
+
+
+def test_sources_of_the_wrong_shape_found_late_give_way_to_a_fresh_parse(
+        cache_home: Path, write_dataset: Any, parse_calls: list[Path]) -> None:
+    path = write_dataset()
+    expected = load_dataset(path)
+    forge(cache_home, path, damaged_sources)
+    hit = load_dataset(path)
+    assert len(parse_calls) == 1  # the shape of the rest was right: a hit, so far
+    assert hit.all_sources == expected.all_sources  # the late decode failed: parsed afresh
+    assert len(parse_calls) == 2
+    later = load_dataset(path)  # and the entry was rewritten whole
+    assert later.all_sources == expected.all_sources and len(parse_calls) == 2
+    forge(cache_home, path, damaged_sources)
+    found = cache.load(path, path.read_bytes())  # without a way to parse afresh...
+    assert found is not None
+    with pytest.raises(cache._WrongShape):  # ...the damage is not hidden
+        found[0].all_sources
+
+
+def test_damaged_sources_through_the_cli_are_a_normal_answer(cache_home: Path, write_dataset: Any) -> None:
+    path = write_dataset()
+    expected = run_cli("cite", "--sources", "--data", str(path))
+    forge(cache_home, path, damaged_sources)
+    result = run_cli("cite", "--sources", "--data", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, "")
+
+
 @pytest.mark.parametrize("kind", ["fifo", "link to a fifo", "dangling link", "directory"])
 def test_an_entry_that_is_not_a_regular_file_is_ignored_and_never_blocks(cache_home: Path, write_dataset: Any,
                                                                          tmp_path: Path, kind: str) -> None:

@@ -116,7 +116,9 @@ class Dataset(model.Dataset):
 
 def with_methods(records: model.Dataset) -> Dataset:
     """The same records as an API Dataset: the fields are shared, not copied."""
+    from ..data.record import stored_value
+
     dataset = object.__new__(Dataset)
     for name in model.Dataset.__dataclass_fields__:
-        object.__setattr__(dataset, name, getattr(records, name))
+        object.__setattr__(dataset, name, stored_value(records, name))  # sources still to decode stay so
     return dataset

@@ -258,7 +258,12 @@ def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
     if use_cache:
         from . import cache
 
-        hit = cache.load(resolved, raw)
+        def remake() -> Dataset:  # what a late-found damaged entry gives way to
+            fresh, notices = validated(resolved, parse_document(resolved, raw))
+            cache.store(resolved, raw, fresh, notices)
+            return fresh
+
+        hit = cache.load(resolved, raw, remake)
     if hit is not None:
         dataset, notices = hit
     else:

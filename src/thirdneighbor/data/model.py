@@ -17,7 +17,7 @@ from dataclasses import field
 from typing import Any
 
 from .partialdate import PartialDate
-from .record import Record, json_value, record, record_fields
+from .record import Record, deferrable, json_value, record, record_fields
 
 
 @record
@@ -348,6 +348,12 @@ class Dataset(Record):
     all_people: tuple[Person, ...] = field(default=(), metadata={"record": Person, "key": "people"})
     snapshots: tuple[Snapshot, ...] = field(default=(), metadata={"record": Snapshot})
     all_sources: tuple[Source, ...] = field(default=(), metadata={"record": Source, "key": "sources"})
+
+
+# Only the commands that show sources read them, and they are most of the
+# records: a cached dataset leaves them to be decoded at their first read
+# (thirdneighbor.data.cache).
+deferrable(Dataset, "all_sources")
 
 
 RECORD_CLASSES = (Dataset, Country, Policy, Tier, Partner, HistoryEntry, Claim, Event, Person, Role, Snapshot,

@@ -73,6 +73,59 @@ class Record:
                 for info in record_fields(type(self)) if not info.detail}
 
 
+class Deferred:
+    """A field's value that is not made yet: `make()` makes it. A field declared
+    deferrable (`deferrable`) may hold one; its first read makes the value and
+    keeps it, so that no reader ever sees a Deferred."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
+
+
+class _DeferrableSlot:
+    """A slot's descriptor in front of the slot itself: a read that finds a
+    Deferred makes the value, stores it and returns it; anything else reads
+    as the slot does. Assignment stays the slot's (the record's own
+    __setattr__ refuses it, as for every field)."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, owner_record: Any, owner: type | None = None) -> Any:
+        if owner_record is None:
+            return self
+        value = self.slot.__get__(owner_record, owner)
+        if type(value) is Deferred:
+            value = value.make()
+            self.slot.__set__(owner_record, value)
+        return value
+
+    def __set__(self, owner_record: Any, value: Any) -> None:
+        self.slot.__set__(owner_record, value)
+
+
+def deferrable(cls: type, name: str) -> None:
+    """Let the field `name` of the record class `cls` hold a Deferred (the cache
+    leaves a dataset's sources so: most commands never read them)."""
+    setattr(cls, name, _DeferrableSlot(cls.__dict__[name]))
+
+
+def is_deferrable(cls: type, name: str) -> bool:
+    return isinstance(getattr(cls, name), _DeferrableSlot)
+
+
+def stored_value(owner_record: Any, name: str) -> Any:
+    """A field's value as it is stored: a Deferred stays one, not made."""
+    descriptor = getattr(type(owner_record), name)
+    if isinstance(descriptor, _DeferrableSlot):
+        return descriptor.slot.__get__(owner_record, type(owner_record))
+    return getattr(owner_record, name)
+
+
 # dataclass() generates no method at all: Record has them (see its docstring).
 # It still declares the fields (dataclasses.fields, replace) and makes the slots.
 record = dataclass(init=False, slots=True, repr=False, eq=False)

@@ -245,3 +245,46 @@ def test_the_precomputed_fold_table_is_the_fold_rule_itself() -> None:
     codes = [code for first, last in BLOCKS for code in range(first, last + 1)]
     assert sorted(FOLDED) == codes
     assert {code: text for code, text in FOLDED.items() if _fold_character(chr(code)) != text} == {}
+
+
+def test_the_blocks_said_to_fold_to_themselves_do() -> None:
+    from thirdneighbor.core.fold import _fold_character, fold
+    from thirdneighbor.core.fold_table import SAME
+
+    same = "".join(chr(code) for first, last in SAME for code in range(first, last + 1))
+    assert len(same) > 20_000
+    assert [ch for ch in same if _fold_character(ch) != ch] == []
+    assert fold("日本国と蒙古国") == "日本国と蒙古国"
+
+
+def _by_regular_expression(term: str, key: str) -> list[tuple[int, int]]:
+    """The rule _Term implements, as the regular expression it replaces."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())))
+    return [(found.start(), found.end()) for found in pattern.finditer(key)]
+
+
+@pytest.mark.parametrize(("term", "key"), [
+    ("act", "contact act trade act"), ("state visit", "a state  visit, state\tvisit; statevisit"),
+    ("khurel", "_khurel khurel 1khurel khurelsukh"), ("aa", "aaaa aa"), ("a b", "a a b a  b"),
+    ("ü", "üü ü"), ("x", ""), ("日本", "日本国と日本"),
+])
+def test_a_term_matches_where_its_regular_expression_would(term: str, key: str) -> None:
+    from thirdneighbor.query.search import _Term
+
+    assert list(_Term(term).spans(key)) == _by_regular_expression(term, key)
+
+
+def test_a_term_matches_where_its_regular_expression_would_on_any_text() -> None:
+    from thirdneighbor.query.search import _Term
+
+    pieces = st.sampled_from(["a", "ab", " ", "  ", "\t", "_", "1", "é", "ж", "-", "'", "b a", "|"])
+    texts = st.lists(pieces, max_size=12).map("".join)
+    terms = texts.map(lambda text: " ".join(text.split())).filter(bool)
+
+    @settings(max_examples=400, deadline=None)
+    @given(terms, texts)
+    def check(term: str, key: str) -> None:
+        assert list(_Term(term).spans(key)) == _by_regular_expression(term, key)
+        assert _Term(term).found_in(key) == bool(_by_regular_expression(term, key))
+
+    check()

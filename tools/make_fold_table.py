@@ -23,9 +23,15 @@ sys.path.insert(0, str(REPO / "src"))
 from thirdneighbor.core.fold import _fold_character  # noqa: E402
 
 # Basic Latin, Latin-1 Supplement, Latin Extended-A; the combining diacritical
-# marks; Cyrillic (Mongolian's alphabet); General Punctuation (dashes, quotation
-# marks, zero-width and direction characters).
-BLOCKS = ((0x0000, 0x017F), (0x0300, 0x036F), (0x0400, 0x04FF), (0x2000, 0x206F))
+# marks; Cyrillic (Mongolian's alphabet); Latin Extended Additional (Vietnamese);
+# General Punctuation (dashes, quotation marks, zero-width and direction
+# characters); CJK Symbols and Punctuation, Hiragana and Katakana (the quotes of
+# Japanese sources).
+BLOCKS = ((0x0000, 0x017F), (0x0300, 0x036F), (0x0400, 0x04FF), (0x1E00, 0x1EFF), (0x2000, 0x206F),
+          (0x3000, 0x30FF))
+# Blocks whose every character folds to itself, checked by the same test rather
+# than written out: the CJK Unified Ideographs (Chinese and Japanese quotes).
+SAME = ((0x4E00, 0x9FFF),)
 OUT = REPO / "src" / "thirdneighbor" / "core" / "fold_table.py"
 
 
@@ -38,6 +44,8 @@ def main() -> None:
         '"""The text fold of the commonest blocks, precomputed by tools/make_fold_table.py\n'
         'from thirdneighbor.core.fold\'s own rule; do not edit by hand."""\n\n'
         f"BLOCKS = {BLOCKS!r}\n\n"
+        "# Every character of these folds to itself.\n"
+        f"SAME = {SAME!r}\n\n"
         "FOLDED = {\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(REPO)}: {len(entries)} characters")
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .fold_table import FOLDED
+from .fold_table import FOLDED, SAME
 
 # Typographic apostrophes people type or paste for "'": "Italy’s" is "Italy's".
 _APOSTROPHES = frozenset("\u2019\u02bc")
@@ -54,28 +54,19 @@ def _fold_character(character: str) -> str:
 
 class _Table(dict[int, str]):
     """Code point -> folded text. The commonest blocks (Latin, Cyrillic, the
-    combining marks, general punctuation) come precomputed from fold_table.py:
+    combining marks, general punctuation, kana) come precomputed from fold_table.py,
+    and the CJK ideographs are known to fold to themselves:
     working them out at their first use took most of a short search in a fresh
     process. Any other character is worked out at its first use."""
 
     def __missing__(self, code: int) -> str:
-        folded = self[code] = _fold_character(chr(code))
+        character = chr(code)
+        same = any(first <= code <= last for first, last in SAME)
+        folded = self[code] = character if same else _fold_character(character)
         return folded
 
 
 _TABLE = _Table(FOLDED)
-
-
-class _Uneven(dict[int, str]):
-    """Code point -> "" for a character that folds to exactly one, itself for
-    any other: a text with none keeps its offsets when folded."""
-
-    def __missing__(self, code: int) -> str:
-        uneven = self[code] = "" if len(_TABLE[code]) == 1 else chr(code)
-        return uneven
-
-
-_UNEVEN = _Uneven()
 
 
 def fold(text: str) -> str:
@@ -107,10 +98,16 @@ class Folded(NamedTuple):
 
 def folded(text: str) -> Folded:
     """`fold(text)`, with the way back to the original."""
-    result = text.translate(_TABLE)
-    if len(result) == len(text) and not text.translate(_UNEVEN):
-        return Folded(result, range(len(text)))  # one character for one: the common case, "ü" as "u"
     table = _TABLE
+    if text.isascii():
+        result = fold_ascii(text)
+        even = len(result) == len(text)  # an ASCII character folds to one, or to none (a control)
+    else:
+        result = text.translate(table)
+        # Each distinct character looked up once, not each character of the text.
+        even = all(len(table[ord(character)]) == 1 for character in set(text))
+    if even:
+        return Folded(result, range(len(text)))  # one character for one: the common case, "ü" as "u"
     origin: list[int] = []
     for index, character in enumerate(text):
         origin += [index] * len(table[ord(character)])

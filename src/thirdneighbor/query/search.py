@@ -25,7 +25,9 @@ The rule, as the README states it:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..errors import UsageError, quoted
@@ -125,9 +127,42 @@ def parse_query(words: Sequence[str]) -> list[str]:
     return list(terms)
 
 
-def _starts(term: str) -> re.Pattern[str]:
-    # A term matches where a word starts; inside it, any run of spaces is one space.
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())))
+class _Term:
+    """One folded term, matched where a word starts: the regular expression
+    (?<!\\w)word1\\s+word2..., found faster. The first word is looked for with
+    str.find (a C scan; a pattern that starts with a look-behind makes the
+    regular expression engine try every position), the character before it
+    checked by hand (\\w is str.isalnum() or "_", as in `re`), and the rest
+    of a phrase matched from there."""
+
+    __slots__ = ("first", "rest")
+
+    def __init__(self, term: str) -> None:
+        words = term.split()
+        self.first = words[0]
+        # Inside a phrase, any run of spaces is one space.
+        self.rest = re.compile("".join(r"\s+" + re.escape(word) for word in words[1:])) if len(words) > 1 else None
+
+    def spans(self, key: str) -> Iterator[tuple[int, int]]:
+        """Where in `key` the term matches, left to right, without overlaps."""
+        first, rest = self.first, self.rest
+        at = key.find(first)
+        while at != -1:
+            end = at + len(first)
+            if at == 0 or not (key[at - 1].isalnum() or key[at - 1] == "_"):
+                if rest is None:
+                    yield at, end
+                    at = key.find(first, end)
+                    continue
+                more = rest.match(key, end)
+                if more is not None:
+                    yield at, more.end()
+                    at = key.find(first, more.end())
+                    continue
+            at = key.find(first, at + 1)
+
+    def found_in(self, key: str) -> bool:
+        return self.first in key and next(self.spans(key), None) is not None
 
 
 def _names(ids: Iterable[str], people: dict[str, Person]) -> list[str]:
@@ -174,12 +209,11 @@ def _event_texts(event: Event, people: dict[str, Person], sources: dict[str, Sou
             "sources": _cited(event.sources, sources), "evidence": [event.quote] if event.quote else []}
 
 
-def _spans(text: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
-    """Where in `text` the patterns match, as offsets in the original, sorted,
+def _spans(text: str, terms: Sequence[_Term]) -> list[tuple[int, int]]:
+    """Where in `text` the terms match, as offsets in the original, sorted,
     with overlapping matches (of "japan" and "japanese") made one."""
     key, origin = folded(text)  # the same folded text the record was matched on
-    spans = sorted((origin[found.start()], origin[found.end() - 1] + 1)
-                   for pattern in patterns for found in pattern.finditer(key))
+    spans = sorted((origin[start], origin[end - 1] + 1) for term in terms for start, end in term.spans(key))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:
@@ -189,8 +223,8 @@ def _spans(text: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, in
     return merged
 
 
-def _excerpt(field: str, text: str, patterns: Sequence[re.Pattern[str]]) -> Match:
-    spans = _spans(text, patterns)
+def _excerpt(field: str, text: str, terms: Sequence[_Term]) -> Match:
+    spans = _spans(text, terms)
     first, first_end = spans[0]
     start = max(0, first - EXCERPT_WIDTH // 3)
     end = min(len(text), max(start + EXCERPT_WIDTH, first_end))  # the whole first match, however long
@@ -228,37 +262,50 @@ def _fold_each(texts: list[str]) -> list[str]:
     return keys
 
 
-def _hit(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]],
-         patterns: list[tuple[str, re.Pattern[str]]]) -> tuple[int, tuple[Match, ...]] | None:
-    """A record's score and matches, or None if it lacks a term. Each term comes
-    as its first word and its pattern: a text without the word as it stands
-    cannot match, and `in` says so in one fast scan, where the pattern's
-    look-behind makes the regular expression try every position."""
+def _every(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]]) -> list[tuple[str, int, str]]:
+    """A record's texts as (field, weight, text), in the order of `weights`."""
+    return [(field, weight, text) for field, weight in weights for text in texts[field]]
+
+
+def _hit(every: list[tuple[str, int, str]], keys: list[str],
+         terms: list[_Term]) -> tuple[int, tuple[Match, ...]] | None:
+    """A record's score and matches, or None if it lacks a term: `every` is its
+    texts (_every) and `keys` their folds."""
     # Most records lack some term: one search of the whole record per term says so.
-    every = [(field, weight, text) for field, weight in weights for text in texts[field]]
-    keys = _fold_each([text for _, _, text in every])
     whole = _SEPARATOR.join(keys)
-    if not all(word in whole and pattern.search(whole) for word, pattern in patterns):
+    if not all(term.found_in(whole) for term in terms):
         return None
-    best = [0] * len(patterns)
-    found: list[tuple[str, str, list[int]]] = []  # (field, text, the terms it holds)
-    for (field, weight, text), key in zip(every, keys):
-        terms = [i for i, (word, pattern) in enumerate(patterns) if word in key and pattern.search(key)]
-        if terms:
-            found.append((field, text, terms))
-            for i in terms:
-                best[i] = max(best[i], weight)
+    # Where each text starts in `whole`, to tell which texts the matches fall in.
+    starts = list(accumulate((len(key) + len(_SEPARATOR) for key in keys[:-1]), initial=0))
+    holding: dict[int, list[int]] = {}  # text -> the terms it holds
+    for index, term in enumerate(terms):
+        if _SEPARATOR in term.first or term.rest is not None and _SEPARATOR in term.rest.pattern:
+            # A term that holds the separator could match across two texts in
+            # `whole`, and so hide a match inside one: each text is searched alone.
+            texts = [text for text, key in enumerate(keys) if term.found_in(key)]
+        else:
+            texts = [bisect_right(starts, start) - 1 for start, _ in term.spans(whole)]
+        for text in texts:
+            found = holding.setdefault(text, [])
+            if not found or found[-1] != index:
+                found.append(index)
+    best = [0] * len(terms)
+    for text, held in holding.items():
+        for index in held:
+            best[index] = max(best[index], every[text][1])
     if not all(best):  # a term found only where the separator stood in the data's own text
         return None
     # An excerpt for each text that shows a term its field has not shown yet: a
     # person's five spellings, or a note repeating a word, are shown once.
     shown: dict[str, set[int]] = {}
     matches = []
-    for field, text, terms in found:
-        if set(terms) <= shown.setdefault(field, set()):
+    for text in sorted(holding):
+        field, _, original = every[text]
+        held = holding[text]
+        if set(held) <= shown.setdefault(field, set()):
             continue
-        shown[field].update(terms)
-        matches.append(_excerpt(field, text, [patterns[i][1] for i in terms]))
+        shown[field].update(held)
+        matches.append(_excerpt(field, original, [terms[index] for index in held]))
     return sum(best), tuple(matches)
 
 
@@ -266,20 +313,25 @@ def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequenc
            people: Sequence[Person] = (), tiers: Sequence[Tier] = (), sources: Sequence[Source] = ()) -> list[Hit]:
     """The records among `partners` and `events` that hold every term of
     `query` (the words as typed), best first (the rule is in the module's docstring)."""
-    patterns = [(term.split()[0], _starts(term)) for term in parse_query(query)]
+    terms = [_Term(term) for term in parse_query(query)]
     by_id = {person.id: person for person in people}
     cited = {source.id: source for source in sources}
     tier_names = {tier.id: [name for name in (tier.name, tier.name_mn) if name] for tier in tiers}
+    texts = [_every(_partner_texts(partner, by_id, tier_names, cited), _PARTNER_FIELDS) for partner in partners]
+    texts += [_every(_event_texts(event, by_id, cited), _EVENT_FIELDS) for event in events]
+    # Records share texts (a source's title, a person's names): each distinct
+    # text is folded once, and all of them in two calls (_fold_each).
+    distinct = list(dict.fromkeys(text for every in texts for _, _, text in every))
+    folds = dict(zip(distinct, _fold_each(distinct)))
     hits = []
-    for partner in partners:
-        found = _hit(_partner_texts(partner, by_id, tier_names, cited), _PARTNER_FIELDS, patterns)
-        if found is not None:
-            hits.append(Hit("partner", partner.id, partner.name, str(partner.since) if partner.since else None,
-                            *found))
-    for event in events:
-        found = _hit(_event_texts(event, by_id, cited), _EVENT_FIELDS, patterns)
-        if found is not None:
-            hits.append(Hit("event", f"{event.date} {event.title}", event.title, str(event.date), *found))
+    for record, every in zip((*partners, *events), texts):
+        found = _hit(every, [folds[text] for _, _, text in every], terms)
+        if found is None:
+            pass
+        elif isinstance(record, Partner):
+            hits.append(Hit("partner", record.id, record.name, str(record.since) if record.since else None, *found))
+        else:
+            hits.append(Hit("event", f"{record.date} {record.title}", record.title, str(record.date), *found))
     order = {"partner": 0, "event": 1}
     return sorted(hits, key=lambda hit: (-hit.score, order[hit.kind], _date_key(hit.date), hit.title))
 

@@ -25,7 +25,6 @@ The rule, as the README states it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import NamedTuple
@@ -284,7 +283,12 @@ def _hit(every: list[tuple[str, int, str]], keys: list[str],
             # `whole`, and so hide a match inside one: each text is searched alone.
             texts = [text for text, key in enumerate(keys) if term.found_in(key)]
         else:
-            texts = [bisect_right(starts, start) - 1 for start, _ in term.spans(whole)]
+            texts = []
+            text = 0
+            for start, _ in term.spans(whole):  # left to right: the text only moves on
+                while text + 1 < len(starts) and starts[text + 1] <= start:
+                    text += 1
+                texts.append(text)
         for text in texts:
             found = holding.setdefault(text, [])
             if not found or found[-1] != index:

@@ -14,7 +14,7 @@ import pytest
 from thirdneighbor.data import cache, load as dataset
 from thirdneighbor.api.dataset import with_methods
 from thirdneighbor.data.load import load_dataset
-from thirdneighbor.data.model import Partner, Tier
+from thirdneighbor.data.model import Event, Partner, Tier
 
 from .conftest import run_cli
 
@@ -243,12 +243,19 @@ def first_record_with(table: str, record_class: type, field: str, value: Any) ->
     first_record_with("tiers", Tier, "rank", True),  # isinstance(True, int) holds; JSON would say "rank": true
     first_record_with("tiers", Tier, "rank", 10 ** 5000),  # too many digits for any writer to print
     first_record_with("tiers", Tier, "rank", 1.5),
+    # Long lists (partners, events, sources) are decoded a field at a time: the same checks.
+    first_record_with("all_partners", Partner, "cow_code", True),
+    first_record_with("all_partners", Partner, "cow_code", 10 ** 5000),
+    first_record_with("all_partners", Partner, "cow_code", "255"),
+    first_record_with("all_events", Event, "date", 2024),
+    first_record_with("all_events", Event, "partners", ("japan", 1)),
     lambda notices, body: (notices, tuple(body[:-1])),  # a field short
     lambda notices, body: (notices, tuple(body) + ("extra",)),  # a field over
     lambda notices, body: ([1], tuple(body)),  # a notice that is not text
     lambda notices, body: (notices, [*body]),  # a list where a tuple belongs
 ], ids=["none-for-a-name", "numbers-for-aliases", "bool-for-a-rank", "huge-rank", "float-rank", "short", "long",
-        "notice", "list"])
+        "notice", "list", "bool-for-a-code", "huge-code", "text-for-a-code", "number-for-a-date",
+        "number-among-ids"])
 def test_an_entry_of_the_wrong_shape_is_a_miss(cache_home: Path, write_dataset: Any, parse_calls: list[Path],
                                                change: Any) -> None:
     path = write_dataset()

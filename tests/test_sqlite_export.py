@@ -21,7 +21,7 @@ HOSTILE = "x'); DROP TABLE partners; --\" ; DELETE FROM events; /* \u0000? */"
 # Every table that holds a reference, and the tables it points to.
 LINK_TABLES = ("aliases", "partner_leaders", "tier_history", "history_people", "event_partners",
                "event_people", "person_variants", "partner_notes", "event_notes", "partner_sources",
-               "event_sources", "person_sources")
+               "event_sources", "person_sources", "person_role_sources")
 
 
 @pytest.fixture
@@ -81,6 +81,10 @@ def test_row_counts_match_the_dataset(db: sqlite3.Connection, dataset: Dataset) 
     assert count(db, "sources") == (len(dataset.policy.sources) + sum(len(p.sources) for p in dataset.all_partners)
                                     + sum(len(e.sources) for e in dataset.all_events)
                                     + sum(len(p.sources) for p in dataset.all_people))
+    assert count(db, "person_roles") == sum(len(p.roles) for p in dataset.all_people)
+    assert count(db, "person_role_sources") == sum(len(r.sources) for p in dataset.all_people for r in p.roles) > 40
+    assert db.execute("SELECT count(*) FROM person_role_sources s LEFT JOIN person_roles r"
+                      " ON (s.person_id, s.role) = (r.person_id, r.position) WHERE r.title IS NULL").fetchone() == (0,)
     assert count(db, "notes") == (len(dataset.policy.notes) + sum(len(p.notes) for p in dataset.all_partners)
                                   + sum(1 for p in dataset.all_partners for h in p.history if h.note)
                                   + sum(len(e.notes) for e in dataset.all_events))

@@ -42,6 +42,8 @@ where one exists. Dates are the dataset's partial-date strings ("2019",
     person_variants  person_id -> people, position, variant
     person_roles     person_id -> people, position, title, date_from, date_to
                      (partial dates; NULL where unknown or in office), note
+    person_role_sources  (person_id, role) -> person_roles, position,
+                     source -> source_records: the sources of each role's dates
     policy_notes, partner_notes, event_notes           (owner, position, note)
     policy_sources, partner_sources, event_sources,
     person_sources                                     (owner, position, source):
@@ -205,6 +207,11 @@ CREATE TABLE person_sources (
     person_id TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL,
     source TEXT NOT NULL REFERENCES source_records(id), PRIMARY KEY (person_id, position)
 );
+CREATE TABLE person_role_sources (
+    person_id TEXT NOT NULL, role INTEGER NOT NULL, position INTEGER NOT NULL,
+    source TEXT NOT NULL REFERENCES source_records(id), PRIMARY KEY (person_id, role, position),
+    FOREIGN KEY (person_id, role) REFERENCES person_roles(person_id, position)
+);
 CREATE INDEX tier_history_partner ON tier_history(partner_id);
 CREATE INDEX event_partners_partner ON event_partners(partner_id);
 CREATE INDEX event_people_person ON event_people(person_id);
@@ -323,6 +330,10 @@ def _insert_all(db: sqlite3.Connection, dataset: Dataset, partners: list[Partner
         db.executemany("INSERT INTO person_roles VALUES (?, ?, ?, ?, ?, ?)",
                        [(person.id, position, role.title, _text(role.start), _text(role.end), role.note)
                         for position, role in enumerate(person.roles)])
+        db.executemany("INSERT INTO person_role_sources VALUES (?, ?, ?, ?)",
+                       [(person.id, role_position, position, source)
+                        for role_position, role in enumerate(person.roles)
+                        for position, source in enumerate(role.sources)])
 
     exported: set[str] = set()
     history_id = 0

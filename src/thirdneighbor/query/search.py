@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any
 
 from ..errors import UsageError, quoted
 from ..core.fold import fold, fold_ascii, folded
@@ -55,24 +55,47 @@ _EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("people", 2), ("not
 _SEPARATOR = "|"
 
 
-class Match(NamedTuple):
+class _Answer:
+    """Equality and repr by the slots, for the plain classes below: a
+    NamedTuple class costs about a million instructions to create, at the
+    start-up of every search."""
+
+    __slots__ = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(self.__slots__, self._values()))
+        return f"{type(self).__name__}({shown})"
+
+
+class Match(_Answer):
     """One field of a record that holds a term: an excerpt of it, and where in
     the excerpt each term occurs, as (start, end) offsets."""
 
-    field: str
-    excerpt: str
-    marks: tuple[tuple[int, int], ...]
+    __slots__ = ("field", "excerpt", "marks")
+
+    def __init__(self, field: str, excerpt: str, marks: tuple[tuple[int, int], ...]) -> None:
+        self.field, self.excerpt, self.marks = field, excerpt, marks
 
 
-class Hit(NamedTuple):
-    """A record that matches every term."""
+class Hit(_Answer):
+    """A record that matches every term: its `kind` ("partner" or "event"), `id`
+    (a partner's id; an event's date and title), `title`, `date`, `score` and
+    `matches`."""
 
-    kind: str  # "partner" or "event"
-    id: str  # a partner's id; an event's date and title
-    title: str
-    date: str | None
-    score: int
-    matches: tuple[Match, ...]
+    __slots__ = ("kind", "id", "title", "date", "score", "matches")
+
+    def __init__(self, kind: str, id: str, title: str, date: str | None, score: int,  # noqa: A002
+                 matches: tuple[Match, ...]) -> None:
+        self.kind, self.id, self.title, self.date, self.score, self.matches = kind, id, title, date, score, matches
 
 
 def _phrases(word: str, number: int, count: int) -> list[str]:

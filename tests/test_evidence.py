@@ -228,7 +228,7 @@ def test_the_sqlite_export_carries_sources_and_evidence(tmp_path: Path, raw_docu
                           "WHERE s.id IS NULL").fetchone() == (0,)
         lows = db.execute("SELECT record_id, field FROM evidence WHERE confidence = 'low' AND record_type = 'partner' "
                           "ORDER BY record_id").fetchall()
-        assert lows == [("canada", "since"), ("india", "instrument")]
+        assert lows == [("canada", "since"), ("india", "occasion"), ("india", "instrument")]
     finally:
         db.close()
 

@@ -164,3 +164,10 @@ def test_a_path_is_a_str_or_a_path_like(tmp_path: Path) -> None:
     assert thirdneighbor.load(str(BUNDLED)) == thirdneighbor.load(BUNDLED) == thirdneighbor.load()
     with pytest.raises(ValueError, match="no such file"):  # a DatasetError, which is a ValueError
         thirdneighbor.load(tmp_path / "missing.toml")
+
+
+def test_a_window_from_the_first_day_of_year_1_is_a_value_error(data: Dataset) -> None:
+    # Found by the hypothesis test above: the day before 0001-01-01 overflowed Python's dates.
+    with pytest.raises(ValueError, match="no day before 0001-01-01"):
+        data.changes(1, None)
+    assert "japan" in {change.partner.id for change in data.changes("0001-01-02", 2000).partners}

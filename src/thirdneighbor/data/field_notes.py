@@ -36,12 +36,12 @@ _COUNTRY_CODES = {
     "iso_numeric": FieldNote("ISO 3166-1 numeric code, as text with its leading zeros.", "three digits"),
     "cow_code": FieldNote("Correlates of War state number.", "a positive integer",
                           "not in the list, or a file before data version 2.1.0"),
-    "cow_source": FieldNote("The address of the Correlates of War list the code was read from.", "an http(s) URL",
-                            "no code"),
+    "cow_source": FieldNote("The Correlates of War list the code was read from: a source record, by its id "
+                            "(until schema 4, its address).", "the id of a `[[sources]]` record", "no code"),
     "gw_code": FieldNote("Gleditsch and Ward state number.", "a positive integer",
                          "not in the list, or a file before data version 2.1.0"),
-    "gw_source": FieldNote("The address of Gleditsch and Ward's list the code was read from.", "an http(s) URL",
-                           "no code"),
+    "gw_source": FieldNote("Gleditsch and Ward's list the code was read from: a source record, by its id "
+                           "(until schema 4, its address).", "the id of a `[[sources]]` record", "no code"),
 }
 
 

@@ -129,13 +129,26 @@ def _citations(document: dict[str, Any]) -> list[list[Any]]:
     return lists
 
 
+# The lists a country's state codes were read from: an address until schema 4, a source id since.
+_CODE_LISTS = ("cow_source", "gw_source")
+
+
+def _countries(document: dict[str, Any]) -> list[dict[str, Any]]:
+    partners = document.get("partners")
+    countries = [record for record in partners if type(record) is dict] if type(partners) is list else []
+    return [document["mongolia"], *countries] if type(document.get("mongolia")) is dict else countries
+
+
 def as_schema_4(document: dict[str, Any]) -> dict[str, Any]:
-    """A parsed file of schema 1 to 3 with its sources as records, cited by id.
+    """A parsed file of schema 1 to 3 with its sources as records, cited by id:
+    the records' `sources`, and the lists a country's state codes were read
+    from (`cow_source`, `gw_source`).
 
     Only well-formed citations (lists of strings) change; anything else is left
     for validation to report as it always did. The document is not modified.
     """
     lists = _citations(document)
+    lists += [[country[key]] for country in _countries(document) for key in _CODE_LISTS if key in country]
     strings: list[str] = []
     for values in lists:
         strings += [value for value in values if type(value) is str and value.strip() and value not in strings]
@@ -156,5 +169,15 @@ def as_schema_4(document: dict[str, Any]) -> dict[str, Any]:
             converted[key] = [{**record, "roles": [{**role, "sources": cited(role["sources"])}
                                                    for role in _roles(record)]} if _roles(record) else record
                               for record in converted[key]]
+    if type(document.get("mongolia")) is dict:
+        converted["mongolia"] = _code_lists_cited(document["mongolia"], ids)
+    if type(converted.get("partners")) is list:
+        converted["partners"] = [_code_lists_cited(record, ids) if type(record) is dict else record
+                                 for record in converted["partners"]]
     converted["sources"] = [basic_record(source, ids[source]) for source in firsts]
     return converted
+
+
+def _code_lists_cited(country: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    return {**country, **{key: ids[country[key]] for key in _CODE_LISTS
+                          if type(country.get(key)) is str and country[key] in ids}}

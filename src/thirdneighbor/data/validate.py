@@ -77,16 +77,16 @@ def build_dataset(document: dict[str, Any]) -> Checked:
                               f"(expected one of {', '.join(map(str, SCHEMA_VERSIONS))})")
 
     mongolia = None
+    citations = Citations()
     if top.get("mongolia") is not None:
         fields = check.fields(top["mongolia"], _fixed("mongolia"), Country)
         if fields is not None:
-            _check_country_codes(check, _fixed("mongolia"), fields, fields)
+            _check_country_codes(check, _fixed("mongolia"), fields, fields, citations)
             if not _ISO_NUMERIC.fullmatch(fields["iso_numeric"]):
                 check.add(_fixed("mongolia"), f"field 'iso_numeric' must be three digits, not {fields['iso_numeric']!r}")
             mongolia = Country(**fields)
 
     policy = None
-    citations = Citations()
     if "policy" in top:
         before = len(check.problems)
         fields = check.convertible_fields(top["policy"], _fixed("policy"), Policy)
@@ -157,8 +157,10 @@ def _check_cyrillic(check: _Collector, label: Label, fields: dict[str, Any], key
 _STATE_CODES = (("cow_code", "cow_source", "Correlates of War"), ("gw_code", "gw_source", "Gleditsch and Ward"))
 
 
-def _check_country_codes(check: _Collector, label: Label, fields: dict[str, Any], given: Any) -> None:
-    """ISO codes have their form; each state code is a number in range and names the list it comes from."""
+def _check_country_codes(check: _Collector, label: Label, fields: dict[str, Any], given: Any,
+                         citations: Citations) -> None:
+    """ISO codes have their form; each state code is a number in range and names the list it comes from,
+    a source record, by its id."""
     if "iso2" in fields and not _ISO2.fullmatch(fields["iso2"]):
         check.add(label, f"field 'iso2' must be two capital letters, not {fields['iso2']!r}")
     if "iso3" in fields and not _ISO3.fullmatch(fields["iso3"]):
@@ -169,6 +171,8 @@ def _check_country_codes(check: _Collector, label: Label, fields: dict[str, Any]
         if (code in given) != (source in given):
             present, absent = (code, source) if code in given else (source, code)
             check.add(label, f"gives {present!r} without {absent!r}; a code and the list it comes from go together")
+        if source in fields:
+            citations.add(label, source, (fields[source],))
 
 
 def _check_twice(check: _Collector, label: Label, key: str, values: tuple[str, ...]) -> None:
@@ -281,7 +285,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
         if partner_id is not None:
             check_id(check, label, partner_id, seen_ids, "partner", "'south-korea'")
         _check_cyrillic(check, label, fields, ("name_mn", "official_name_mn", "aliases_mn", "designation_mn"))
-        _check_country_codes(check, label, fields, given_keys)
+        _check_country_codes(check, label, fields, given_keys, references.citations)
         organisation = check_kind(check, label, fields, given_keys)
         for key, pattern, form in (("iso_numeric", _ISO_NUMERIC, "three digits"),
                                    ("wikidata", _WIKIDATA, "a Wikidata id such as 'Q17'")):

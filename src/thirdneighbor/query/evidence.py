@@ -27,8 +27,10 @@ def sources_by_id(dataset: Dataset) -> dict[str, Source]:
 def cited_ids(dataset: Dataset) -> set[str]:
     """Every source id the dataset's records cite: the policy's, each partner's (its
     claims and earlier tiers too), each event's, each person's (and their roles'),
-    and each snapshot's."""
+    each snapshot's, and the lists Mongolia's and the partners' state codes were read from."""
     cited = set(dataset.policy.sources)
+    for country in (dataset.mongolia, *dataset.all_partners) if dataset.mongolia else dataset.all_partners:
+        cited.update(source for source in (country.cow_source, country.gw_source) if source)
     for partner in dataset.all_partners:
         cited.update(partner.sources)
         for claim in (*partner.evidence, *partner.history):

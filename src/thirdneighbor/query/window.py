@@ -30,8 +30,11 @@ def last_day(date: PartialDate) -> PartialDate:
 
 
 def day_before(date: PartialDate) -> PartialDate:
-    """The day before a day. Years below 1000 are refused as bounds
-    (check_date_range), so there is always one."""
+    """The day before a day: a ValueError for the first day of year 1, which has
+    none (the command line refuses years below 1000 as bounds, check_date_range;
+    the Python API takes any year)."""
+    if (date.year, date.month, date.day) == (1, 1, 1):
+        raise ValueError("there is no day before 0001-01-01: give a start of 0001-01-02 or later")
     day = datetime.date(date.year, date.month, date.day) - datetime.timedelta(days=1)
     return PartialDate(day.year, day.month, day.day)
 

@@ -32,14 +32,8 @@ NO_LICENSE = "not stated in the dataset file"
 def all_sources(dataset: Dataset) -> list[str]:
     """Every source the dataset cites, each once, a line of text each: the source
     records in the file's order (an address, or an offline source's citation and
-    why it is offline), then the lists the state codes were read from."""
-    seen = dict.fromkeys(source_label(source) for source in dataset.all_sources)
-    countries = (dataset.mongolia, *dataset.all_partners) if dataset.mongolia else dataset.all_partners
-    for country in countries:
-        for source in (country.cow_source, country.gw_source):
-            if source:
-                seen.setdefault(source)
-    return list(seen)
+    why it is offline), the lists the state codes were read from among them."""
+    return list(dict.fromkeys(source_label(source) for source in dataset.all_sources))
 
 
 def _counts(dataset: Dataset) -> str:

@@ -92,15 +92,11 @@ def _resource(table: Table) -> dict[str, Any]:
 def package_sources(dataset: Dataset) -> list[dict[str, str]]:
     """The descriptor's `sources`: every source record (its title, or its
     address, and its address as `path`; an offline source's citation and why it
-    is offline), then the lists the state codes were read from."""
+    is offline), the lists the state codes were read from among them."""
     from ..query.evidence import source_label
 
-    listed = [{"title": source.title or source.url, "path": source.url} if source.url
-              else {"title": source_label(source)} for source in dataset.all_sources]
-    codes = (dataset.mongolia, *dataset.all_partners) if dataset.mongolia else dataset.all_partners
-    lists = dict.fromkeys(address for country in codes for address in (country.cow_source, country.gw_source)
-                          if address)
-    return listed + [{"title": address, "path": address} for address in lists]
+    return [{"title": source.title or source.url, "path": source.url} if source.url
+            else {"title": source_label(source)} for source in dataset.all_sources]
 
 
 def package_descriptor(dataset: Dataset) -> dict[str, Any]:

@@ -95,11 +95,14 @@ def cli() -> Callable[..., Run]:
 
 def downgraded(document: dict[str, Any], version: int) -> None:
     """Make a parsed schema-4 document one of an older schema, in place: its
-    sources cited as text again (the address, or the citation), with no
-    [[sources]] records and no claims, as files before schema 4 were."""
+    sources cited as text again (the address, or the citation; the lists of
+    state codes by their addresses), with no [[sources]] records and no claims,
+    as files before schema 4 were."""
     texts = {source["id"]: source.get("url") or source["title"] for source in document.pop("sources")}
     document["schema_version"] = version
     document["policy"]["sources"] = [texts[source] for source in document["policy"].get("sources", [])]
+    for country in (document.get("mongolia", {}), *document["partners"]):  # the lists of state codes: addresses
+        country.update({key: texts[country[key]] for key in ("cow_source", "gw_source") if key in country})
     roles = [role for person in document.get("people", []) for role in person.get("roles", [])]
     for record in (*document["partners"], *document["events"], *document.get("people", []), *roles,
                    *document.get("snapshots", [])):
@@ -133,6 +136,8 @@ def cited_source_ids(document: dict[str, Any]) -> set[str]:
         if type(value) is dict:
             if type(value.get("sources")) is list and value is not document:
                 cited.update(item for item in value["sources"] if type(item) is str)
+            # The lists a country's state codes were read from.
+            cited.update(value[key] for key in ("cow_source", "gw_source") if type(value.get(key)) is str)
             for item in value.values():
                 walk(item)
         elif type(value) is list:

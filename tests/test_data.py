@@ -191,13 +191,17 @@ STATE_CODES = {"US": (2, 2), "CA": (20, 20), "GB": (200, 200), "FR": (220, 220),
                "PL": (290, 290), "CZ": (316, 316), "IT": (325, 325), "RU": (365, 365), "TR": (640, 640),
                "KG": (703, 703), "UZ": (704, 704), "KZ": (705, 705), "CN": (710, 710), "KR": (732, 732),
                "JP": (740, 740), "IN": (750, 750), "VN": (816, 816), "AU": (900, 900)}
-COW_LIST = "https://correlatesofwar.org/data-sets/state-system-membership"
-GW_LIST = "http://ksgleditsch.com/data/iisystem.dat"
+# The lists' source records, by id (their addresses are in the records).
+COW_LIST = "correlatesofwar-data-sets-state-system-membership"
+GW_LIST = "ksgleditsch-data-iisystem-dat"
 
 
 def test_every_country_has_its_correlates_of_war_and_gleditsch_ward_codes(dataset: Dataset) -> None:
     assert {partner.iso2: (partner.cow_code, partner.gw_code) for partner in countries(dataset)} == STATE_CODES
     assert {(partner.cow_source, partner.gw_source) for partner in countries(dataset)} == {(COW_LIST, GW_LIST)}
+    addresses = {source.id: source.url for source in dataset.all_sources}
+    assert (addresses[COW_LIST], addresses[GW_LIST]) == ("https://correlatesofwar.org/data-sets/state-system-membership",
+                                                         "http://ksgleditsch.com/data/iisystem.dat")
 
 
 def test_germany_is_where_the_two_lists_differ(dataset: Dataset) -> None:

@@ -90,13 +90,14 @@ def test_the_descriptor_states_the_licence_and_the_sources(package: Path, datase
                                        "path": "https://creativecommons.org/licenses/by-sa/4.0/"}]
     assert descriptor["version"] == dataset.version
     listed = descriptor["sources"]
-    assert len(listed) == len(all_sources(dataset))  # every source record, then the lists of state codes
+    assert len(listed) == len(all_sources(dataset)) == len(dataset.all_sources)  # the lists of state codes among them
     assert [source.get("path") for source in listed[:len(dataset.all_sources)]] == \
         [source.url for source in dataset.all_sources]
     assert all(source["title"] for source in listed)
     offline = [source for source in dataset.all_sources if source.url is None]
     assert offline and all({"title": f"{source.title} (offline: {source.offline})"} in listed for source in offline)
-    assert {"title": dataset.mongolia.cow_source, "path": dataset.mongolia.cow_source} in listed
+    assert {"title": "State System Membership (v2024)",
+            "path": "https://correlatesofwar.org/data-sets/state-system-membership"} in listed
 
 
 def test_the_csv_files_read_back_as_the_dataset(package: Path, dataset: Dataset) -> None:
@@ -120,6 +121,8 @@ def test_the_csv_files_read_back_as_the_dataset(package: Path, dataset: Dataset)
     assert [row["id"] for row in sources] == [source.id for source in dataset.all_sources]
     cited = {row["source_id"] for name in ("policy_sources", "partner_sources", "event_sources", "person_sources",
                                            "partner_claim_sources", "spell_sources", "person_role_sources") for row in read_table(package, name)}
+    cited |= {row[key] for name in ("partners", "mongolia") for row in read_table(package, name)
+              for key in ("cow_source", "gw_source") if row[key]}  # the lists the state codes come from
     assert cited == {row["id"] for row in sources}  # every source is cited (the loader checks it), and no other
 
 

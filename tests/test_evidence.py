@@ -177,6 +177,10 @@ def test_files_of_schemas_1_to_3_still_load_their_sources_as_records(write_datas
     by_id = {source.id: source for source in old.all_sources}
     assert by_id["mofa-go-jp-announce-announce-2010-11-1119-03"].url == \
         "https://mofa.go.jp/announce/announce/2010/11/1119_03.html"
+    # The lists of state codes, addresses until schema 4, become the same source records.
+    assert (japan.cow_source, japan.gw_source, old.mongolia.gw_source) == (
+        new_japan.cow_source, new_japan.gw_source, dataset.mongolia.gw_source)
+    assert by_id[japan.gw_source].url == "http://ksgleditsch.com/data/iisystem.dat"
     wikipedia = by_id["third-neighbor-policy-wikipedia-article"]
     assert (wikipedia.url, wikipedia.title) == (None, "Third neighbor policy (Wikipedia article)")
     assert "not recorded" in wikipedia.offline

@@ -99,7 +99,9 @@ def test_dataset_row(db: sqlite3.Connection, dataset: Dataset) -> None:
 
 def test_country_codes_and_mongolias_own(db: sqlite3.Connection) -> None:
     assert db.execute("SELECT cow_code, gw_code, cow_source FROM partners WHERE id = 'germany'").fetchone() == (
-        255, 260, "https://correlatesofwar.org/data-sets/state-system-membership")
+        255, 260, "correlatesofwar-data-sets-state-system-membership")
+    assert db.execute("SELECT s.url FROM partners AS p JOIN source_records AS s ON s.id = p.gw_source "
+                      "WHERE p.id = 'germany'").fetchone() == ("http://ksgleditsch.com/data/iisystem.dat",)
     assert db.execute("SELECT count(*) FROM partners WHERE kind = 'country' AND (cow_code IS NULL OR gw_code IS NULL)"
                       ).fetchone() == (0,)
     assert db.execute("SELECT id FROM partners WHERE kind = 'organisation' AND iso2 IS NULL ORDER BY id").fetchall() == [

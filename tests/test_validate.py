@@ -306,6 +306,14 @@ def test_a_state_code_comes_with_its_list(write_dataset: Any) -> None:
                                "go together"]
 
 
+def test_a_state_code_s_list_is_a_source_record(write_dataset: Any) -> None:
+    # Since schema 4 the list is cited by its source record's id, as every source is.
+    address = "https://correlatesofwar.org/data-sets/state-system-membership"
+    path = write_dataset(lambda document: _partner(document, "japan").update(cow_source=address))
+    assert _problems(path) == [f"partners[1] (japan): field 'cow_source' cites unknown source {address!r} "
+                               "(no [[sources]] record has that id)"]
+
+
 def test_mongolia_is_checked_as_a_country(write_dataset: Any) -> None:
     path = write_dataset(lambda document: document["mongolia"].update(iso3="mng", iso_numeric="49", cow_code=7120))
     assert _problems(path) == ["mongolia: field 'iso3' must be three capital letters, not 'mng'",

@@ -123,13 +123,17 @@ def _country_codes(record: str) -> tuple[Column, ...]:
             noted(record, "gw_code", "integer"), noted(record, "gw_source"))
 
 
+# The lists the state codes were read from are source records.
+_CODE_LISTS = (key_to("cow_source", "sources"), key_to("gw_source", "sources"))
+
+
 def _claim(record: str) -> tuple[Column, ...]:
     return (noted(record, "confidence", enum=GRADES), noted(record, "quote"), noted(record, "quote_language"))
 
 
 MONGOLIA = Table("mongolia", "Mongolia itself, one side of every tie: its codes, for keying dyadic data on both "
                              "sides. Not a partner. One row, or none where the dataset does not give them.",
-                 (noted("Country", "name", required=True), *_country_codes("Country")), ("iso3",))
+                 (noted("Country", "name", required=True), *_country_codes("Country")), ("iso3",), _CODE_LISTS)
 
 POLICY = Table("policy", "The Third Neighbor Policy itself, as the dataset describes it. One row.", (
     noted("Policy", "name", required=True), noted("Policy", "summary", required=True),
@@ -172,7 +176,7 @@ PARTNERS = Table("partners", "The partners, as they stand at the data's as-of da
                        "Missing: an other relation."),
     flag("tier_since_approx", "True where `tier_since` is only the date by which a source shows the tie in force."),
     noted("Partner", "occasion"), noted("Partner", "instrument"),
-), ("id",), (key_to("tier", "tiers"),))
+), ("id",), (key_to("tier", "tiers"), *_CODE_LISTS))
 
 PARTNER_CLAIMS = Table("partner_claims", "The evidence of a partner's values: one claim per graded field, with "
                                          "the first source's words and the grade (its sources: "

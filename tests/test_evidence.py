@@ -104,8 +104,8 @@ def test_the_quotes_are_the_sources_words_in_their_language(dataset: Any) -> Non
     (lambda d: _source(d, "mfa-gov-mn-16273").pop("url"),
      "sources[0] (mfa-gov-mn-16273): has no 'url' and no 'offline'; give its address, or say in 'offline' why there "
      "is none"),
-    (lambda d: d["sources"].append(dict(_source(d, "mfa-gov-mn-16273"))),
-     "sources[295] (mfa-gov-mn-16273): duplicate source id 'mfa-gov-mn-16273'"),
+    (lambda d: d["sources"].insert(1, dict(_source(d, "mfa-gov-mn-16273"))),
+     "sources[1] (mfa-gov-mn-16273): duplicate source id 'mfa-gov-mn-16273'"),
     (lambda d: _partner(d, "japan")["evidence"][0].update(confidence="certain"),
      "partners[1] (japan) evidence[0]: field 'confidence' must be high, medium or low, not 'certain'"),
     (lambda d: _partner(d, "japan")["evidence"][0].update(sources=["thediplomaticinsight-mongolia-japan-adopt-special"
@@ -209,13 +209,13 @@ def test_search_finds_source_titles_publishers_and_quoted_words() -> None:
     assert "poland" in [hit["id"] for hit in by_publisher]
 
 
-def test_the_sqlite_export_carries_sources_and_evidence(tmp_path: Path) -> None:
+def test_the_sqlite_export_carries_sources_and_evidence(tmp_path: Path, raw_document: dict[str, Any]) -> None:
     path = tmp_path / "policy.db"
     _wrote("export", "--format", "sqlite", "--neighbors", "--all", "-o", str(path))
     db = sqlite3.connect(path)
     try:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert db.execute("SELECT count(*) FROM source_records").fetchone() == (295,)
+        assert db.execute("SELECT count(*) FROM source_records").fetchone() == (len(raw_document["sources"]),)
         row = db.execute("SELECT confidence, quote_language FROM evidence WHERE record_type = 'partner' "
                          "AND record_id = 'italy' AND field = 'tier'").fetchone()
         assert row == ("high", "it")

@@ -95,8 +95,13 @@ def test_show_one_partner_is_a_detail_object() -> None:
         "designation": "Expanded Comprehensive Partnership", "tier": "comprehensive", "since": "2018-09-20",
         "in_force_by": None, "occasion": "Prime Minister Ukhnaagiin Khürelsükh's official visit to Washington",
         "people": ["ukhnaagiin-khurelsukh"], "note": "The tier from which the 2019 strategic partnership was raised. "
-        "The foreign ministry's page carrying the statement of 20 September 2018 is cited; its wording is not quoted.",
-        "sources": ["mfa-gov-mn-47924"], "quote": None, "quote_language": None, "confidence": "medium",
+        "The foreign ministry's page, in English, reports the Prime Minister's meeting with Secretary of State Mike "
+        "Pompeo on 20 September 2018, during his official visit to the United States; a media note of April 2019 on "
+        "the bilateral consultations, as government-world.com republishes it, also says that the partnership was "
+        "announced during that visit.",
+        "sources": ["mfa-gov-mn-47924", "government-world-press-releases-u-s-mongolia-consultations"],
+        "quote": "The bilateral relationship was upgraded and reached the level of the “Expanded Comprehensive "
+                 "Partnership”.", "quote_language": "en", "confidence": "high",
     }]
 
 

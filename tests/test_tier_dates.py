@@ -320,10 +320,12 @@ def test_search_tier_keeps_events_by_the_tier_then() -> None:
 
 
 def test_people_tier_keeps_the_occasions_and_events_of_that_tier_then() -> None:
-    assert _lines("people", "trump", "--fields", "date,kind") == ["2017-12\tevent", "2019-07-31\toccasion"]
-    assert _lines("people", "trump", "--tier", "strategic", "--fields", "date,kind") == ["2019-07-31\toccasion"]
+    assert _lines("people", "trump", "--fields", "date,kind") == ["2017-12\tevent", "2019-07-31\tevent",
+                                                                 "2019-07-31\toccasion"]
+    assert _lines("people", "trump", "--tier", "strategic", "--fields", "date,kind") == ["2019-07-31\tevent",
+                                                                                       "2019-07-31\toccasion"]
     strategic = _lines("people", "--tier", "strategic", "--fields", "id,events")
-    assert "donald-trump\t0" in strategic
+    assert "donald-trump\t1" in strategic
     assert not any(line.startswith("ted-yoho\t") for line in strategic)  # the 2018 Trade Act: comprehensive then
     assert "ted-yoho\t2" in _lines("people", "--tier", "comprehensive", "--fields", "id,events")
 
@@ -345,7 +347,7 @@ def test_the_python_api_and_the_mentions_carry_the_tier_then(dataset: Dataset) -
     assert [str(e.date) for e in select_events(dataset, partner_ids=["united-states"], tiers=["strategic"],
                                                until=2019)] == ["2011-02-10", "2019-07-31"]
     trump = mentions(dataset)["donald-trump"]
-    assert [(m.date, m.kind, m.tier) for m in trump] == [("2017-12", "event", None),
+    assert [(m.date, m.kind, m.tier) for m in trump] == [("2017-12", "event", None), ("2019-07-31", "event", None),
                                                          ("2019-07-31", "occasion", "strategic")]
     assert at_tiers(dataset, trump, {"comprehensive"}) == trump[:1]  # the US was comprehensive in 2017
     assert at_tiers(dataset, trump, {"strategic"}) == trump[1:]

@@ -122,7 +122,7 @@ def test_bibtex_parses_with_a_real_parser(dataset: Dataset) -> None:
     library = bibtexparser.parse_string(out("cite", "--format", "bibtex"))
     assert library.failed_blocks == []
     [entry] = library.entries
-    assert (entry.entry_type, entry.key) == ("misc", "thirdneighbor_3_0_0_2026_12_03")
+    assert (entry.entry_type, entry.key) == ("misc", "thirdneighbor_3_1_0_2026_12_03")
     assert entry["author"] == "{The thirdneighbor contributors}"  # a corporate author: never split into names
     assert (entry["title"], entry["year"], entry["version"]) == ("{Third Neighbor Policy dataset}", "2026",
                                                                  dataset.version)
@@ -153,10 +153,10 @@ def test_csl_json_renders_in_two_styles_with_a_real_processor() -> None:
     assert [item["type"] for item in items] == ["dataset"]
     assert _rendered(get_style_filepath("apa"), items) == (
         "(The thirdneighbor contributors, 2026)",
-        "The thirdneighbor contributors. (2026). Third Neighbor Policy dataset (Version 3.0.0) [Dataset].")
+        "The thirdneighbor contributors. (2026). Third Neighbor Policy dataset (Version 3.1.0) [Dataset].")
     assert _rendered(get_style_filepath("chicago-author-date"), items) == (
         "(The thirdneighbor contributors 2026)",
-        "The thirdneighbor contributors. 2026. “Third Neighbor Policy Dataset”. Version 3.0.0.")
+        "The thirdneighbor contributors. 2026. “Third Neighbor Policy Dataset”. Version 3.1.0.")
 
 
 def test_csl_json_renders_with_the_style_citeproc_py_ships() -> None:
@@ -174,14 +174,14 @@ def test_ris_is_one_data_record() -> None:
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines)
     tags = dict(line.split("  - ", 1) for line in lines[1:-1])
     assert (tags["AU"], tags["TI"], tags["PY"], tags["ET"]) == ("The thirdneighbor contributors",
-                                                                "Third Neighbor Policy dataset", "2026", "3.0.0")
+                                                                "Third Neighbor Policy dataset", "2026", "3.1.0")
     assert f"thirdneighbor {__version__}" in tags["N1"] and "UR" not in tags
 
 
 def test_text_is_one_complete_entry() -> None:
     text = out("cite")
     assert text.splitlines()[0] == ("The thirdneighbor contributors (2026). Third Neighbor Policy dataset, version "
-                                    "3.0.0, checked against its sources on 2026-12-03; read with thirdneighbor "
+                                    "3.1.0, checked against its sources on 2026-12-03; read with thirdneighbor "
                                     f"{__version__}.")
     assert "Sources: " in text and "listed by `thirdneighbor cite --sources`" in text and "URL" not in text
 

@@ -270,7 +270,7 @@ def test_every_changelog_entry_is_a_version_newest_first() -> None:
     headings = re.findall(r"^## (\S+)", CHANGELOG.read_text(encoding="utf-8"), re.MULTILINE)
     versions = [tuple(map(int, heading.split("."))) for heading in headings]
     assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(versions)
-    assert headings[:2] == ["3.0.0", "2.1.0"]
+    assert headings[:3] == ["3.1.0", "3.0.0", "2.1.0"]
 
 
 def test_cite_names_the_data_version_in_every_format(dataset: Dataset) -> None:

@@ -157,10 +157,10 @@ def test_init_writes_an_editable_copy(tmp_path: Path) -> None:
     changed = [(old, new) for old, new in zip(BUNDLED.read_text(encoding="utf-8").splitlines(),
                                               path.read_text(encoding="utf-8").splitlines()) if old != new]
     assert changed == [('title = "Third Neighbor Policy dataset"',
-                        'title = "Own dataset, based on Third Neighbor Policy dataset 3.0.0"'),
-                       ('version = "3.0.0"', 'version = "0.1.0"')]
+                        'title = "Own dataset, based on Third Neighbor Policy dataset 3.1.0"'),
+                       ('version = "3.1.0"', 'version = "0.1.0"')]
     citation = json.loads(out("cite", "--format", "json", "--data", str(path)))
-    assert (citation["title"], citation["version"]) == ("Own dataset, based on Third Neighbor Policy dataset 3.0.0",
+    assert (citation["title"], citation["version"]) == ("Own dataset, based on Third Neighbor Policy dataset 3.1.0",
                                                         "0.1.0")
 
 
@@ -181,7 +181,7 @@ def test_cite_text() -> None:
     from thirdneighbor import __version__
 
     text = out("cite")
-    assert text.startswith("The thirdneighbor contributors (2026). Third Neighbor Policy dataset, version 3.0.0, "
+    assert text.startswith("The thirdneighbor contributors (2026). Third Neighbor Policy dataset, version 3.1.0, "
                            f"checked against its sources on 2026-12-03; read with thirdneighbor {__version__}.\n")
     sources = out("cite", "--sources")
     assert "https://montsame.mn/en/read/337211\n" in sources
@@ -203,8 +203,8 @@ def test_cite_lists_each_source_once() -> None:
 
 def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
     entry = out("cite", "--format", "bibtex")
-    assert entry.startswith("@misc{thirdneighbor_3_0_0_2026_12_03,\n") and entry.endswith("}\n")
-    assert "  version = {3.0.0},\n" in entry
+    assert entry.startswith("@misc{thirdneighbor_3_1_0_2026_12_03,\n") and entry.endswith("}\n")
+    assert "  version = {3.1.0},\n" in entry
     assert entry.count("@") == 1
     depth = 0
     for char in re.sub(r"\\[{}]", "", entry):
@@ -216,7 +216,7 @@ def test_cite_bibtex_is_one_entry_with_balanced_braces() -> None:
 
 def test_cite_json_is_the_json_format() -> None:
     assert out("cite", "--json") == out("cite", "--format", "json")
-    assert json.loads(out("cite", "--json"))["version"] == "3.0.0"
+    assert json.loads(out("cite", "--json"))["version"] == "3.1.0"
     result = run_cli("cite", "--json", "--format", "bibtex")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "thirdneighbor: --json and --format bibtex ask for two formats; give one\n"
@@ -249,7 +249,7 @@ def test_an_own_copy_gets_a_title_and_version_even_where_the_file_had_none() -> 
     from thirdneighbor.data.load import own_copy
 
     text = BUNDLED.read_text(encoding="utf-8")
-    bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "3.0.0"\n', "")
+    bare = text.replace('title = "Third Neighbor Policy dataset"\n', "").replace('version = "3.1.0"\n', "")
     copy = tomllib.loads(own_copy(bare.encode("utf-8")).decode("utf-8"))
     assert (copy["title"], copy["version"]) == ("Own dataset, based on the bundled dataset", "0.1.0")
     # Only the top-level keys change: the events' titles are untouched.
@@ -264,7 +264,7 @@ def test_info_says_which_file_and_why(tmp_path: Path, monkeypatch: pytest.Monkey
     schema = json.loads((BUNDLED.parents[1] / "schema" / "output.schema.json").read_text(encoding="utf-8"))
     bundled = json.loads(out("info", "--json"))
     jsonschema.validate(bundled, {"$ref": "#/$defs/info", "$defs": schema["$defs"]})
-    assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "3.0.0")
+    assert (bundled["path"], bundled["source"], bundled["version"]) == (str(BUNDLED), "bundled", "3.1.0")
     assert bundled["records"] == {"partners": 22, "third_neighbors": 16, "neighbors": 2, "other_relations": 1,
                                   "organisations": 3, "events": 47, "people": 44, "tiers": 4}
     assert json.loads(out("info", "--json"))["cache"]["hit"] is True  # the first run wrote it

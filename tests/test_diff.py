@@ -43,7 +43,7 @@ def test_a_changed_tier_in_an_edited_copy(write_dataset: Any) -> None:
     assert result.stdout == 'changed partner japan\n  tier: "strategic" → "comprehensive"\n'
     assert result.stderr == f"thirdneighbor: {BUNDLED} → {path}: 1 record changed, 0 added, 0 removed\n"
     payload = diff_json(BUNDLED, path)
-    assert payload["old"] == {"path": str(BUNDLED), "title": "Third Neighbor Policy dataset", "version": "3.0.0"}
+    assert payload["old"] == {"path": str(BUNDLED), "title": "Third Neighbor Policy dataset", "version": "3.1.0"}
     assert payload["changes"] == [{"record": "partner", "key": "japan", "change": "changed", "values": None,
                                    "fields": [{"field": "tier", "old": "strategic", "new": "comprehensive"}]}]
 
@@ -52,7 +52,7 @@ def test_records_added_removed_and_changed_of_every_kind(write_dataset: Any) -> 
     first: list[tuple[str, str]] = []
 
     def change(document: dict[str, Any]) -> None:
-        document["version"] = "3.1.0"
+        document["version"] = "3.2.0"
         document["mongolia"]["gw_code"] = 713
         document["policy"]["aims"] = document["policy"]["aims"][:1]
         document["tiers"][3]["description"] = "The lowest tier."
@@ -83,7 +83,7 @@ def test_records_added_removed_and_changed_of_every_kind(write_dataset: Any) -> 
     assert removed and removed <= set(uk) | set(uk_events[0]["values"]["sources"])
     assert summary[-1] == ("source", "a-source", "added")
     by_kind = {(c["record"], c["change"]): c for c in changes}
-    assert by_kind[("dataset", "changed")]["fields"] == [{"field": "version", "old": "3.0.0", "new": "3.1.0"}]
+    assert by_kind[("dataset", "changed")]["fields"] == [{"field": "version", "old": "3.1.0", "new": "3.2.0"}]
     assert by_kind[("mongolia", "changed")]["fields"] == [{"field": "gw_code", "old": 712, "new": 713}]
     assert by_kind[("partner", "changed")]["fields"] == [{"field": "history[0].since", "old": "1998-05", "new": "1997"}]
     removed = by_kind[("partner", "removed")]

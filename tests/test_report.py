@@ -157,7 +157,7 @@ def test_a_dated_and_filtered_page_says_so_in_its_title_heading_summary_and_capt
     text = page("--as-of", "2015", "--tier", "strategic")
     assert rows(text) == ["japan", "india"]
     said = "as of 2015; tier: Strategic partnership"
-    assert re.search(rf"<title>Mongolia's Third Neighbor Policy, {said}: Third Neighbor Policy dataset 3.0.0</title>",
+    assert re.search(rf"<title>Mongolia's Third Neighbor Policy, {said}: Third Neighbor Policy dataset 3.1.0</title>",
                      text)
     assert "<h1>Mongolia's Third Neighbor Policy, as of 2015</h1>" in text
     assert '<p class="scope">Shown: tier: Strategic partnership.</p>' in text

@@ -307,11 +307,29 @@ def test_a_state_code_comes_with_its_list(write_dataset: Any) -> None:
 
 
 def test_a_state_code_s_list_is_a_source_record(write_dataset: Any) -> None:
-    # Since schema 4 the list is cited by its source record's id, as every source is.
-    address = "https://correlatesofwar.org/data-sets/state-system-membership"
-    path = write_dataset(lambda document: _partner(document, "japan").update(cow_source=address))
-    assert _problems(path) == [f"partners[1] (japan): field 'cow_source' cites unknown source {address!r} "
+    # Since data 3.1.0 the list is cited by its source record's id, as every source is.
+    path = write_dataset(lambda document: _partner(document, "japan").update(cow_source="cow-list"))
+    assert _problems(path) == ["partners[1] (japan): field 'cow_source' cites unknown source 'cow-list' "
                                "(no [[sources]] record has that id)"]
+
+
+def test_a_file_of_data_3_0_0_gives_the_lists_by_address_and_still_loads(write_dataset: Any, dataset: Any) -> None:
+    cow, gw = "https://correlatesofwar.org/data-sets/state-system-membership", "http://www.ksgleditsch.com/data/iisystem.dat"
+
+    def as_3_0_0(document: dict[str, Any]) -> None:
+        for country in (document["mongolia"], *document["partners"]):
+            if "cow_source" in country:
+                country.update(cow_source=cow, gw_source=gw)
+        document["sources"] = [source for source in document["sources"]
+                               if source["id"] != "ksgleditsch-data-iisystem-dat"]  # one list without its record
+
+    notices: list[str] = []
+    old = load_dataset(write_dataset(as_3_0_0), use_cache=False, on_notice=notices.append)
+    japan = next(partner for partner in old.all_partners if partner.id == "japan")
+    assert japan.cow_source == dataset.partner("japan").cow_source  # the page's own record
+    assert (japan.gw_source, old.mongolia.gw_source) == ("ksgleditsch-data-iisystem-dat",) * 2  # one made for it
+    assert [source.url for source in old.all_sources if source.id == japan.gw_source] == [gw]
+    assert len(notices) == 1 and "gives 'cow_source' or 'gw_source' as an address" in notices[0]
 
 
 def test_mongolia_is_checked_as_a_country(write_dataset: Any) -> None:

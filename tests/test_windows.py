@@ -108,7 +108,7 @@ def test_list_and_search_headings_give_the_window() -> None:
 def test_chart_subtitle_gives_the_days_drawn() -> None:
     svg = ok("chart", "--since", "2010-06", "--until", "2012", "-o", "-")
     assert "tier, 2010-01-01 to 2012-12-31</text>" in svg
-    assert "version 3.0.0, checked against its sources on 2026-12-03." in svg  # the credit at the foot
+    assert "version 3.1.0, checked against its sources on 2026-12-03." in svg  # the credit at the foot
     # The last year is drawn up to the dataset's as-of date.
     assert "tier, 2020-01-01 to 2026-12-03</text>" in ok("chart", "--since", "2020", "-o", "-")
 

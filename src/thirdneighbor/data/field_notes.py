@@ -37,11 +37,11 @@ _COUNTRY_CODES = {
     "cow_code": FieldNote("Correlates of War state number.", "a positive integer",
                           "not in the list, or a file before data version 2.1.0"),
     "cow_source": FieldNote("The Correlates of War list the code was read from: a source record, by its id "
-                            "(until schema 4, its address).", "the id of a `[[sources]]` record", "no code"),
+                            "(before data 3.1.0, its address, which still loads).", "the id of a `[[sources]]` record", "no code"),
     "gw_code": FieldNote("Gleditsch and Ward state number.", "a positive integer",
                          "not in the list, or a file before data version 2.1.0"),
     "gw_source": FieldNote("Gleditsch and Ward's list the code was read from: a source record, by its id "
-                           "(until schema 4, its address).", "the id of a `[[sources]]` record", "no code"),
+                           "(before data 3.1.0, its address, which still loads).", "the id of a `[[sources]]` record", "no code"),
 }
 
 

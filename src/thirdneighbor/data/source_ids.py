@@ -178,6 +178,49 @@ def as_schema_4(document: dict[str, Any]) -> dict[str, Any]:
     return converted
 
 
+ADDRESSED_LISTS = ("gives 'cow_source' or 'gw_source' as an address; they still work, but cite the list's "
+                   "[[sources]] record by its id, as the bundled data does (data 3.1.0)")
+
+
+def code_lists_by_id(document: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """A schema-4 document whose countries give the lists of their state codes as
+    addresses, as data 3.0.0 did, with each address read as the id of the source
+    record of that page (one is added where none is); and whether any was.
+    The document is not modified."""
+    sources = document.get("sources")
+    if type(sources) is not list:
+        return document, False
+    addresses = [country[key] for country in _countries(document) for key in _CODE_LISTS
+                 if type(country.get(key)) is str and is_address(country[key])]
+    if not addresses:
+        return document, False
+    records = [record for record in sources if type(record) is dict]
+    taken = {record["id"] for record in records if type(record.get("id")) is str}
+    ids = {}
+    for record in records:
+        if type(record.get("url")) is str and is_address(record["url"]) and type(record.get("id")) is str:
+            ids.setdefault(same_page(record["url"]), record["id"])
+    added = []
+    for address in addresses:
+        page = same_page(address)
+        if page not in ids:
+            base = readable_id(address)
+            record_id, number = base, 2
+            while record_id in taken:
+                record_id, number = f"{base}-{number}", number + 1
+            taken.add(record_id)
+            ids[page] = record_id
+            added.append(basic_record(address, record_id))
+    by_address = {address: ids[same_page(address)] for address in addresses}
+    converted = {**document, "sources": [*sources, *added]}
+    if type(document.get("mongolia")) is dict:
+        converted["mongolia"] = _code_lists_cited(document["mongolia"], by_address)
+    if type(document.get("partners")) is list:
+        converted["partners"] = [_code_lists_cited(record, by_address) if type(record) is dict else record
+                                 for record in document["partners"]]
+    return converted, True
+
+
 def _code_lists_cited(country: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
     return {**country, **{key: ids[country[key]] for key in _CODE_LISTS
                           if type(country.get(key)) is str and country[key] in ids}}

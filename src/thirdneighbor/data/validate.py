@@ -16,7 +16,7 @@ from typing import Any
 
 from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier
 from .names import partner_keys, person_keys
-from .source_ids import as_schema_4
+from .source_ids import ADDRESSED_LISTS, as_schema_4, code_lists_by_id
 from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label, check_id
 from .validate_records import AsOf, Codes, Names, check_kind, twice
 from .validate_roles import build_roles, role_line
@@ -67,6 +67,9 @@ def build_dataset(document: dict[str, Any]) -> Checked:
                                   "its sources as text")
         # Its source strings become records here, so that one form is validated and loaded.
         document = as_schema_4(document)
+        addressed_lists = False
+    else:  # data 3.0.0 gave the lists of state codes by address; they are source records since
+        document, addressed_lists = code_lists_by_id(document)
     # What did convert at the top is still checked further, so that a bad
     # `tiers` array does not hide the problems in `partners`.
     top = check.convertible_fields(document, _fixed(""), Dataset)
@@ -118,6 +121,7 @@ def build_dataset(document: dict[str, Any]) -> Checked:
     citations.check(check, sources if "all_sources" in top else None)
 
     notices = old_keys_notice(check.old_keys)
+    notices += [ADDRESSED_LISTS] if addressed_lists else []
     if check.problems or policy is None:
         return Checked(None, check.problems, notices)
     assert "as_of" in top and "schema_version" in top  # else a problem was reported

@@ -208,6 +208,10 @@ def test_germany_is_where_the_two_lists_differ(dataset: Dataset) -> None:
     assert [p.id for p in countries(dataset) if p.cow_code != p.gw_code] == ["germany"]
     germany = json.loads(ok("show", "germany", "--json"))
     assert (germany["cow_code"], germany["gw_code"]) == (255, 260)
+    # The lists are among the sources the answer cites, as objects with their addresses.
+    lists = {source["id"]: source["url"] for source in germany["sources"]}
+    assert (lists[germany["cow_source"]], lists[germany["gw_source"]]) == (
+        "https://correlatesofwar.org/data-sets/state-system-membership", "http://ksgleditsch.com/data/iisystem.dat")
 
 
 def test_mongolia_has_its_own_record_with_712_in_both_lists(dataset: Dataset) -> None:

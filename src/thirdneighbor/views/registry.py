@@ -164,8 +164,10 @@ def _show_records(view: View) -> list[Row]:
     records = []
     for partner in subject.partners:
         evidence = partner_evidence(partner, subject.events[partner.id])
-        # Every source the answer cites, as objects: the record's own, then those its evidence adds.
-        cited = dict.fromkeys([*partner.sources, *(source for row in evidence for source in row["sources"])])
+        # Every source the answer cites, as objects: the record's own, those its evidence adds,
+        # and the lists its state codes were read from.
+        cited = dict.fromkeys([*partner.sources, *(source for row in evidence for source in row["sources"]),
+                               *(source for source in (partner.cow_source, partner.gw_source) if source)])
         records.append({**partner_record(partner, view.as_of),
                         "sources": [source_object(index[source_id]) for source_id in cited],
                         "history": [entry.to_dict() for entry in partner.history],

@@ -7,7 +7,7 @@ the commands, and a View returned, never written.
 
 # No `from __future__ import annotations`: Typer reads these annotations (see cli/root.py).
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -15,6 +15,10 @@ from .root import _examples, app
 from .options import (AllFlag, CountryOption, DataSource, NeighborsFlag, PeopleTierOption, SearchSinceOption,
                       SearchTierOption, SearchUntilOption, TierOption, YearOption, YearlySinceOption,
                       YearlyUntilOption, answering, window_of)
+
+if TYPE_CHECKING:
+    from ..data.load import Loaded
+    from ..query.search_index import SearchIndex
 
 @app.command("search", epilog=_examples(
     "thirdneighbor search khurelsukh",
@@ -50,7 +54,8 @@ def search_command(
 
     parse_query(words)  # a query it would refuse is refused before the data is read
     first, last, window = window_of(since, until, year)
-    dataset = source.load()
+    loaded = source.load_source()
+    dataset = loaded.dataset
     partners = select_partners(dataset, tiers=tier or (), since=first, until=last, include_neighbors=True,
                                include_other=True)
     partner_ids: list[str] = []
@@ -59,8 +64,11 @@ def search_command(
         partners = narrowed(partners, named)
         partner_ids = sorted({partner.id for partner in named})
     events = select_events(dataset, partner_ids=partner_ids, since=first, until=last, tiers=tier or ())
+    # The records' texts and folds from the index kept beside the cache entry:
+    # then the sources (half the records) are never decoded.
+    index = _search_index(loaded)
     hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers,
-                  sources=dataset.all_sources)
+                  sources=() if index is not None else dataset.all_sources, index=index)
     if not hits:
         asked = " ".join(words)
         from ..core.language import _
@@ -226,3 +234,24 @@ def people_command(
         source.notes.append(_("no occasion or event at {tiers} names {name}").format(
             tiers=", ".join(sorted(tiers)), name=clean(person.name)))
     return View("person", dataset, PersonSubject(person, index[person.id]))
+
+
+def _search_index(loaded: "Loaded") -> "Optional[SearchIndex]":
+    """The loaded dataset's search index: kept beside its cache entry, or made
+    and kept now. None where no cache is used (--no-cache, stdin): the search
+    then works from the records, as it would anyway."""
+    if loaded.stamp is None:
+        return None
+    from ..data import companion
+    from ..query import search_index
+
+    stamped = companion.stamp(loaded.stamp, search_index.KIND, search_index.version())
+    payload = companion.read(loaded.path, loaded.size, search_index.KIND, stamped)
+    if payload is not None:
+        try:
+            return search_index.read(loaded.dataset, payload)
+        except ValueError:
+            pass  # damaged or foreign: made afresh below
+    index, payload = search_index.build(loaded.dataset)
+    companion.write(loaded.path, search_index.KIND, stamped, payload)
+    return index

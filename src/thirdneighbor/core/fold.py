@@ -92,14 +92,15 @@ def fold_ascii(text: str) -> str:
 Folded = tuple[str, "range | list[int]"]
 
 
-def folded(text: str) -> Folded:
-    """`fold(text)`, with the way back to the original: (folded text, origin)."""
+def folded(text: str, known: str | None = None) -> Folded:
+    """`fold(text)`, with the way back to the original: (folded text, origin).
+    `known` is the text's fold where the caller has it already."""
     table = _TABLE
     if text.isascii():
-        result = fold_ascii(text)
+        result = fold_ascii(text) if known is None else known
         even = len(result) == len(text)  # an ASCII character folds to one, or to none (a control)
     else:
-        result = text.translate(table)
+        result = text.translate(table) if known is None else known
         # Each distinct character looked up once, not each character of the text.
         even = all(len(table[ord(character)]) == 1 for character in set(text))
     if even:

@@ -116,8 +116,8 @@ def fingerprint(content: bytes) -> bytes:
                    digest_size=_DIGEST).digest()
 
 
-def load(dataset_file: Path, content: bytes, remake: Callable[[], Dataset] | None = None
-         ) -> tuple[Dataset, list[str]] | None:
+def load(dataset_file: Path, content: bytes, remake: Callable[[], Dataset] | None = None,
+         stamp: bytes | None = None) -> tuple[Dataset, list[str]] | None:
     """The cached Dataset for this file's current content, with the notices its
     validation gave, or None. Its deferrable fields are decoded at their first
     read; should that find a damaged value, `remake()` (the file parsed afresh)
@@ -126,7 +126,7 @@ def load(dataset_file: Path, content: bytes, remake: Callable[[], Dataset] | Non
     if path is None:
         return None
     try:
-        payload = _checked_payload(path, fingerprint(content), len(content))
+        payload = _checked_payload(path, stamp or fingerprint(content), len(content))
         if payload is None:
             return None
         notices, body = marshal.loads(payload)

@@ -222,13 +222,17 @@ class Loaded:
     """A loaded dataset, and where it came from (what `info` reports). A plain
     class: a NamedTuple costs 0.2 ms to create at every start-up."""
 
-    __slots__ = ("dataset", "path", "why", "cached")
+    __slots__ = ("dataset", "path", "why", "cached", "stamp", "size")
 
-    def __init__(self, dataset: Dataset, path: Path, why: str, cached: bool) -> None:
+    def __init__(self, dataset: Dataset, path: Path, why: str, cached: bool, stamp: bytes | None = None,
+                 size: int = 0) -> None:
         self.dataset = dataset
         self.path = path  # the file, or "<stdin>"
         self.why = why  # "--data", "--data -", "$THIRDNEIGHBOR_DATA", "$THIRDNEIGHBOR_DATA=-" or "bundled"
         self.cached = cached  # whether the cache held it
+        # The cache's fingerprint of the bytes and their size; no stamp where no cache is
+        # used (--no-cache, stdin): what the cache's companions are keyed by (data/companion.py).
+        self.stamp, self.size = stamp, size
 
 
 def load_source(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True,
@@ -237,11 +241,11 @@ def load_source(path: str | os.PathLike[str] | None = None, *, use_cache: bool =
     FIFO or stdin gives its bytes only once."""
     resolved, raw, why = _read_source(path)
     try:
-        dataset, cached = _dataset_from(resolved, raw, use_cache=use_cache and why not in STDIN_SOURCES,
-                                        on_notice=on_notice)
+        dataset, cached, stamp = _dataset_from(resolved, raw, use_cache=use_cache and why not in STDIN_SOURCES,
+                                               on_notice=on_notice)
     except DatasetError as error:
         raise _said_where(error, resolved, why) from None
-    return Loaded(dataset, resolved, why, cached)
+    return Loaded(dataset, resolved, why, cached, stamp, len(raw))
 
 
 def _said_where(error: DatasetError, resolved: Path, why: str) -> DatasetError:
@@ -251,10 +255,10 @@ def _said_where(error: DatasetError, resolved: Path, why: str) -> DatasetError:
 
 
 def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
-                  on_notice: Callable[[str], None] | None) -> tuple[Dataset, bool]:
+                  on_notice: Callable[[str], None] | None) -> tuple[Dataset, bool, bytes | None]:
     """The validated Dataset of these bytes, from the cache or parsed and
-    checked, and whether it came from the cache."""
-    hit = None
+    checked, whether it came from the cache, and the cache's fingerprint of them."""
+    hit = stamp = None
     if use_cache:
         from . import cache
 
@@ -263,7 +267,8 @@ def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
             cache.store(resolved, raw, fresh, notices)
             return fresh
 
-        hit = cache.load(resolved, raw, remake)
+        stamp = cache.fingerprint(raw)
+        hit = cache.load(resolved, raw, remake, stamp)
     if hit is not None:
         dataset, notices = hit
     else:
@@ -273,7 +278,7 @@ def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
     if on_notice is not None:
         for notice in notices:
             on_notice(f"{resolved}: {notice}")
-    return dataset, hit is not None
+    return dataset, hit is not None, stamp
 
 
 def _read_source(path: str | os.PathLike[str] | None) -> tuple[Path, bytes, str]:
@@ -370,7 +375,7 @@ def check_dataset(path: str | os.PathLike[str]) -> dict[str, Any]:
         # Read once: a FIFO or stdin gives its bytes only once, and the line
         # numbers below come from the same bytes that were checked.
         resolved, raw, _ = _read_source(path)
-        dataset, _ = _dataset_from(resolved, raw, use_cache=False, on_notice=notices.append)
+        dataset, _, _ = _dataset_from(resolved, raw, use_cache=False, on_notice=notices.append)
     except DatasetError as error:
         lines = record_lines(raw) if raw is not None else {}
         found = [(problem, _line_of(problem.record, lines)) for problem in error.problems]

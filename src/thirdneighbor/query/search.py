@@ -27,12 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError, quoted
 from ..core.fold import fold, fold_ascii, folded
 from ..data.model import Event, Partner, Person, Source, Tier
 from ..data.names import partner_keys
+
+if TYPE_CHECKING:
+    from .search_index import SearchIndex
 
 EXCERPT_WIDTH = 70  # characters of context shown around the first match in a field
 # The most a query may hold, so that its cost stays that of the data it searches:
@@ -231,10 +234,10 @@ def _event_texts(event: Event, people: dict[str, Person], sources: dict[str, Sou
             "sources": _cited(event.sources, sources), "evidence": [event.quote] if event.quote else []}
 
 
-def _spans(text: str, terms: Sequence[_Term]) -> list[tuple[int, int]]:
-    """Where in `text` the terms match, as offsets in the original, sorted,
-    with overlapping matches (of "japan" and "japanese") made one."""
-    key, origin = folded(text)  # the same folded text the record was matched on
+def _spans(text: str, key: str, terms: Sequence[_Term]) -> list[tuple[int, int]]:
+    """Where in `text` (folded: `key`) the terms match, as offsets in the
+    original, sorted, with overlapping matches (of "japan" and "japanese") made one."""
+    key, origin = folded(text, key)  # the same folded text the record was matched on
     spans = sorted((origin[start], origin[end - 1] + 1) for term in terms for start, end in term.spans(key))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -245,8 +248,8 @@ def _spans(text: str, terms: Sequence[_Term]) -> list[tuple[int, int]]:
     return merged
 
 
-def _excerpt(field: str, text: str, terms: Sequence[_Term]) -> Match:
-    spans = _spans(text, terms)
+def _excerpt(field: str, text: str, key: str, terms: Sequence[_Term]) -> Match:
+    spans = _spans(text, key, terms)
     first, first_end = spans[0]
     start = max(0, first - EXCERPT_WIDTH // 3)
     end = min(len(text), max(start + EXCERPT_WIDTH, first_end))  # the whole first match, however long
@@ -264,7 +267,7 @@ def _excerpt(field: str, text: str, terms: Sequence[_Term]) -> Match:
     return Match(field, prefix + text[start:end] + suffix, marks)
 
 
-def _fold_each(texts: list[str]) -> list[str]:
+def fold_each(texts: list[str]) -> list[str]:
     """Each text folded, in at most two calls: one for the ASCII texts, by
     fold_ascii's byte tables, and one for the rest. Folding goes
     character by character, so a joined text folds to the joined folds; the
@@ -332,27 +335,45 @@ def _hit(every: list[tuple[str, int, str]], keys: list[str],
         if set(held) <= shown.setdefault(field, set()):
             continue
         shown[field].update(held)
-        matches.append(_excerpt(field, original, [terms[index] for index in held]))
+        matches.append(_excerpt(field, original, keys[text], [terms[index] for index in held]))
     return sum(best), tuple(matches)
 
 
-def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event],
-           people: Sequence[Person] = (), tiers: Sequence[Tier] = (), sources: Sequence[Source] = ()) -> list[Hit]:
-    """The records among `partners` and `events` that hold every term of
-    `query` (the words as typed), best first (the rule is in the module's docstring)."""
-    terms = [_Term(term) for term in parse_query(query)]
+def record_texts(partners: Sequence[Partner], events: Sequence[Event], people: Sequence[Person] = (),
+                 tiers: Sequence[Tier] = (), sources: Sequence[Source] = ()) -> list[list[tuple[str, int, str]]]:
+    """Each record's texts as (field, weight, text), the partners' then the events'."""
     by_id = {person.id: person for person in people}
     cited = {source.id: source for source in sources}
     tier_names = {tier.id: [name for name in (tier.name, tier.name_mn) if name] for tier in tiers}
     texts = [_every(_partner_texts(partner, by_id, tier_names, cited), _PARTNER_FIELDS) for partner in partners]
-    texts += [_every(_event_texts(event, by_id, cited), _EVENT_FIELDS) for event in events]
-    # Records share texts (a source's title, a person's names): each distinct
-    # text is folded once, and all of them in two calls (_fold_each).
+    return texts + [_every(_event_texts(event, by_id, cited), _EVENT_FIELDS) for event in events]
+
+
+def folds_of(texts: list[list[tuple[str, int, str]]]) -> dict[str, str]:
+    """Each distinct text's fold. Records share texts (a source's title, a
+    person's names): each is folded once, and all of them in two calls."""
     distinct = list(dict.fromkeys(text for every in texts for _, _, text in every))
-    folds = dict(zip(distinct, _fold_each(distinct)))
+    return dict(zip(distinct, fold_each(distinct)))
+
+
+def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event],
+           people: Sequence[Person] = (), tiers: Sequence[Tier] = (), sources: Sequence[Source] = (),
+           index: SearchIndex | None = None) -> list[Hit]:
+    """The records among `partners` and `events` that hold every term of
+    `query` (the words as typed), best first (the rule is in the module's docstring).
+    With an `index` of their dataset (thirdneighbor.query.search_index), their
+    texts and folds come from it, and `people`, `tiers` and `sources` are not read."""
+    terms = [_Term(term) for term in parse_query(query)]
+    records = (*partners, *events)
+    if index is not None:
+        texts, keys = index.texts_and_folds(records)
+    else:
+        texts = record_texts(partners, events, people, tiers, sources)
+        folds = folds_of(texts)
+        keys = [[folds[text] for _, _, text in every] for every in texts]
     hits = []
-    for record, every in zip((*partners, *events), texts):
-        found = _hit(every, [folds[text] for _, _, text in every], terms)
+    for record, every, record_keys in zip(records, texts, keys):
+        found = _hit(every, record_keys, terms)
         if found is None:
             pass
         elif isinstance(record, Partner):

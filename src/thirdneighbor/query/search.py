@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError, quoted
 from ..core.fold import fold, fold_ascii, folded
 from ..data.model import Event, Partner, Person, Source, Tier
-from ..data.names import partner_keys
 
 if TYPE_CHECKING:
     from .search_index import SearchIndex
@@ -212,6 +211,8 @@ def _cited(ids: Iterable[str], sources: dict[str, Source]) -> list[str]:
 
 def _partner_texts(partner: Partner, people: dict[str, Person], tier_names: dict[str, list[str]],
                    sources: dict[str, Source]) -> dict[str, list[str]]:
+    from ..data.names import partner_keys  # not imported by a search that reads the index
+
     history = [text for entry in partner.history for text in (entry.designation, entry.occasion, entry.note) if text]
     history += _names((person_id for entry in partner.history for person_id in entry.people), people)
     return {

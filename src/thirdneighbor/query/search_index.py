@@ -1,9 +1,10 @@
 """A search's index of a dataset: every record's texts and their folds, worked
-out once and kept beside the dataset's cache entry (data/companion.py; the search command keeps it).
+out once and kept beside the dataset's cache entry (data/companion.py; the
+search command keeps it).
 
 A search reads every text of every record, the sources' titles and the quotes
 among them, and folds each one (core/fold.py); on the bundled data that was
-most of its own work, and reading the sources cost as much again. From the
+most of its own work, and decoding the sources cost half as much again. From the
 index, a cached search does neither: it reads one marshal payload, checked as
 the cache's entries are, and gets each record's texts and folds by its place in
 the dataset. An index that does not fit its dataset is a miss, made afresh.

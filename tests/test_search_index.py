@@ -62,7 +62,7 @@ def test_records_of_another_dataset_are_refused_not_misread(dataset: Any, write_
 
     index, _ = search_index.build(dataset)
     other = load_dataset(write_dataset(), use_cache=False)
-    with pytest.raises(ValueError, match="another dataset"):
+    with pytest.raises(search_index.NotIndexed, match="another dataset"):
         search(["japan"], partners=other.all_partners, events=other.all_events, index=index)
 
 
@@ -147,3 +147,15 @@ def test_an_index_whose_entry_is_gone_is_removed_with_the_next_one_written(cache
     assert index_file(first).exists()
     searched(second, "japan")
     assert not index_file(first).exists() and index_file(second).exists()
+
+
+def test_records_the_index_lacks_are_searched_without_it(cache_home: Path, write_dataset: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_dataset()
+    expected = searched(path, "khurelsukh")
+
+    def lacking(self: Any, records: Any) -> Any:
+        raise search_index.NotIndexed("the index is of another dataset than these records")
+
+    monkeypatch.setattr(search_index.SearchIndex, "texts_and_folds", lacking)
+    assert searched(path, "khurelsukh") == expected

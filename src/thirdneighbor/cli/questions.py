@@ -49,6 +49,7 @@ def search_command(
     the event's date.
     """
     from ..query.search import parse_query, search
+    from ..query.search_index import NotIndexed
     from ..query.select import narrowed, resolve_partners, select_events, select_partners
     from ..views.registry import View
 
@@ -67,8 +68,13 @@ def search_command(
     # The records' texts and folds from the index kept beside the cache entry:
     # then the sources (half the records) are never decoded.
     index = _search_index(loaded)
-    hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers,
-                  sources=() if index is not None else dataset.all_sources, index=index)
+    try:
+        hits = search(words, partners=partners, events=events, index=index) if index is not None else None
+    except NotIndexed:  # a record made anew rather than chosen from the dataset: none is, today
+        hits = None
+    if hits is None:
+        hits = search(words, partners=partners, events=events, people=dataset.all_people, tiers=dataset.tiers,
+                      sources=dataset.all_sources)
     if not hits:
         asked = " ".join(words)
         from ..core.language import _

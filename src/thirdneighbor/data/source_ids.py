@@ -87,14 +87,19 @@ def assign_ids(sources: list[str]) -> tuple[dict[str, str], list[str]]:
         if page in by_page:
             ids[source] = by_page[page]
             continue
-        base = readable_id(source)
-        record_id, number = base, 2
-        while record_id in taken:
-            record_id, number = f"{base}-{number}", number + 1
-        taken.add(record_id)
-        by_page[page] = ids[source] = record_id
+        by_page[page] = ids[source] = _unique_id(source, taken)
         firsts.append(source)
     return ids, firsts
+
+
+def _unique_id(source: str, taken: set[str]) -> str:
+    """The source's readable id, numbered where another source has it already; then taken."""
+    base = readable_id(source)
+    record_id, number = base, 2
+    while record_id in taken:
+        record_id, number = f"{base}-{number}", number + 1
+    taken.add(record_id)
+    return record_id
 
 
 def basic_record(source: str, record_id: str) -> dict[str, str]:
@@ -204,13 +209,8 @@ def code_lists_by_id(document: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     for address in addresses:
         page = same_page(address)
         if page not in ids:
-            base = readable_id(address)
-            record_id, number = base, 2
-            while record_id in taken:
-                record_id, number = f"{base}-{number}", number + 1
-            taken.add(record_id)
-            ids[page] = record_id
-            added.append(basic_record(address, record_id))
+            ids[page] = _unique_id(address, taken)
+            added.append(basic_record(address, ids[page]))
     by_address = {address: ids[same_page(address)] for address in addresses}
     converted = {**document, "sources": [*sources, *added]}
     if type(document.get("mongolia")) is dict:

@@ -32,6 +32,10 @@ _MODULES = ("search.py", "search_index.py", os.path.join("..", "core", "fold.py"
             os.path.join("..", "core", "fold_table.py"), os.path.join("..", "data", "names.py"))
 
 
+class NotIndexed(Exception):
+    """A record the index does not hold: one not of the index's own dataset."""
+
+
 class _Texts:
     """A record's texts as the search reads them, (field, weight, text) by
     position, made only for the few a search looks at (those holding a term)."""
@@ -64,7 +68,7 @@ class SearchIndex:
         try:
             places = [self._places[id(record)] for record in records]
         except KeyError:
-            raise ValueError("the index is of another dataset than these records") from None
+            raise NotIndexed("the index is of another dataset than these records") from None
         return [self._texts[place] for place in places], [self._keys[place] for place in places]
 
 

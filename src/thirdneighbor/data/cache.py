@@ -36,12 +36,11 @@ TOML parse (about 2 s for 10 MB) and the validation.
 The payload is `marshal` data of plain tuples, the fastest form Python can load
 (about 40 ms for 10,000 partners, against 290 ms for the same data as dicts). Its
 layout follows the record classes' declared fields (thirdneighbor.data.model), whose
-names are part of the fingerprint. A field declared deferrable (a dataset's
-sources) is stored as marshal data of its own, inside the payload and under its
-digest, and decoded at its first read: most commands never read it, and on the
-bundled data it was half the cost of a hit (0.6 ms of about 2.1). If that late
-decode finds the wrong shape, the dataset file is parsed afresh, as for any
-miss, and the entry rewritten.
+names are part of the fingerprint. A deferrable field (a dataset's sources) is
+marshal data of its own, inside the payload, decoded at its first read: most
+commands never read it, and it was half of a hit (0.6 ms of about 2.1). Should
+that late decode find the wrong shape, the file is parsed afresh and the entry
+rewritten.
 """
 
 from __future__ import annotations
@@ -171,25 +170,30 @@ def _checked_payload(path: Path, stamp: bytes, content_size: int) -> bytes | Non
     return payload
 
 
-def store(dataset_file: Path, content: bytes, dataset: Dataset, notices: list[str]) -> None:
+def store(dataset_file: Path, content: bytes, dataset: Dataset, notices: list[str],
+          stamp: bytes | None = None) -> None:
     """Save an entry; a cache that cannot be written is skipped, not an error."""
-    from ..core.files import write_atomically
-
     path = entry_path(dataset_file)
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         # Version 2 has no back-references: written three times faster than the
         # default version 4, read as fast, at about 20% more bytes.
         payload = marshal.dumps((tuple(notices), _encode(dataset)), 2)
-        header = (_MAGIC + fingerprint(content) + len(payload).to_bytes(8, "little")
-                  + blake2b(payload, digest_size=_DIGEST).digest())
-        _clear_foreign(path)
-        write_atomically(path, header + payload, force=True, durable=False, mode=_ENTRY_MODE)
+        write_file(path, stamp or fingerprint(content), payload)
         _prune(path.parent)
     except Exception:  # noqa: BLE001 - e.g. a read-only home: run without a cache
         return
+
+
+def write_file(path: Path, stamp: bytes, payload: bytes) -> None:
+    """Write a file of the cache (an entry, or a companion's): its header, then the payload, at once."""
+    from ..core.files import write_atomically
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = _MAGIC + stamp + len(payload).to_bytes(8, "little") + blake2b(payload, digest_size=_DIGEST).digest()
+    _clear_foreign(path)
+    write_atomically(path, header + payload, force=True, durable=False, mode=_ENTRY_MODE)
 
 
 def _clear_foreign(path: Path) -> None:
@@ -253,8 +257,7 @@ def _encode(record: Any) -> tuple[Any, ...]:
 
 
 @functools.cache
-def _deferred_fields() -> tuple[tuple[int, str, type], ...]:
-    """The dataset's deferrable fields: (index, name, the record class of their items)."""
+def _deferred_fields() -> tuple[tuple[int, str, type], ...]:  # (index, name, their items' record class)
     return tuple((index, info.name, info.record) for index, info in enumerate(record_fields(Dataset))
                  if is_deferrable(Dataset, info.name))
 

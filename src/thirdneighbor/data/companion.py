@@ -43,17 +43,11 @@ def read(dataset_file: Path, content_size: int, kind: str, stamped: bytes) -> by
 
 def write(dataset_file: Path, kind: str, stamped: bytes, payload: bytes) -> None:
     """Save a companion; one that cannot be written is skipped, not an error."""
-    from ..core.files import write_atomically
-
     target = path(dataset_file, kind)
     if target is None:
         return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        header = (cache._MAGIC + stamped + len(payload).to_bytes(8, "little")
-                  + cache.blake2b(payload, digest_size=cache._DIGEST).digest())
-        cache._clear_foreign(target)
-        write_atomically(target, header + payload, force=True, durable=False, mode=cache._ENTRY_MODE)
+        cache.write_file(target, stamped, payload)
         _prune(target.parent, kind)
     except Exception:  # noqa: BLE001 - e.g. a read-only home: search without an index
         return

@@ -264,7 +264,7 @@ def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
 
         def remake() -> Dataset:  # what a late-found damaged entry gives way to
             fresh, notices = validated(resolved, parse_document(resolved, raw))
-            cache.store(resolved, raw, fresh, notices)
+            cache.store(resolved, raw, fresh, notices, stamp)
             return fresh
 
         stamp = cache.fingerprint(raw)
@@ -274,7 +274,7 @@ def _dataset_from(resolved: Path, raw: bytes, *, use_cache: bool,
     else:
         dataset, notices = validated(resolved, parse_document(resolved, raw))
         if use_cache:
-            cache.store(resolved, raw, dataset, notices)
+            cache.store(resolved, raw, dataset, notices, stamp)
     if on_notice is not None:
         for notice in notices:
             on_notice(f"{resolved}: {notice}")

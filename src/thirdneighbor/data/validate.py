@@ -17,7 +17,7 @@ from typing import Any
 from .model import Country, Dataset, Event, HistoryEntry, Partner, Person, Policy, Tier
 from .names import partner_keys, person_keys
 from .source_ids import ADDRESSED_LISTS, as_schema_4, code_lists_by_id
-from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label, check_id
+from .validate_fields import Label, Problem, _Collector, _fixed, _fixed_after, _label, check_id, unknown_tier
 from .validate_records import AsOf, Codes, Names, check_kind, twice
 from .validate_roles import build_roles, role_line
 from .validate_snapshots import build_snapshots
@@ -186,10 +186,6 @@ def _check_twice(check: _Collector, label: Label, key: str, values: tuple[str, .
     check.add(label, f"field {key!r} names {', '.join(map(repr, twice(values)))} twice; list each once")
 
 
-def _unknown_tier(tier_ids: set[str]) -> str:
-    return f"(tiers: {', '.join(sorted(tier_ids))})"
-
-
 def _build_tiers(check: _Collector, raw_tiers: list[Any]) -> list[Tier]:
     tiers: list[Tier] = []
     seen_ids: set[str] = set()
@@ -303,7 +299,7 @@ def _build_partners(check: _Collector, raw_partners: list[Any], tier_ids: set[st
             if missing:
                 check.add(label, f"has a tier but no {', '.join(map(repr, missing))}")
             if "tier" in fields and tier_ids is not None and fields["tier"] not in tier_ids:
-                check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
+                check.add(label, unknown_tier(fields["tier"], tier_ids))
         else:
             given = [key for key in (*_TIED, "history", "since_approx")
                      if key in given_keys and key not in ("history", "since_approx")
@@ -361,7 +357,7 @@ def _build_history(check: _Collector, owner: Label, raw_entries: list[Any],
         if len(check.problems) != before:
             continue
         if fields.get("tier") is not None and tier_ids is not None and fields["tier"] not in tier_ids:
-            check.add(label, f"unknown tier {fields['tier']!r} {_unknown_tier(tier_ids)}")
+            check.add(label, unknown_tier(fields["tier"], tier_ids))
             continue
         unknown = _unknown_people(fields.get("people", ()), references.person_ids)
         if unknown:

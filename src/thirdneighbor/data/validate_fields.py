@@ -154,6 +154,11 @@ class _Collector:
         return converted
 
 
+def unknown_tier(tier: str, tier_ids: set[str]) -> str:
+    """The problem of a tier no [[tiers]] record declares, naming those that are."""
+    return f"unknown tier {tier!r} (tiers: {', '.join(sorted(tier_ids))})"
+
+
 def check_id(check: _Collector, label: Label, record_id: str, seen_ids: set[str], noun: str, example: str) -> None:
     """An id is a slug, and unique among its kind; `seen_ids` gathers them."""
     if not _ID.fullmatch(record_id):

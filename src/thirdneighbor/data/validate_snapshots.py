@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .model import Snapshot, SnapshotTier
-from .validate_fields import Label, _Collector, _fixed_after, _label, check_id
+from .validate_fields import Label, _Collector, _fixed_after, _label, check_id, unknown_tier
 from .validate_records import AsOf
 
 from .validate_sources import CONFIDENCES
@@ -51,7 +51,7 @@ def _build_tiers(check: _Collector, owner: Label, raw_tiers: list[Any], tier_ids
         if fields is None:
             continue
         if tier_ids is not None and fields["tier"] not in tier_ids:
-            check.add(label, f"unknown tier {fields['tier']!r} (tiers: {', '.join(sorted(tier_ids))})")
+            check.add(label, unknown_tier(fields["tier"], tier_ids))
         unknown = [pid for pid in fields["partners"] if partner_ids is not None and pid not in partner_ids]
         if unknown:
             check.add(label, f"names unknown partners {', '.join(map(repr, unknown))}")

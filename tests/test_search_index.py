@@ -57,6 +57,33 @@ def test_the_index_gives_the_answers_a_search_without_it_gives(dataset: Any, wor
         words, **some, people=dataset.all_people, tiers=dataset.tiers, sources=dataset.all_sources)
 
 
+def test_texts_that_do_not_fold_one_for_one_are_marked_alike_with_and_without_the_index(
+        cache_home: Path, write_dataset: Any) -> None:
+    # "ß" folds to two letters, "ﬁ" (a ligature) to two, and a combining accent
+    # typed apart to none: the index says which texts these are, and marks in
+    # them are placed by the fold table, as a search without the index does.
+    note = "Die Straße: a ﬁnal accord, re\u0301sume\u0301 of the Japan Straße visit"
+
+    def add(document: dict[str, Any]) -> None:
+        next(p for p in document["partners"] if p["id"] == "japan")["notes"].append(note)
+
+    path = write_dataset(add)
+    for words in (["strasse"], ["final", "accord"], ["resume"], ["japan", "strasse", "visit"]):
+        with_index = searched(path, *words)
+        assert index_file(path).is_file()
+        assert with_index == searched(path, *words, cached=False), words
+        [japan] = [hit for hit in with_index if hit["id"] == "japan"]
+        [match] = [match for match in japan["matches"] if match["field"] == "notes"]
+        marked = [match["excerpt"][start:end] for start, end in match["marks"]]
+        assert marked and all(text.casefold().replace("ß", "ss").replace("ﬁ", "fi").replace("\u0301", "")
+                              in [word.casefold() for word in words] for text in marked), marked
+    loaded = load_source(path)
+    index, _ = search_index.build(loaded.dataset)
+    japan = next(p for p in loaded.dataset.all_partners if p.id == "japan")
+    [texts], _, [uneven] = index.texts_and_folds([japan])
+    assert [texts[place][2] for place in uneven] == [note]
+
+
 def test_records_of_another_dataset_are_refused_not_misread(dataset: Any, write_dataset: Any) -> None:
     from thirdneighbor.data.load import load_dataset
 
@@ -111,7 +138,8 @@ def test_an_edited_dataset_never_reads_the_old_index(cache_home: Path, write_dat
     assert [hit["id"] for hit in searched(path, "zanzibar")] == ["japan"]
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "wrong shape", "records of another number", "not text"])
+@pytest.mark.parametrize("damage", ["flip", "truncate", "wrong shape", "records of another number", "not text",
+                                    "uneven place outside its record", "uneven place not a number"])
 def test_a_damaged_or_forged_index_is_made_afresh(cache_home: Path, write_dataset: Any, damage: str) -> None:
     path = write_dataset()
     expected = searched(path, "khurelsukh")
@@ -123,10 +151,13 @@ def test_a_damaged_or_forged_index_is_made_afresh(cache_home: Path, write_datase
     elif damage == "truncate":
         del data[len(data) // 2:]
     else:  # a payload of the wrong shape under a correct header: what a bug or another program could leave
-        fields, weights, texts, keys = marshal.loads(bytes(data[header:]))
-        changed = {"wrong shape": (fields, weights, texts),
-                   "records of another number": (fields[1:], weights[1:], texts[1:], keys[1:]),
-                   "not text": (fields, weights, texts, ((1, 2),) + keys[1:])}[damage]
+        fields, weights, texts, keys, uneven = marshal.loads(bytes(data[header:]))
+        changed = {"wrong shape": (fields, weights, texts, keys),
+                   "records of another number": (fields[1:], weights[1:], texts[1:], keys[1:], uneven[1:]),
+                   "not text": (fields, weights, texts, ((1, 2),) + keys[1:], uneven),
+                   "uneven place outside its record": (fields, weights, texts, keys,
+                                                       ((len(texts[0]),),) + uneven[1:]),
+                   "uneven place not a number": (fields, weights, texts, keys, (("0",),) + uneven[1:])}[damage]
         payload = marshal.dumps(changed, 4)
         stamped = bytes(data[len(cache._MAGIC):len(cache._MAGIC) + cache._DIGEST])
         data = bytearray(cache._MAGIC + stamped + len(payload).to_bytes(8, "little")

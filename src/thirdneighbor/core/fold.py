@@ -18,12 +18,11 @@ can be marked in the original. Because the marks that normalisation reorders
 does not matter: canonically equivalent texts fold alike, so a match, its
 rank and its excerpt cannot disagree. `fold` and `folded` read one table;
 `fold` lets str.translate walk it in C, and so does `folded` where every
-character folds to one.
+character folds to one. ASCII needs no table: its fold is two byte tables
+(`fold_ascii`), and the table is built at the first text outside ASCII.
 """
 
 from __future__ import annotations
-
-from .fold_table import FOLDED, SAME
 
 # Typographic apostrophes people type or paste for "'": "Italy’s" is "Italy's".
 _APOSTROPHES = frozenset("\u2019\u02bc")
@@ -58,18 +57,32 @@ class _Table(dict[int, str]):
     process. Any other character is worked out at its first use."""
 
     def __missing__(self, code: int) -> str:
+        from .fold_table import SAME
+
         character = chr(code)
         same = any(first <= code <= last for first, last in SAME)
         folded = self[code] = character if same else _fold_character(character)
         return folded
 
 
-_TABLE = _Table(FOLDED)
+_TABLE: _Table | None = None
+
+
+def _table() -> _Table:
+    """The table, built at its first use: a search for an ASCII word, in texts
+    the search index says fold one for one, never needs it (importing and
+    building it is about 0.5 ms of such a search's start-up)."""
+    global _TABLE
+    if _TABLE is None:
+        from .fold_table import FOLDED
+
+        _TABLE = _Table(FOLDED)
+    return _TABLE
 
 
 def fold(text: str) -> str:
     """The text folded for comparison (the rule is in the module's docstring)."""
-    return text.translate(_TABLE)
+    return fold_ascii(text) if text.isascii() else text.translate(_table())
 
 
 # ASCII folds by the same rule as _TABLE's first 128 entries (tests/test_search_query.py
@@ -86,29 +99,61 @@ def fold_ascii(text: str) -> str:
     return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DROPPED).decode("ascii")
 
 
+# Between the texts fold_each folds in one call: ASCII that folds to itself.
+_JOINER = "|"
+
+
+def fold_each(texts: list[str]) -> list[str]:
+    """Each text folded, in at most two calls: one for the ASCII texts, by
+    fold_ascii's byte tables, and one for the rest. Folding goes
+    character by character, so a joined text folds to the joined folds; the
+    joiner splits them again, unless a text holds it (or a character that
+    folds to it), when each is folded on its own."""
+    keys: list[str] = [""] * len(texts)
+    for wanted in (True, False):
+        indexes = [i for i, text in enumerate(texts) if text.isascii() is wanted]
+        if not indexes:
+            continue
+        joined = _JOINER.join([texts[i] for i in indexes])
+        pieces = (fold_ascii(joined) if wanted else fold(joined)).split(_JOINER)
+        if len(pieces) != len(indexes):
+            pieces = [fold(texts[i]) for i in indexes]
+        for i, piece in zip(indexes, pieces):
+            keys[i] = piece
+    return keys
+
+
 # A folded text, and for each of its characters the index in the original of
 # the character it came from. A plain tuple: a NamedTuple class costs about 1
 # million instructions to create, at the start-up of every search.
 Folded = tuple[str, "range | list[int]"]
 
 
-def folded(text: str, known: str | None = None) -> Folded:
+def folded(text: str, known: str | None = None, even: bool | None = None) -> Folded:
     """`fold(text)`, with the way back to the original: (folded text, origin).
-    `known` is the text's fold where the caller has it already."""
-    table = _TABLE
+    `known` is the text's fold where the caller has it already, and `even`
+    whether it folds one for one (`one_for_one`), where the caller knows."""
     if text.isascii():
         result = fold_ascii(text) if known is None else known
         even = len(result) == len(text)  # an ASCII character folds to one, or to none (a control)
     else:
-        result = text.translate(table) if known is None else known
-        # Each distinct character looked up once, not each character of the text.
-        even = all(len(table[ord(character)]) == 1 for character in set(text))
+        result = text.translate(_table()) if known is None else known
+        if even is None:
+            even = one_for_one(text)
     if even:
         return result, range(len(text))  # one character for one: the common case, "ü" as "u"
+    table = _table()
     origin: list[int] = []
     for index, character in enumerate(text):
         origin += [index] * len(table[ord(character)])
     return result, origin
+
+
+def one_for_one(text: str) -> bool:
+    """Whether every character of the text folds to exactly one."""
+    table = _table()
+    # Each distinct character looked up once, not each character of the text.
+    return all(len(table[ord(character)]) == 1 for character in set(text))
 
 
 def strip_accents(text: str) -> str:

@@ -25,12 +25,11 @@ The rule, as the README states it:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError, quoted
-from ..core.fold import fold, fold_ascii, folded
+from ..core.fold import fold, folded
 from ..data.model import Event, Partner, Person, Source, Tier
 
 if TYPE_CHECKING:
@@ -43,13 +42,6 @@ EXCERPT_WIDTH = 70  # characters of context shown around the first match in a fi
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 32
 
-# (field, weight, how to get its texts) for each kind of record
-_PARTNER_FIELDS: tuple[tuple[str, int], ...] = (
-    ("name", 4), ("designation", 2), ("occasion", 2), ("instrument", 2), ("leaders", 2),
-    ("notes", 1), ("history", 1), ("sources", 1), ("evidence", 1),
-)
-_EVENT_FIELDS: tuple[tuple[str, int], ...] = (("title", 2), ("people", 2), ("notes", 1), ("sources", 1),
-                                              ("evidence", 1))
 # Between the texts of a record searched as one: an ASCII character (the fold's
 # fast path) that folds to itself, neither a letter nor a space, so that no
 # term's pattern matches across it unless the term holds one (and the texts,
@@ -189,56 +181,11 @@ class _Term:
         return self.first in key and next(self.spans(key), None) is not None
 
 
-def _names(ids: Iterable[str], people: dict[str, Person]) -> list[str]:
-    """What people ids stand for: each person's name, Cyrillic name and spellings
-    (an id that is no person, in a file without people records, is a name already)."""
-    names: list[str] = []
-    for person_id in ids:
-        person = people.get(person_id)
-        names += [person.name, *([person.name_mn] if person.name_mn else []), *person.variants] if person else [person_id]
-    return names
-
-
-def _cited(ids: Iterable[str], sources: dict[str, Source]) -> list[str]:
-    """What source ids stand for: each source's address, title and publisher (an id
-    that is no source record stays itself)."""
-    texts: list[str] = []
-    for source_id in ids:
-        source = sources.get(source_id)
-        texts += [text for text in (source.url, source.title, source.publisher) if text] if source else [source_id]
-    return texts
-
-
-def _partner_texts(partner: Partner, people: dict[str, Person], tier_names: dict[str, list[str]],
-                   sources: dict[str, Source]) -> dict[str, list[str]]:
-    from ..data.names import partner_keys  # not imported by a search that reads the index
-
-    history = [text for entry in partner.history for text in (entry.designation, entry.occasion, entry.note) if text]
-    history += _names((person_id for entry in partner.history for person_id in entry.people), people)
-    return {
-        "name": partner_keys(partner, with_codes=False)[1:],  # every name but the id, Mongolian ones too
-        # The tier's own names count as designations: "Иж бүрэн түншлэл" finds a comprehensive partner.
-        "designation": [text for text in (partner.designation, partner.designation_mn) if text]
-        + tier_names.get(partner.tier or "", []),
-        "occasion": [partner.occasion] if partner.occasion else [],
-        "instrument": [partner.instrument] if partner.instrument else [],
-        "leaders": _names(partner.leaders, people),
-        "notes": list(partner.notes),
-        "history": history,
-        "sources": _cited(partner.sources, sources),
-        "evidence": [claim.quote for claim in (*partner.evidence, *partner.history) if claim.quote],
-    }
-
-
-def _event_texts(event: Event, people: dict[str, Person], sources: dict[str, Source]) -> dict[str, list[str]]:
-    return {"title": [event.title], "people": _names(event.people, people), "notes": list(event.notes),
-            "sources": _cited(event.sources, sources), "evidence": [event.quote] if event.quote else []}
-
-
-def _spans(text: str, key: str, terms: Sequence[_Term]) -> list[tuple[int, int]]:
-    """Where in `text` (folded: `key`) the terms match, as offsets in the
-    original, sorted, with overlapping matches (of "japan" and "japanese") made one."""
-    key, origin = folded(text, key)  # the same folded text the record was matched on
+def _spans(text: str, key: str, terms: Sequence[_Term], even: bool | None) -> list[tuple[int, int]]:
+    """Where in `text` (folded: `key`; `even`: whether it folds one for one,
+    where that is known) the terms match, as offsets in the original, sorted,
+    with overlapping matches (of "japan" and "japanese") made one."""
+    key, origin = folded(text, key, even)  # the same folded text the record was matched on
     spans = sorted((origin[start], origin[end - 1] + 1) for term in terms for start, end in term.spans(key))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -249,8 +196,8 @@ def _spans(text: str, key: str, terms: Sequence[_Term]) -> list[tuple[int, int]]
     return merged
 
 
-def _excerpt(field: str, text: str, key: str, terms: Sequence[_Term]) -> Match:
-    spans = _spans(text, key, terms)
+def _excerpt(field: str, text: str, key: str, terms: Sequence[_Term], even: bool | None) -> Match:
+    spans = _spans(text, key, terms, even)
     first, first_end = spans[0]
     start = max(0, first - EXCERPT_WIDTH // 3)
     end = min(len(text), max(start + EXCERPT_WIDTH, first_end))  # the whole first match, however long
@@ -268,54 +215,27 @@ def _excerpt(field: str, text: str, key: str, terms: Sequence[_Term]) -> Match:
     return Match(field, prefix + text[start:end] + suffix, marks)
 
 
-def fold_each(texts: list[str]) -> list[str]:
-    """Each text folded, in at most two calls: one for the ASCII texts, by
-    fold_ascii's byte tables, and one for the rest. Folding goes
-    character by character, so a joined text folds to the joined folds; the
-    separator splits them again, unless a text holds it (or a character that
-    folds to it), when each is folded on its own."""
-    keys: list[str] = [""] * len(texts)
-    for wanted in (True, False):
-        indexes = [i for i, text in enumerate(texts) if text.isascii() is wanted]
-        if not indexes:
-            continue
-        joined = _SEPARATOR.join([texts[i] for i in indexes])
-        pieces = (fold_ascii(joined) if wanted else fold(joined)).split(_SEPARATOR)
-        if len(pieces) != len(indexes):
-            pieces = [fold(texts[i]) for i in indexes]
-        for i, piece in zip(indexes, pieces):
-            keys[i] = piece
-    return keys
-
-
-def _every(texts: dict[str, list[str]], weights: Iterable[tuple[str, int]]) -> list[tuple[str, int, str]]:
-    """A record's texts as (field, weight, text), in the order of `weights`."""
-    return [(field, weight, text) for field, weight in weights for text in texts[field]]
-
-
-def _hit(every: list[tuple[str, int, str]], keys: list[str],
-         terms: list[_Term]) -> tuple[int, tuple[Match, ...]] | None:
+def _hit(every: Sequence[tuple[str, int, str]], keys: Sequence[str], terms: list[_Term],
+         uneven: Collection[int] | None = None) -> tuple[int, tuple[Match, ...]] | None:
     """A record's score and matches, or None if it lacks a term: `every` is its
-    texts (_every) and `keys` their folds."""
+    texts (field, weight, text), `keys` their folds, and `uneven`, where it is
+    known, the places of the texts that do not fold one for one."""
     # Most records lack some term: one search of the whole record per term says so.
     whole = _SEPARATOR.join(keys)
     if not all(term.found_in(whole) for term in terms):
         return None
-    # Where each text starts in `whole`, to tell which texts the matches fall in.
-    starts = list(accumulate((len(key) + len(_SEPARATOR) for key in keys[:-1]), initial=0))
+    # Where no text holds the separator, the separators before a match count
+    # the texts before it (a count in C).
+    separated = whole.count(_SEPARATOR) == len(keys) - 1
     holding: dict[int, list[int]] = {}  # text -> the terms it holds
     for index, term in enumerate(terms):
-        if _SEPARATOR in term.first or term.rest is not None and _SEPARATOR in term.rest.pattern:
+        if not separated or _SEPARATOR in term.first or term.rest is not None and _SEPARATOR in term.rest.pattern:
             # A term that holds the separator could match across two texts in
-            # `whole`, and so hide a match inside one: each text is searched alone.
+            # `whole`, and so hide a match inside one, and a text that holds it
+            # would be miscounted: each text is searched alone.
             texts = [text for text, key in enumerate(keys) if term.found_in(key)]
         else:
-            texts = []
-            text = 0
-            for start, _ in term.spans(whole):  # left to right: the text only moves on
-                while text + 1 < len(starts) and starts[text + 1] <= start:
-                    text += 1
-                texts.append(text)
+            texts = [whole.count(_SEPARATOR, 0, start) for start, _ in term.spans(whole)]
         for text in texts:
             found = holding.setdefault(text, [])
             if not found or found[-1] != index:
@@ -336,25 +256,9 @@ def _hit(every: list[tuple[str, int, str]], keys: list[str],
         if set(held) <= shown.setdefault(field, set()):
             continue
         shown[field].update(held)
-        matches.append(_excerpt(field, original, keys[text], [terms[index] for index in held]))
+        even = None if uneven is None else text not in uneven
+        matches.append(_excerpt(field, original, keys[text], [terms[index] for index in held], even))
     return sum(best), tuple(matches)
-
-
-def record_texts(partners: Sequence[Partner], events: Sequence[Event], people: Sequence[Person] = (),
-                 tiers: Sequence[Tier] = (), sources: Sequence[Source] = ()) -> list[list[tuple[str, int, str]]]:
-    """Each record's texts as (field, weight, text), the partners' then the events'."""
-    by_id = {person.id: person for person in people}
-    cited = {source.id: source for source in sources}
-    tier_names = {tier.id: [name for name in (tier.name, tier.name_mn) if name] for tier in tiers}
-    texts = [_every(_partner_texts(partner, by_id, tier_names, cited), _PARTNER_FIELDS) for partner in partners]
-    return texts + [_every(_event_texts(event, by_id, cited), _EVENT_FIELDS) for event in events]
-
-
-def folds_of(texts: list[list[tuple[str, int, str]]]) -> dict[str, str]:
-    """Each distinct text's fold. Records share texts (a source's title, a
-    person's names): each is folded once, and all of them in two calls."""
-    distinct = list(dict.fromkeys(text for every in texts for _, _, text in every))
-    return dict(zip(distinct, fold_each(distinct)))
 
 
 def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequence[Event],
@@ -367,14 +271,15 @@ def search(query: Sequence[str], *, partners: Sequence[Partner], events: Sequenc
     terms = [_Term(term) for term in parse_query(query)]
     records = (*partners, *events)
     if index is not None:
-        texts, keys = index.texts_and_folds(records)
+        texts, keys, uneven = index.texts_and_folds(records)
     else:
-        texts = record_texts(partners, events, people, tiers, sources)
-        folds = folds_of(texts)
-        keys = [[folds[text] for _, _, text in every] for every in texts]
+        from .search_texts import texts_and_folds
+
+        texts, keys = texts_and_folds(partners, events, people, tiers, sources)
+        uneven = [None] * len(records)
     hits = []
-    for record, every, record_keys in zip(records, texts, keys):
-        found = _hit(every, record_keys, terms)
+    for record, every, record_keys, record_uneven in zip(records, texts, keys, uneven):
+        found = _hit(every, record_keys, terms, record_uneven)
         if found is None:
             pass
         elif isinstance(record, Partner):

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-HEAVY = ("rich", "pydantic", "importlib.metadata", "tomli_w", "tomllib", "hashlib",
+HEAVY = ("rich", "pydantic", "importlib.metadata", "tomli_w", "tomllib", "hashlib", "dataclasses",
          "thirdneighbor.data.validate", "thirdneighbor.data.validate_fields", "thirdneighbor.data.validate_records",
          "thirdneighbor.data.confusables")
 

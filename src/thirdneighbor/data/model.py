@@ -13,9 +13,9 @@ thirdneighbor.data.record. No I/O happens here.
 from __future__ import annotations
 
 import functools
-from dataclasses import field
 from typing import Any
 
+from .declared import field
 from .partialdate import PartialDate
 from .record import Record, deferrable, json_value, record, record_fields
 

@@ -8,15 +8,15 @@ their fields are declared; this module knows nothing of them.
 from __future__ import annotations
 
 import functools
-from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
 from typing import Any
 
+from .declared import MISSING, declare
 from .partialdate import PartialDate
 
 
 class Record:
     """What every record class shares: a keyword-only `__init__`, frozen fields,
-    `to_dict()`, and repr, equality and hash by fields.
+    `to_dict()`, and repr, equality, hash and copies by fields.
 
     dataclass() would generate each of them for each class, and on Python 3.11
     each generated method is compiled at import: measured, the generated repr,
@@ -30,11 +30,13 @@ class Record:
     without fields of its own (the Python API's Dataset) equals its base. The
     __init__ is still compiled, as dataclass() would, but only at a class's first
     record: the cache sets a decoded record's slots directly
-    (thirdneighbor.data.cache), so a cached run compiles none.
+    (thirdneighbor.data.cache), so a cached run compiles none. Nor does one
+    make the classes' dataclass attributes (thirdneighbor.data.declared).
     """
 
     __slots__ = ()
-    __dataclass_fields__: dict[str, Any]
+    __declared__: tuple[Any, ...]
+    __match_args__: tuple[str, ...]
 
     def __init__(self, **given: Any) -> None:
         # The class's own keyword-only __init__, compiled at its first use and kept
@@ -43,22 +45,31 @@ class Record:
         init(self, **given)
 
     def __setattr__(self, name: str, value: Any) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # copy, deepcopy and pickle make the record anew from its fields, as a
+        # frozen record cannot have them set one by one.
+        return _remade, (type(self), dict(zip(self.__match_args__, self._values())))
+
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+        return tuple(getattr(self, name) for name in self.__match_args__)
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
         return f"{type(self).__name__}({fields})"
 
     def __eq__(self, other: object) -> bool:
         # The same record class, or a subclass that adds methods and no field (the
         # Python API's Dataset): the same fields, compared by value.
-        if getattr(other, "__dataclass_fields__", None) is not self.__dataclass_fields__:
+        if getattr(other, "__declared__", None) is not self.__declared__:
             return NotImplemented
         return self._values() == other._values()  # type: ignore[attr-defined]
 
@@ -126,9 +137,26 @@ def stored_value(owner_record: Any, name: str) -> Any:
     return getattr(owner_record, name)
 
 
-# dataclass() generates no method at all: Record has them (see its docstring).
-# It still declares the fields (dataclasses.fields, replace) and makes the slots.
-record = dataclass(init=False, slots=True, repr=False, eq=False)
+def record(cls: type) -> type:
+    """A record class: a slot for each declared field, and to its users a
+    dataclass (dataclasses.fields, replace) as dataclass(init=False, repr=False,
+    eq=False) would make it; Record has the methods (see its docstring)."""
+    return declare(cls, init=False, repr=False, eq=False)
+
+
+def _remade(cls: type, values: dict[str, Any]) -> Any:
+    return cls(**values)
+
+
+def replaced(owner_record: Any, **changes: Any) -> Any:
+    """dataclasses.replace(owner_record, **changes), without importing the
+    dataclasses module (0.7 ms of a start-up) or making a deferred field's value
+    that the copy may never read: it keeps the Deferred, made at its first read."""
+    values = {name: stored_value(owner_record, name) for name in owner_record.__match_args__}
+    unknown = set(changes) - set(values)
+    if unknown:
+        raise TypeError(f"{type(owner_record).__name__} has no field {sorted(unknown)[0]!r}")
+    return type(owner_record)(**{**values, **changes})
 
 
 def _compiled_init(cls: type) -> Any:
@@ -137,7 +165,7 @@ def _compiled_init(cls: type) -> Any:
     class so that later records call it directly."""
     namespace: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
     parameters, lines = [], []
-    for index, info in enumerate(fields(cls)):
+    for index, info in enumerate(cls.__declared__):  # type: ignore[attr-defined]
         if info.default is not MISSING:
             namespace[f"_default_{index}"] = info.default
             parameters.append(f"{info.name}=_default_{index}")
@@ -197,7 +225,7 @@ class FieldInfo:
 def record_fields(cls: type) -> tuple[FieldInfo, ...]:
     """The fields of a record class, in declaration order (which is file order)."""
     infos = []
-    for declared in fields(cls):
+    for declared in cls.__declared__:  # type: ignore[attr-defined]
         meta = declared.metadata
         nested = meta.get("record")
         if nested is not None:

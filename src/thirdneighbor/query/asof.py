@@ -19,11 +19,11 @@ So a statement is only made where the sources support it on that date.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 
 from ..data.model import Claim, Dataset, HistoryEntry, Partner
 from ..data.partialdate import PartialDate, last_day
+from ..data.record import replaced
 
 
 
@@ -44,7 +44,7 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
     if partner.since is None:
         return partner
     if in_force(partner.since, as_of):
-        return dataclasses.replace(partner, history=_started(partner.history, as_of))
+        return replaced(partner, history=_started(partner.history, as_of))
     earlier = _started(partner.history, as_of)
     tiered = [entry for entry in earlier if entry.tier is not None]
     if not tiered:
@@ -58,7 +58,7 @@ def partner_as_of(partner: Partner, as_of: PartialDate) -> Partner | None:
                        "show it in force. It began earlier, on a date they do not confirm.")
     caveats.append(f"Shown at the tier it held on {as_of}; the notes on its later designations are in "
                    f"`thirdneighbor show {partner.id}`.")
-    return dataclasses.replace(
+    return replaced(
         partner,
         tier=current.tier,
         designation=current.designation,
@@ -99,7 +99,7 @@ def partner_or_untied(partner: Partner, as_of: PartialDate) -> Partner:
     then = partner_as_of(partner, as_of)
     if then is not None:
         return then
-    return dataclasses.replace(partner, tier=None, designation=None, designation_mn=None, asterisk=False, since=None,
+    return replaced(partner, tier=None, designation=None, designation_mn=None, asterisk=False, since=None,
                                since_approx=False, occasion=None, instrument=None, leaders=(), history=(),
                                evidence=())
 
@@ -117,7 +117,7 @@ def dataset_as_of(dataset: Dataset, as_of: PartialDate) -> Dataset:
     """
     partners = tuple(p for p in (partner_as_of(p, as_of) for p in dataset.all_partners) if p is not None)
     events = tuple(event for event in dataset.all_events if in_force(event.date, as_of))
-    return dataclasses.replace(dataset, all_partners=partners, all_events=events)
+    return replaced(dataset, all_partners=partners, all_events=events)
 
 
 def same_partners_as_of(partners: Sequence[Partner], as_of: PartialDate) -> list[Partner]:

@@ -7,26 +7,28 @@ every start-up, for creating these result classes.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UsageError
+from ..data.declared import Value, value
 from ..data.model import Dataset, Event, Partner, Tier
 from ..data.names import normalize
 from ..data.partialdate import PartialDate
+from ..data.record import replaced
 from .select import events_by_partner
 
 
-@dataclass(frozen=True, slots=True)
-class DesignationGroup:
+# Value classes, not dataclass(): a dataclass costs the tiers command's
+# start-up the dataclasses module and its processing (thirdneighbor.data.declared).
+@value
+class DesignationGroup(Value):
     designation: str
     partners: tuple[Partner, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class TierGroup:
+@value
+class TierGroup(Value):
     tier: Tier
     designations: tuple[DesignationGroup, ...]
 
@@ -94,7 +96,7 @@ def tier_groups(dataset: Dataset, *, include_neighbors: bool = False, include_ot
     if include_other:
         last = max((tier.rank for tier in dataset.tiers), default=0) + 1
         for rank, (tier, members) in enumerate(((OTHER_RELATIONS, others), (ORGANISATIONS, organisations)), last):
-            groups.append(TierGroup(dataclasses.replace(tier, rank=rank),
+            groups.append(TierGroup(replaced(tier, rank=rank),
                                     (DesignationGroup("No partnership tier", tuple(members)),) if members else ()))
     return groups
 
@@ -105,8 +107,8 @@ def neighbor_only_tiers(dataset: Dataset) -> set[str]:
     return {partner.tier for partner in dataset.all_partners if partner.neighbor} - third
 
 
-@dataclass(frozen=True, slots=True)
-class ComparedField:
+@value
+class ComparedField(Value):
     """One compared row. `values` are what is shown (a count, for notes, events
     and sources); `basis`, where given, is what "same" compares: the contents,
     so that two different notes are not "the same" for being one each."""

@@ -259,14 +259,13 @@ def subset(dataset: Dataset, partners: Sequence[Partner]) -> Dataset:
     the events that name no partner at all. Tiers, the policy and the people
     stay; a snapshot only whole, where every partner it lists is kept; of the
     sources, those the records kept still cite."""
-    import dataclasses
-
+    from ..data.record import replaced
     from .evidence import cited_ids
 
     kept = {partner.id for partner in partners}
     events = tuple(event for event in dataset.all_events if all(pid in kept for pid in event.partners))
     snapshots = tuple(snapshot for snapshot in dataset.snapshots
                       if all(pid in kept for tier in snapshot.tiers for pid in tier.partners))
-    chosen = dataclasses.replace(dataset, all_partners=tuple(partners), all_events=events, snapshots=snapshots)
+    chosen = replaced(dataset, all_partners=tuple(partners), all_events=events, snapshots=snapshots)
     cited = cited_ids(chosen)
-    return dataclasses.replace(chosen, all_sources=tuple(s for s in dataset.all_sources if s.id in cited))
+    return replaced(chosen, all_sources=tuple(s for s in dataset.all_sources if s.id in cited))

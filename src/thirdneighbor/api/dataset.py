@@ -119,6 +119,6 @@ def with_methods(records: model.Dataset) -> Dataset:
     from ..data.record import stored_value
 
     dataset = object.__new__(Dataset)
-    for name in model.Dataset.__dataclass_fields__:
+    for name in model.Dataset.__match_args__:
         object.__setattr__(dataset, name, stored_value(records, name))  # sources still to decode stay so
     return dataset

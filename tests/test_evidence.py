@@ -152,6 +152,41 @@ def test_a_source_cited_by_no_record_is_refused(write_dataset: Any) -> None:
                                "remove it"]
 
 
+def test_unknown_and_unused_sources_at_once_are_each_reported_in_order(write_dataset: Any) -> None:
+    # The citations are compared as sets first: where they differ, each is still reported, in file order.
+    def change(document: dict[str, Any]) -> None:
+        tier = _partner(document, "japan")["evidence"][0]
+        tier["sources"] = ["nowhere-1", tier["sources"][0], "nowhere-2"]
+        document["events"][0]["sources"].append("nowhere-3")
+        document["sources"] += [{"id": "stray", "url": "https://example.org/stray"},
+                                {"id": "stray-2", "url": "https://example.org/stray-2"}]
+
+    assert _problems(write_dataset(change, keep_unused=True)) == [
+        "partners[1] (japan) evidence[0]: field 'sources' cites unknown sources 'nowhere-1', 'nowhere-2' (no "
+        "[[sources]] record has that id)",
+        "events[0] (United States and Mongolia establish diplomatic relations): field 'sources' cites unknown "
+        "source 'nowhere-3' (no [[sources]] record has that id)",
+        "sources: 2 cited by no record: 'stray', 'stray-2'; cite each where it supports a value, or remove it",
+    ]
+
+
+def test_a_grade_is_judged_on_known_sources_of_a_kind(write_dataset: Any) -> None:
+    # A claim citing an unknown source is reported for that alone; one citing only
+    # sources without a kind, or of a lesser kind, is reported for its grade.
+    def change(document: dict[str, Any]) -> None:
+        tier = _partner(document, "japan")["evidence"][0]
+        tier["sources"] = [*tier["sources"], "nowhere-1"]
+        document["sources"].append({"id": "no-kind", "url": "https://example.org/no-kind"})
+        _partner(document, "india")["evidence"][0].update(sources=["no-kind"], confidence="medium")
+
+    assert _problems(write_dataset(change)) == [
+        "partners[6] (india) evidence[0]: is graded 'medium' but cites no source of kind official or instrument or "
+        "press; grade it by its best source, or cite one",
+        "partners[1] (japan) evidence[0]: field 'sources' cites unknown source 'nowhere-1' (no [[sources]] record "
+        "has that id)",
+    ]
+
+
 def test_validate_exits_3_and_names_the_problem(write_dataset: Any) -> None:
     path = write_dataset(lambda d: _partner(d, "japan")["evidence"][0].update(sources=["nowhere-1"]))
     result = run_cli("validate", str(path))

@@ -226,9 +226,9 @@ class PartnerRules:
 
 
 def _unknown_people(names: tuple[str, ...], person_ids: set[str]) -> str | None:
-    unknown = [name for name in names if name not in person_ids]
-    if not unknown:
+    if person_ids.issuperset(names):  # nearly always: one call of C (70,000 lists on 10,000 partners)
         return None
+    unknown = [name for name in names if name not in person_ids]
     return f"names unknown {'people' if len(unknown) > 1 else 'person'} {', '.join(map(repr, unknown))}"
 
 

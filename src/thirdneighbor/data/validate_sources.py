@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from .model import Claim, Source
@@ -23,6 +25,7 @@ from .validate_fields import Label, _Collector, _fixed_after, _label, check_id
 
 CONFIDENCES = ("high", "medium", "low")
 KINDS = ("official", "instrument", "press", "reprint", "secondary")
+_KIND_OR_NONE = (None, *KINDS)
 CLAIMED_FIELDS = ("tier", "since", "designation", "occasion", "instrument")
 # The kinds of source each grade needs at least one of.
 _GRADE_NEEDS = {"high": ("official", "instrument"), "medium": ("official", "instrument", "press")}
@@ -55,7 +58,7 @@ def build_sources(check: _Collector, raw_sources: list[Any]) -> list[Source]:
             check.add(label, "has no 'url' and no 'offline'; give its address, or say in 'offline' why there is none")
         elif "title" not in fields:
             check.add(label, "is offline but has no 'title'; give the full citation there")
-        if fields.get("kind") not in (None, *KINDS):
+        if fields.get("kind") not in _KIND_OR_NONE:
             check.add(label, f"field 'kind' must be one of {', '.join(KINDS)}, not {fields['kind']!r}")
         if "language" in fields and not _LANGUAGE.fullmatch(fields["language"]):
             check.add(label, f"field 'language' must be an ISO 639-1 code such as 'mn', not {fields['language']!r}")
@@ -77,19 +80,25 @@ class Citations:
         if sources is None:  # no valid [[sources]] array: reported already
             return
         known = {source.id for source in sources}
-        used: set[str] = set()
-        for label, key, ids in self.cited:
-            unknown = [source_id for source_id in ids if source_id not in known]
-            if unknown:
-                check.add(label, f"field {key!r} cites unknown source{'s' if len(unknown) > 1 else ''} "
-                                 f"{', '.join(map(repr, unknown))} (no [[sources]] record has that id)")
-            used.update(ids)
-        unused = [source.id for source in sources if source.id not in used]
+        # Compared as sets first, in C: only where they differ is each citation or
+        # source looked at. 10,000 partners cite sources 91,002 times: 0.06 s so,
+        # against 0.15 s citation by citation.
+        used = set(chain.from_iterable(map(_CITED_IDS, self.cited)))
+        if not used <= known:
+            for label, key, ids in self.cited:
+                unknown = [source_id for source_id in ids if source_id not in known]
+                if unknown:
+                    check.add(label, f"field {key!r} cites unknown source{'s' if len(unknown) > 1 else ''} "
+                                     f"{', '.join(map(repr, unknown))} (no [[sources]] record has that id)")
+        unused = [source.id for source in sources if source.id not in used] if not known <= used else []
         if unused:
             # One problem for them all: deleting a record can leave many behind.
             shown = ", ".join(map(repr, unused[:5])) + (f" and {len(unused) - 5} more" if len(unused) > 5 else "")
             check.add(lambda: "sources", f"{len(unused)} cited by no record: {shown}; cite each where it supports a "
                                          "value, or remove it")
+
+
+_CITED_IDS = itemgetter(2)  # of a citation (label, key, ids)
 
 
 def check_grade(check: _Collector, label: Label, fields: dict[str, Any], kinds: dict[str, str | None],
@@ -110,8 +119,9 @@ def check_grade(check: _Collector, label: Label, fields: dict[str, Any], kinds: 
     needs = _GRADE_NEEDS.get(confidence)
     cited = fields.get("sources", ())
     # Sources that are missing or unknown are reported as such; the grade is judged on known ones.
-    if needs and cited and all(source_id in kinds for source_id in cited) \
-            and not any(kinds[source_id] in needs for source_id in cited):
+    # (map rather than generators: 80,000 claims of the 10,000-partner benchmark are graded.)
+    if needs and cited and all(map(kinds.__contains__, cited)) \
+            and set(map(kinds.__getitem__, cited)).isdisjoint(needs):
         check.add(label, f"is graded {confidence!r} but cites no source of kind {' or '.join(needs)}; "
                          "grade it by its best source, or cite one")
     if confidence == "low" and not has_note:

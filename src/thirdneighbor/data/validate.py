@@ -377,7 +377,7 @@ def _build_events(check: _Collector, raw_events: list[Any], partner_ids: set[str
         if type(raw) is not dict:
             continue
         partners = fields.get("partners")
-        if partners and len(set(partners)) != len(partners):
+        if len(partners or ()) > 1 and len(set(partners)) != len(partners):  # most name one: no set to make
             twice = sorted({pid for pid in partners if partners.count(pid) > 1})
             check.add(label, f"names {', '.join(map(repr, twice))} twice")
         elif partners and partner_ids is not None and not partner_ids.issuperset(partners):

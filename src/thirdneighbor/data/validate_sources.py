@@ -80,17 +80,18 @@ class Citations:
         if sources is None:  # no valid [[sources]] array: reported already
             return
         known = {source.id for source in sources}
-        # Compared as sets first, in C: only where they differ is each citation or
-        # source looked at. 10,000 partners cite sources 91,002 times: 0.06 s so,
-        # against 0.15 s citation by citation.
+        # Compared whole first, in C: only where the ids cited and the ids known
+        # differ is each citation or source looked at. 10,000 partners cite
+        # sources 91,002 times: 0.07 s so, against 0.18 s citation by citation.
         used = set(chain.from_iterable(map(_CITED_IDS, self.cited)))
-        if not used <= known:
-            for label, key, ids in self.cited:
-                unknown = [source_id for source_id in ids if source_id not in known]
-                if unknown:
-                    check.add(label, f"field {key!r} cites unknown source{'s' if len(unknown) > 1 else ''} "
-                                     f"{', '.join(map(repr, unknown))} (no [[sources]] record has that id)")
-        unused = [source.id for source in sources if source.id not in used] if not known <= used else []
+        if used == known:
+            return
+        for label, key, ids in self.cited:
+            unknown = [source_id for source_id in ids if source_id not in known]
+            if unknown:
+                check.add(label, f"field {key!r} cites unknown source{'s' if len(unknown) > 1 else ''} "
+                                 f"{', '.join(map(repr, unknown))} (no [[sources]] record has that id)")
+        unused = [source.id for source in sources if source.id not in used]
         if unused:
             # One problem for them all: deleting a record can leave many behind.
             shown = ", ".join(map(repr, unused[:5])) + (f" and {len(unused) - 5} more" if len(unused) > 5 else "")

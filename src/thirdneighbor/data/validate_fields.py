@@ -10,6 +10,7 @@ records, and thirdneighbor.data.validate_records checks them against each other.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -174,10 +175,14 @@ def _phrase(error: Exception) -> str:
 
 
 def _label(kind: str, index: int, raw: Any, key: str) -> Label:
-    def label() -> str:
-        name = raw.get(key) if type(raw) is dict else None
-        return f"{kind}[{index}] ({name})" if type(name) is str and name else f"{kind}[{index}]"
-    return label
+    # A partial, not a closure: every record gets a label, and a problem reads few
+    # (162,009 on 10,000 partners; a partial is made in about 60% of the time).
+    return functools.partial(_label_text, kind, index, raw, key)
+
+
+def _label_text(kind: str, index: int, raw: Any, key: str) -> str:
+    name = raw.get(key) if type(raw) is dict else None
+    return f"{kind}[{index}] ({name})" if type(name) is str and name else f"{kind}[{index}]"
 
 
 def _fixed(text: str) -> Label:
@@ -185,4 +190,8 @@ def _fixed(text: str) -> Label:
 
 
 def _fixed_after(prefix: Label, suffix: str) -> Label:
-    return lambda: prefix() + suffix
+    return functools.partial(_joined, prefix, suffix)
+
+
+def _joined(prefix: Label, suffix: str) -> str:
+    return prefix() + suffix

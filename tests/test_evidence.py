@@ -116,6 +116,11 @@ def test_the_quotes_are_the_sources_words_in_their_language(dataset: Any) -> Non
      "that id)"),
     (lambda d: _source(d, "mfa-gov-mn-16273").update(url="ftp://mfa.gov.mn/16273"),
      "sources[0] (mfa-gov-mn-16273): field 'url' must be an http or https address, not 'ftp://mfa.gov.mn/16273'"),
+    (lambda d: _source(d, "mfa-gov-mn-16273").update(url="https://[::1/16273"),  # urlsplit: "Invalid IPv6 URL"
+     "sources[0] (mfa-gov-mn-16273): field 'url' must be an http or https address, not 'https://[::1/16273'"),
+    (lambda d: _source(d, "mfa-gov-mn-16273").update(url="https://mfa.gov\u2100mn/16273"),  # NFKC makes a "/"
+     "sources[0] (mfa-gov-mn-16273): field 'url' must be an http or https address, not "
+     "'https://mfa.gov\u2100mn/16273'"),
     (lambda d: _source(d, "mfa-gov-mn-16273").pop("url"),
      "sources[0] (mfa-gov-mn-16273): has no 'url' and no 'offline'; give its address, or say in 'offline' why there "
      "is none"),

@@ -43,7 +43,10 @@ def is_address(text: str) -> bool:
         return True
     if any(character.isspace() for character in text):
         return False
-    parts = urllib.parse.urlsplit(text)
+    try:
+        parts = urllib.parse.urlsplit(text)
+    except ValueError:  # an unclosed "[" in the host, a host that NFKC would change: no address to use
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 

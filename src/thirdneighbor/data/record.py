@@ -163,9 +163,13 @@ def _compiled_init(cls: type) -> Any:
     """A keyword-only __init__ for `cls`, as dataclass() would write it (defaults for
     what is not given, a TypeError for a missing or unknown field), installed on the
     class so that later records call it directly."""
-    namespace: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
+    namespace: dict[str, Any] = {"_MISSING": MISSING}
     parameters, lines = [], []
     for index, info in enumerate(cls.__declared__):  # type: ignore[attr-defined]
+        # Each field set through its slot's own descriptor, found once here rather
+        # than by object.__setattr__ at every record: a first run on 10,000
+        # partners makes 162,009 records, each faster so (see the commit).
+        namespace[f"_set_{index}"] = getattr(cls, info.name).__set__
         if info.default is not MISSING:
             namespace[f"_default_{index}"] = info.default
             parameters.append(f"{info.name}=_default_{index}")
@@ -175,7 +179,7 @@ def _compiled_init(cls: type) -> Any:
             lines.append(f" if {info.name} is _MISSING: {info.name} = _factory_{index}()")
         else:
             parameters.append(info.name)
-        lines.append(f" _set(self, {info.name!r}, {info.name})")
+        lines.append(f" _set_{index}(self, {info.name})")
     source = f"def __init__(self, *, {', '.join(parameters)}):\n" + "\n".join(lines or [" pass"]) + "\n"
     exec(source, namespace)  # noqa: S102  (our own field names, as dataclasses does)
     init = namespace["__init__"]

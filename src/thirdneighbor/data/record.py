@@ -80,8 +80,8 @@ class Record:
         """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
         field present (None where the dataset has no value). A field marked
         `detail` (a partner's history) is left out; `show` adds it."""
-        return {info.key: json_value(getattr(self, info.name))
-                for info in record_fields(type(self)) if not info.detail}
+        return {key: getattr(self, name) if convert is None else convert(getattr(self, name))
+                for key, name, convert in _json_plan(type(self))}
 
 
 class Deferred:
@@ -197,6 +197,27 @@ def json_value(value: Any) -> Any:
         return value.to_dict()
     return value
 
+
+def _date_text(value: Any) -> Any:
+    return None if value is None else str(value)
+
+
+def _listed(value: Any) -> Any:
+    return list(value) if type(value) is tuple else json_value(value)
+
+
+# How to_dict gives each kind of field: text, numbers and booleans as they are
+# (None for no converter), the rest by json_value. By the declared kind rather
+# than by asking each value its type: `list --json` on 10,000 partners converts
+# 360,000 values.
+_JSON_CONVERTERS = {"texts": _listed, "date": _date_text, "table": json_value, "tables": json_value}
+
+
+@functools.cache
+def _json_plan(cls: type) -> tuple[tuple[str, str, Any], ...]:
+    """(key, attribute, converter or None) for each field to_dict gives."""
+    return tuple((info.key, info.name, _JSON_CONVERTERS.get(info.kind)) for info in record_fields(cls)
+                 if not info.detail)
 
 
 # How each declared type is checked and stored. Written as the annotations are

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -74,6 +73,7 @@ class _World(NamedTuple):
 def _world() -> _World:
     """The world's countries (query/countries.json, made by tools/make_country_names.py).
     Read only when a name is not one of the dataset's own."""
+    import json  # not at the module's import: every `show` imports it, and most never read this
     from importlib.resources import files
 
     data = json.loads(files("thirdneighbor.query").joinpath("countries.json").read_text(encoding="utf-8"))

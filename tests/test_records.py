@@ -161,3 +161,41 @@ def test_to_dict_gives_what_the_generic_conversion_gives(dataset: object) -> Non
     assert len(records) > 500
     for record in records:
         assert Record.to_dict(record) == generic(record), record
+
+
+def test_declared_classes_behave_as_dataclass_would_in_the_corners() -> None:
+    from thirdneighbor.data.declared import Value, field, value
+
+    class Later(PartialDate):  # a subclass compares with its own kind, as a dataclass's does
+        __slots__ = ()
+
+    assert Later(2019) == Later(2019) and Later(2019) < Later(2020) and Later(2019) != PartialDate(2019)
+    assert type(copy.copy(Later(2019, 7))) is Later and copy.copy(Later(2019, 7)) == Later(2019, 7)
+
+    def made_inside() -> type:
+        @value
+        class Row(Value):
+            name: str
+            tags: list = field(default_factory=list)  # type: ignore[type-arg]
+
+        return Row
+
+    row_class = made_inside()
+    assert row_class.__qualname__.endswith("made_inside.<locals>.Row")
+    first, second = row_class("a"), row_class("b")
+    assert first.tags == [] and first.tags is not second.tags
+
+
+def test_copies_sharing_deferred_sources_decode_them_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thirdneighbor.data.load import bundled_dataset_path, load_dataset
+    from thirdneighbor.data.record import replaced, stored_value
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load_dataset(bundled_dataset_path())
+    cached = load_dataset(bundled_dataset_path())
+    copy_of = replaced(cached, all_events=cached.all_events[:1])
+    deferred = stored_value(cached, "all_sources")
+    made = []
+    make = deferred.make
+    deferred.make = lambda: made.append(1) or make()
+    assert copy_of.all_sources is cached.all_sources and made == [1]

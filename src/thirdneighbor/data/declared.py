@@ -78,7 +78,9 @@ def declare(cls: type, **params: bool) -> type:
     namespace.update(__slots__=tuple(annotations), __match_args__=tuple(annotations), __declared__=tuple(declared),
                      __dataclass_fields__=_Made("__dataclass_fields__", params),
                      __dataclass_params__=_Made("__dataclass_params__", params))
-    return type(cls)(cls.__name__, cls.__bases__, namespace)
+    made = type(cls)(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__  # a class made inside a function keeps its dotted name
+    return made
 
 
 class _Made:
@@ -140,6 +142,8 @@ class Value:
                 given = named.pop(field_.name)
             elif field_.default is not MISSING:
                 given = field_.default
+            elif field_.default_factory is not MISSING:
+                given = field_.default_factory()
             else:
                 raise TypeError(f"{type(self).__name__}() missing required argument {field_.name!r}")
             object.__setattr__(self, field_.name, given)

@@ -66,10 +66,10 @@ class PartialDate:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int, int]]:
-        return PartialDate, (self.year, self.month, self.day)
+        return self.__class__, (self.year, self.month, self.day)
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not PartialDate:
+        if other.__class__ is not self.__class__:
             return NotImplemented
         return (self.year, self.month, self.day) == (other.year, other.month, other.day)  # type: ignore[attr-defined]
 
@@ -77,22 +77,22 @@ class PartialDate:
         return hash((self.year, self.month, self.day))
 
     def __lt__(self, other: object) -> bool:
-        if type(other) is not PartialDate:
+        if other.__class__ is not self.__class__:
             return NotImplemented
         return (self.year, self.month, self.day) < (other.year, other.month, other.day)  # type: ignore[attr-defined]
 
     def __le__(self, other: object) -> bool:
-        if type(other) is not PartialDate:
+        if other.__class__ is not self.__class__:
             return NotImplemented
         return (self.year, self.month, self.day) <= (other.year, other.month, other.day)  # type: ignore[attr-defined]
 
     def __gt__(self, other: object) -> bool:
-        if type(other) is not PartialDate:
+        if other.__class__ is not self.__class__:
             return NotImplemented
         return (self.year, self.month, self.day) > (other.year, other.month, other.day)  # type: ignore[attr-defined]
 
     def __ge__(self, other: object) -> bool:
-        if type(other) is not PartialDate:
+        if other.__class__ is not self.__class__:
             return NotImplemented
         return (self.year, self.month, self.day) >= (other.year, other.month, other.day)  # type: ignore[attr-defined]
 

@@ -85,14 +85,21 @@ class Record:
 
 
 class Deferred:
-    """A field's value that is not made yet: `make()` makes it. A field declared
-    deferrable (`deferrable`) may hold one; its first read makes the value and
-    keeps it, so that no reader ever sees a Deferred."""
+    """A field's value that is not made yet: `value()` makes it, once. A field
+    declared deferrable (`deferrable`) may hold one; its first read makes the
+    value and keeps it, so that no reader ever sees a Deferred. Copies of a
+    record (`replaced`) share the Deferred, and so the value once made."""
 
-    __slots__ = ("make",)
+    __slots__ = ("make", "made")
 
     def __init__(self, make: Any) -> None:
         self.make = make
+        self.made: Any = Deferred  # not made yet (no value is the class itself)
+
+    def value(self) -> Any:
+        if self.made is Deferred:
+            self.made = self.make()
+        return self.made
 
 
 class _DeferrableSlot:
@@ -111,7 +118,7 @@ class _DeferrableSlot:
             return self
         value = self.slot.__get__(owner_record, owner)
         if type(value) is Deferred:
-            value = value.make()
+            value = value.value()
             self.slot.__set__(owner_record, value)
         return value
 

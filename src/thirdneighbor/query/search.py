@@ -225,7 +225,8 @@ def _hit(every: Sequence[tuple[str, int, str]], keys: Sequence[str], terms: list
     if not all(term.found_in(whole) for term in terms):
         return None
     # Where no text holds the separator, the separators before a match count
-    # the texts before it (a count in C).
+    # the texts before it (a count in C, from the match before: the spans come
+    # left to right, so a record is scanned once per term).
     separated = whole.count(_SEPARATOR) == len(keys) - 1
     holding: dict[int, list[int]] = {}  # text -> the terms it holds
     for index, term in enumerate(terms):
@@ -235,7 +236,12 @@ def _hit(every: Sequence[tuple[str, int, str]], keys: Sequence[str], terms: list
             # would be miscounted: each text is searched alone.
             texts = [text for text, key in enumerate(keys) if term.found_in(key)]
         else:
-            texts = [whole.count(_SEPARATOR, 0, start) for start, _ in term.spans(whole)]
+            texts = []
+            text = scanned = 0
+            for start, _ in term.spans(whole):
+                text += whole.count(_SEPARATOR, scanned, start)
+                scanned = start
+                texts.append(text)
         for text in texts:
             found = holding.setdefault(text, [])
             if not found or found[-1] != index:

@@ -65,7 +65,8 @@ def test_each_class_is_the_dataclass_that_dataclass_would_make(cls: type) -> Non
     # Made without the dataclasses module at start-up (thirdneighbor.data.declared),
     # to its users they are dataclasses all the same: the same fields, in order,
     # with the same defaults, metadata and parameters.
-    params = dict(frozen=True, order=True) if cls is PartialDate else dict(init=False, repr=False, eq=False)
+    params = dict(frozen=True, order=True, slots=True) if cls is PartialDate \
+        else dict(init=False, repr=False, eq=False, slots=True)
     made = _as_dataclass_makes_it(cls, **params)
     assert dataclasses.is_dataclass(cls)
 

@@ -180,5 +180,6 @@ class Value:
 
 
 def value(cls: type) -> type:
-    """A Value class (cls derives from Value) with its fields declared."""
-    return declare(cls, frozen=True)
+    """A Value class (cls derives from Value) with its fields declared, as
+    dataclass(frozen=True, slots=True) declares them."""
+    return declare(cls, frozen=True, slots=True)

@@ -125,7 +125,7 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
 
 
-PartialDate = declare(PartialDate, frozen=True, order=True)  # type: ignore[misc]
+PartialDate = declare(PartialDate, frozen=True, order=True, slots=True)  # type: ignore[misc]
 
 
 # Large datasets repeat the same dates many times over, and a PartialDate is

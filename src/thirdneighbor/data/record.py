@@ -147,8 +147,8 @@ def stored_value(owner_record: Any, name: str) -> Any:
 def record(cls: type) -> type:
     """A record class: a slot for each declared field, and to its users a
     dataclass (dataclasses.fields, replace) as dataclass(init=False, repr=False,
-    eq=False) would make it; Record has the methods (see its docstring)."""
-    return declare(cls, init=False, repr=False, eq=False)
+    eq=False, slots=True) would make it; Record has the methods (see its docstring)."""
+    return declare(cls, init=False, repr=False, eq=False, slots=True)
 
 
 def _remade(cls: type, values: dict[str, Any]) -> Any:

@@ -119,15 +119,58 @@ def _dataclass_attributes(cls: type, params: dict[str, bool]) -> dict[str, Any]:
     return {"__dataclass_fields__": fields, "__dataclass_params__": template.__dataclass_params__}  # type: ignore[attr-defined]
 
 
-class Value:
-    """A small frozen class of declared fields, for a query's results (the
-    tiers tree's groups, a compared row): made with the fields by position or
-    name, equal, hashed and shown by them, and a dataclass to its users as
-    dataclass(frozen=True) makes one. Declare one with `value`."""
+class Frozen:
+    """What the declared classes share: fields that cannot be set or deleted,
+    and equality, hash, repr and copies by the fields, in declaration order.
+    Equal means the same declared class, or a subclass that adds methods and
+    no field (the Python API's Dataset), with equal fields."""
 
     __slots__ = ()
     __declared__: tuple[Declared, ...]
     __match_args__: tuple[str, ...]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def __eq__(self, other: object) -> bool:
+        if getattr(other, "__declared__", None) is not self.__declared__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # copy, deepcopy and pickle make the object anew from its fields, as a
+        # frozen one cannot have them set one by one.
+        return _remade, (type(self), dict(zip(self.__match_args__, self._values())))
+
+
+def _remade(cls: type, values: dict[str, Any]) -> Any:
+    return cls(**values)
+
+
+class Value(Frozen):
+    """A small frozen class of declared fields, for a query's results (the
+    tiers tree's groups, a compared row): made with the fields by position or
+    name, and a dataclass to its users as dataclass(frozen=True) makes one.
+    Declare one with `value`."""
+
+    __slots__ = ()
 
     def __init__(self, *values: Any, **named: Any) -> None:
         declared = self.__declared__
@@ -149,34 +192,6 @@ class Value:
             object.__setattr__(self, field_.name, given)
         if set(named) - set(self.__match_args__):
             raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {sorted(named)[0]!r}")
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__match_args__)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{type(self).__name__}({shown})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), self._values()
 
 
 def value(cls: type) -> type:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from .declared import declare
+from .declared import Frozen, declare
 
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -23,7 +23,7 @@ class PartialDateError(ValueError):
     """A string that is not a valid YYYY, YYYY-MM or YYYY-MM-DD date."""
 
 
-class PartialDate:
+class PartialDate(Frozen):
     """A calendar date at year, month or day precision.
 
     Ordering is chronological, and a less precise date sorts before every more
@@ -54,19 +54,6 @@ class PartialDate:
         _set(self, "year", year)
         _set(self, "month", month)
         _set(self, "day", day)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int, int]]:
-        return self.__class__, (self.year, self.month, self.day)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:

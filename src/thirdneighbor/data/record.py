@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from .declared import MISSING, declare
+from .declared import MISSING, Frozen, declare
 from .partialdate import PartialDate
 
 
-class Record:
-    """What every record class shares: a keyword-only `__init__`, frozen fields,
-    `to_dict()`, and repr, equality, hash and copies by fields.
+class Record(Frozen):
+    """What every record class shares: a keyword-only `__init__` and `to_dict()`;
+    frozen fields, and repr, equality, hash and copies by fields, from Frozen.
 
     dataclass() would generate each of them for each class, and on Python 3.11
     each generated method is compiled at import: measured, the generated repr,
@@ -35,46 +35,12 @@ class Record:
     """
 
     __slots__ = ()
-    __declared__: tuple[Any, ...]
-    __match_args__: tuple[str, ...]
 
     def __init__(self, **given: Any) -> None:
         # The class's own keyword-only __init__, compiled at its first use and kept
         # on the class: a run that loads the dataset from the cache never makes one.
         init = _compiled_init(type(self))
         init(self, **given)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # copy, deepcopy and pickle make the record anew from its fields, as a
-        # frozen record cannot have them set one by one.
-        return _remade, (type(self), dict(zip(self.__match_args__, self._values())))
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__match_args__)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{type(self).__name__}({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        # The same record class, or a subclass that adds methods and no field (the
-        # Python API's Dataset): the same fields, compared by value.
-        if getattr(other, "__declared__", None) is not self.__declared__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: dates as ISO partial-date strings, tuples as lists, every
@@ -149,10 +115,6 @@ def record(cls: type) -> type:
     dataclass (dataclasses.fields, replace) as dataclass(init=False, repr=False,
     eq=False, slots=True) would make it; Record has the methods (see its docstring)."""
     return declare(cls, init=False, repr=False, eq=False, slots=True)
-
-
-def _remade(cls: type, values: dict[str, Any]) -> Any:
-    return cls(**values)
 
 
 def replaced(owner_record: Any, **changes: Any) -> Any:
